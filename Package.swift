@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// SignAnchor: broadcast speech to a signing 3D avatar. One library per stage, one program.
+import PackageDescription
+
+let package = Package(
+    name: "SignAnchor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "signanchor", targets: ["signanchor"]),
+        .library(name: "MediaIO", targets: ["MediaIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C system libraries (Debian 12: FFmpeg 5.1, OpenBLAS 0.3.21)
+        .systemLibrary(
+            name: "CFFmpeg",
+            path: "Sources/CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev",
+                              "libswresample-dev", "libswscale-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        // MARK: Stages
+        .target(name: "AnchorCore"),
+        .target(name: "MediaIO", dependencies: ["AnchorCore", "CFFmpeg"]),
+
+        // MARK: Program
+        .executableTarget(
+            name: "signanchor",
+            dependencies: [
+                "AnchorCore", "MediaIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["AnchorCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "AnchorCoreTests", dependencies: ["AnchorCore", "TestSupport"]),
+        .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,26 @@
+/// An error any SignAnchor module can throw, with a one-line message that names the file and the problem.
+///
+/// Each module has one error type conforming to this protocol. The command line maps `isUserError`
+/// to exit code 1 (bad input or option) and everything else to exit code 2 (internal failure);
+/// the HTTP service maps it to 4xx and 5xx the same way.
+public protocol AnchorError: Error, CustomStringConvertible, Sendable {
+    /// True when the input or an option is at fault, false when SignAnchor itself failed.
+    var isUserError: Bool { get }
+}
+
+/// Errors of the shared helpers in AnchorCore (output files, JSON).
+public enum AnchorCoreError: AnchorError, Equatable {
+    /// An output file could not be created, written or moved into place.
+    case cannotWrite(path: String, reason: String)
+    /// A JSON document did not have the expected shape.
+    case invalidJSON(path: String, reason: String)
+
+    public var isUserError: Bool { true }
+
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path, reason): "\(path): cannot write output: \(reason)"
+        case let .invalidJSON(path, reason): "\(path): invalid JSON: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import AnchorCore
+internal import CFFmpeg
+
+/// Decodes the best audio stream of any input FFmpeg can read to 16 kHz mono Float32,
+/// delivered as a stream of timestamped chunks so a long broadcast never sits in memory whole.
+///
+/// ```swift
+/// let reader = try AudioReader(path: "news.mp4")
+/// while let chunk = try reader.next() { feed(chunk) }
+/// ```
+/// Times are seconds from the start of the input. Memory is bounded by one chunk plus one decoded frame.
+/// Not thread-safe: use one reader from one task.
+public final class AudioReader {
+    /// The input as given (file path, URL, or "-" for stdin).
+    public let path: String
+    /// Duration the container declares, in seconds; nil for live streams and unknown lengths.
+    public let duration: Double?
+    /// Length of each chunk in seconds (the last one may be shorter).
+    public let chunkSeconds: Double
+
+    private let input: InputContainer
+    private let streamIndex: Int32
+    private let decoder: CodecContext
+    private var resampler: Resampler?
+    private var resamplerInput = AVChannelLayout()
+    private var resamplerInputFormat: Int32 = -1
+    private var resamplerInputRate: Int32 = 0
+    private let packet = Packet()
+    private let frame = Frame()
+    private var pending: [Float] = []
+    private var emittedSamples = 0
+    private var inputFinished = false
+    /// Whether the declared duration is from the file's header (trustworthy) rather than guessed from the bit rate.
+    private let durationIsExact: Bool
+
+    /// Opens `path` and selects its best audio stream.
+    /// - Parameter chunkSeconds: chunk length in seconds (default 30, Whisper's window).
+    /// - Throws: ``MediaIOError`` naming the input: not found, directory, empty, unrecognised, no audio stream,
+    ///   no decoder.
+    public init(path: String, chunkSeconds: Double = 30) throws {
+        guard chunkSeconds > 0, chunkSeconds.isFinite else {
+            throw MediaIOError.invalidArgument("chunk length must be a positive number of seconds, not \(chunkSeconds)")
+        }
+        self.path = path
+        self.chunkSeconds = chunkSeconds
+        input = try InputContainer(path: path)
+        guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
+        streamIndex = index
+        decoder = try input.openDecoder(stream: index, codec: codec)
+        let stream = input.stream(index)
+        let streamDuration = seconds(stream.pointee.duration, stream.pointee.time_base)
+        duration = streamDuration ?? containerSeconds(input.raw.pointee.duration)
+        durationIsExact = input.raw.pointee.duration_estimation_method != AVFMT_DURATION_FROM_BITRATE
+    }
+
+    deinit { av_channel_layout_uninit(&resamplerInput) }
+
+    /// The next chunk, or nil after the last one.
+    /// - Throws: ``MediaIOError/noAudio(path:)`` if the stream ends with no samples at all,
+    ///   ``MediaIOError/truncated(path:declaredSeconds:decodedSeconds:)`` if it ends well before its declared length,
+    ///   ``MediaIOError/corrupt(path:reason:)`` if the data cannot be read.
+    public func next() throws -> AudioChunk? {
+        let chunkSamples = Int((chunkSeconds * Double(SpeechAudio.sampleRate)).rounded())
+        while pending.count < chunkSamples && !inputFinished {
+            try decodeMore()
+        }
+        if pending.isEmpty {
+            if emittedSamples == 0 { throw MediaIOError.noAudio(path: path) }
+            try checkComplete()
+            return nil
+        }
+        let take = min(chunkSamples, pending.count)
+        let chunk = AudioChunk(startTime: Double(emittedSamples) / Double(SpeechAudio.sampleRate),
+                               samples: Array(pending[..<take]))
+        pending.removeFirst(take)
+        emittedSamples += take
+        return chunk
+    }
+
+    // MARK: - Decoding
+
+    /// Reads one packet (or, at the end, drains the decoder and resampler) and appends the samples to `pending`.
+    private func decodeMore() throws {
+        if try input.read(into: packet) {
+            defer { av_packet_unref(packet.raw) }
+            guard packet.raw.pointee.stream_index == streamIndex else { return }
+            let sent = avcodec_send_packet(decoder.raw, packet.raw)
+            // A damaged packet in a broadcast should not stop the whole job: skip it, as players do.
+            if sent < 0 && sent != cff_averror_invaliddata() && sent != cff_averror_eagain() {
+                throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(sent))
+            }
+            try receiveFrames()
+        } else {
+            avcodec_send_packet(decoder.raw, nil)
+            try receiveFrames()
+            try flushResampler()
+            inputFinished = true
+        }
+    }
+
+    private func receiveFrames() throws {
+        while true {
+            let status = avcodec_receive_frame(decoder.raw, frame.raw)
+            if status == cff_averror_eagain() || status == cff_averror_eof() { return }
+            if status == cff_averror_invaliddata() { continue }
+            if status < 0 { throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(status)) }
+            defer { av_frame_unref(frame.raw) }
+            try resample(frame.raw)
+        }
+    }
+
+    /// Converts one decoded frame to 16 kHz mono float and appends it; rebuilds the resampler when the
+    /// input's format changes mid-stream (broadcast streams switch between stereo and 5.1).
+    private func resample(_ frame: UnsafeMutablePointer<AVFrame>) throws {
+        var layout = AVChannelLayout()
+        defer { av_channel_layout_uninit(&layout) }
+        if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels == 0 {
+            av_channel_layout_default(&layout, max(1, frame.pointee.ch_layout.nb_channels))
+        } else {
+            try check(av_channel_layout_copy(&layout, &frame.pointee.ch_layout), "av_channel_layout_copy", path: path)
+        }
+        if resampler == nil || av_channel_layout_compare(&layout, &resamplerInput) != 0
+            || frame.pointee.format != resamplerInputFormat || frame.pointee.sample_rate != resamplerInputRate {
+            try flushResampler()
+            var mono = cff_ch_layout_mono()
+            resampler = try Resampler(input: &layout, inFormat: AVSampleFormat(frame.pointee.format),
+                                      inRate: frame.pointee.sample_rate, output: &mono, outFormat: AV_SAMPLE_FMT_FLT,
+                                      outRate: Int32(SpeechAudio.sampleRate), path: path)
+            av_channel_layout_uninit(&resamplerInput)
+            av_channel_layout_copy(&resamplerInput, &layout)
+            resamplerInputFormat = frame.pointee.format
+            resamplerInputRate = frame.pointee.sample_rate
+        }
+        let input = UnsafeMutableRawPointer(frame.pointee.extended_data)
+            .map { $0.assumingMemoryBound(to: UnsafePointer<UInt8>?.self) }
+        try convert(input: input, count: frame.pointee.nb_samples)
+    }
+
+    /// Drains the samples the resampler holds back in its filter delay line.
+    private func flushResampler() throws {
+        guard resampler != nil else { return }
+        try convert(input: nil, count: 0)
+    }
+
+    private func convert(input: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int32) throws {
+        guard let resampler else { return }
+        let capacity = swr_get_out_samples(resampler.raw, count)
+        guard capacity > 0 else { return }
+        let start = pending.count
+        pending.append(contentsOf: repeatElement(0, count: Int(capacity)))
+        let written = pending.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var out: UnsafeMutablePointer<UInt8>? = UnsafeMutableRawPointer(buffer.baseAddress! + start)
+                .assumingMemoryBound(to: UInt8.self)
+            return swr_convert(resampler.raw, &out, capacity, input, count)
+        }
+        pending.removeLast(Int(capacity) - Int(max(0, written)))
+        if written < 0 { throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(written)) }
+    }
+
+    /// A file that decodes to much less than its header declares was cut off; say so rather than
+    /// silently signing half a broadcast.
+    private func checkComplete() throws {
+        guard durationIsExact, let declared = duration, !InputContainer.isURL(path), path != "-" else { return }
+        let decoded = Double(emittedSamples) / Double(SpeechAudio.sampleRate)
+        if decoded < declared - max(0.5, declared * 0.02) {
+            throw MediaIOError.truncated(path: path, declaredSeconds: declared, decodedSeconds: decoded)
+        }
+    }
+}
+
+/// Whole-buffer decoding for short inputs.
+public enum AudioDecoding {
+    /// Decodes all of `path` to one 16 kHz mono chunk starting at 0 s.
+    /// Use ``AudioReader`` instead for anything longer than a few minutes.
+    public static func readAll(path: String) throws -> AudioChunk {
+        let reader = try AudioReader(path: path, chunkSeconds: 60)
+        var samples: [Float] = []
+        while let chunk = try reader.next() { samples += chunk.samples }
+        return AudioChunk(startTime: 0, samples: samples)
+    }
+}
