@@ -41,6 +41,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (driven by scripts/bench)
+        .executableTarget(name: "anchor-bench", dependencies: ["AnchorCore", "MediaIO"], path: "Benchmarks/anchor-bench"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["AnchorCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AnchorCoreTests", dependencies: ["AnchorCore", "TestSupport"]),
