@@ -1,8 +1,32 @@
 import AnchorCore
 internal import CFFmpeg
 
+/// The video codecs ``VideoEncoder`` writes.
+public enum VideoCodec: String, Sendable, CaseIterable {
+    /// H.264 (libx264), yuv420p: MP4 for playback everywhere. No alpha.
+    case h264
+    /// Apple ProRes 4444 with alpha (prores_ks, yuva444p10le), in `.mov`: for broadcast keying.
+    case prores4444
+    /// VP9 with alpha (libvpx-vp9, yuva420p), in `.webm`: for web overlays.
+    case vp9
+
+    /// The FFmpeg encoder, the pixel format it is fed, and private options.
+    var setup: (encoder: String, pixelFormat: AVPixelFormat, options: [(String, String)]) {
+        switch self {
+        case .h264: ("libx264", AV_PIX_FMT_YUV420P, [])
+        case .prores4444: ("prores_ks", AV_PIX_FMT_YUVA444P10LE, [("profile", "4444"), ("alpha_bits", "16")])
+        case .vp9: ("libvpx-vp9", AV_PIX_FMT_YUVA420P, [("deadline", "realtime"), ("cpu-used", "8"), ("auto-alt-ref", "0")])
+        }
+    }
+
+    /// True when the codec keeps the picture's alpha channel.
+    public var keepsAlpha: Bool { self != .h264 }
+}
+
 /// Settings for ``VideoEncoder``.
 public struct VideoEncoderOptions: Sendable, Equatable {
+    /// The codec; the container follows the output file's extension.
+    public var codec: VideoCodec = .h264
     /// x264 speed/size trade-off: ultrafast … veryslow.
     public var preset: String = "veryfast"
     /// x264 constant rate factor: 0 lossless, 18 visually lossless, 23 default, 51 worst.
@@ -12,8 +36,9 @@ public struct VideoEncoderOptions: Sendable, Equatable {
     /// Encoder threads; 0 lets x264 choose (one per core). Pin it to make the bitstream identical across machines.
     public var threads: Int = 0
 
-    /// Default settings: veryfast, CRF 20, no audio.
-    public init(preset: String = "veryfast", crf: Int = 20, audioSource: String? = nil, threads: Int = 0) {
+    /// Default settings: H.264, veryfast, CRF 20, no audio.
+    public init(codec: VideoCodec = .h264, preset: String = "veryfast", crf: Int = 20, audioSource: String? = nil, threads: Int = 0) {
+        self.codec = codec
         self.preset = preset
         self.crf = crf
         self.audioSource = audioSource
@@ -21,8 +46,8 @@ public struct VideoEncoderOptions: Sendable, Equatable {
     }
 }
 
-/// Encodes RGBA frames to H.264 (yuv420p) in an MP4 (or another container by extension),
-/// optionally with the audio of a source file.
+/// Encodes RGBA frames to H.264 (yuv420p) in an MP4, or to ProRes 4444 / VP9 with alpha
+/// (``VideoCodec``), in the container the file extension names, optionally with the audio of a source file.
 ///
 /// The output has exactly as many frames as were appended and lasts `frames / fps` seconds. It appears under
 /// its final name only when ``finish()`` succeeds; an encoder dropped without finishing leaves nothing behind.
@@ -60,8 +85,9 @@ public final class VideoEncoder {
         self.height = height
         self.frameRate = frameRate
         container = try OutputContainer(path: path)
-        guard let codec = avcodec_find_encoder_by_name("libx264") else {
-            throw MediaIOError.ffmpegFailure(path: path, call: "avcodec_find_encoder_by_name", reason: "libx264 is not available")
+        let setup = options.codec.setup
+        guard let codec = avcodec_find_encoder_by_name(setup.encoder) else {
+            throw MediaIOError.ffmpegFailure(path: path, call: "avcodec_find_encoder_by_name", reason: "\(setup.encoder) is not available")
         }
         encoder = try CodecContext(codec: codec, path: path)
         let context = encoder.raw
@@ -69,7 +95,7 @@ public final class VideoEncoder {
         context.pointee.height = Int32(height)
         context.pointee.time_base = AVRational(num: Int32(frameRate.denominator), den: Int32(frameRate.numerator))
         context.pointee.framerate = AVRational(num: Int32(frameRate.numerator), den: Int32(frameRate.denominator))
-        context.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+        context.pointee.pix_fmt = setup.pixelFormat
         context.pointee.gop_size = Int32(max(1, Int(frameRate.framesPerSecond.rounded()) * 2))
         context.pointee.thread_count = Int32(options.threads)
         // swscale converts with BT.601 coefficients in limited range: say so, or HD players assume BT.709.
@@ -78,13 +104,18 @@ public final class VideoEncoder {
         context.pointee.color_trc = AVCOL_TRC_SMPTE170M
         context.pointee.color_range = AVCOL_RANGE_MPEG
         if container.wantsGlobalHeader { context.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-        if av_opt_set(context.pointee.priv_data, "preset", options.preset, 0) < 0 {
-            throw MediaIOError.invalidArgument("unknown x264 preset '\(options.preset)'")
+        if options.codec == .h264 {
+            if av_opt_set(context.pointee.priv_data, "preset", options.preset, 0) < 0 {
+                throw MediaIOError.invalidArgument("unknown x264 preset '\(options.preset)'")
+            }
+            av_opt_set(context.pointee.priv_data, "crf", String(options.crf), 0)
         }
-        av_opt_set(context.pointee.priv_data, "crf", String(options.crf), 0)
+        for (name, value) in setup.options {
+            try check(av_opt_set(context.pointee.priv_data, name, value, 0), "av_opt_set(\(name))", path: path)
+        }
         let opened = avcodec_open2(context, codec, nil)
         if opened < 0 {
-            throw MediaIOError.invalidArgument("libx264 rejected the settings (\(options.preset), \(width)x\(height)): \(ffmpegErrorText(opened))")
+            throw MediaIOError.invalidArgument("\(setup.encoder) rejected the settings (\(width)x\(height)): \(ffmpegErrorText(opened))")
         }
         stream = try container.addStream(for: encoder)
         stream.pointee.avg_frame_rate = context.pointee.framerate
@@ -93,11 +124,11 @@ public final class VideoEncoder {
         try container.writeHeader()
 
         guard let scaler = sws_getContext(Int32(width), Int32(height), AV_PIX_FMT_RGBA, Int32(width), Int32(height),
-                                          AV_PIX_FMT_YUV420P, SWS_BILINEAR, nil, nil, nil) else {
+                                          setup.pixelFormat, SWS_BILINEAR, nil, nil, nil) else {
             throw MediaIOError.ffmpegFailure(path: path, call: "sws_getContext", reason: "unsupported conversion")
         }
         self.scaler = scaler
-        yuv.raw.pointee.format = AV_PIX_FMT_YUV420P.rawValue
+        yuv.raw.pointee.format = setup.pixelFormat.rawValue
         yuv.raw.pointee.width = Int32(width)
         yuv.raw.pointee.height = Int32(height)
         try check(av_frame_get_buffer(yuv.raw, 0), "av_frame_get_buffer", path: path)

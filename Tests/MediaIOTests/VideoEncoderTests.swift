@@ -81,6 +81,30 @@ struct VideoEncoderTests {
         #expect(Signals.correlation(Array(decoded.samples[4000..<28_000]), Array(reference.samples[4000..<28_000])) > 0.95)
     }
 
+    @Test("transparent output for keying keeps the alpha channel", arguments: [
+        (VideoCodec.prores4444, "key.mov", nil as String?), (VideoCodec.vp9, "key.webm", "libvpx-vp9"),
+    ])
+    func alpha(codec: VideoCodec, name: String, decoder: String?) throws {
+        let folder = try TestFiles.temporaryFolder()
+        let url = folder.appendingPathComponent(name)
+        let encoder = try VideoEncoder(path: url.path, width: 96, height: 64, frameRate: try FrameRate(25), options: .init(codec: codec))
+        var pictures: [RGBAImage] = []
+        for index in 0..<10 {
+            var picture = Self.picture(index, width: 96, height: 64)
+            // Left half transparent, right half opaque: what a keyer needs to see.
+            for y in 0..<64 { for x in 0..<48 { picture.pixels[(y * 96 + x) * 4 + 3] = 0 } }
+            pictures.append(picture)
+            try encoder.append(picture)
+        }
+        try encoder.finish()
+        let decoded = try TestMedia.decodeFrames(url, width: 96, height: 64, decoder: decoder)
+        #expect(decoded.count == 10)
+        for (frame, picture) in zip(decoded, pictures) {
+            let alpha = { (bytes: [UInt8]) in stride(from: 3, to: bytes.count, by: 4).map { bytes[$0] } }
+            #expect(Signals.psnr(alpha(frame), alpha(picture.pixels)) > 30)
+        }
+    }
+
     @Test("PNG stills keep every RGBA byte")
     func png() throws {
         let folder = try TestFiles.temporaryFolder()

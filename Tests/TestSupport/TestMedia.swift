@@ -64,8 +64,10 @@ public enum TestMedia {
     }
 
     /// Decodes every frame of a video to RGBA bytes with ffmpeg, one array per frame.
-    public static func decodeFrames(_ url: URL, width: Int, height: Int) throws -> [[UInt8]] {
-        let result = try Shell.must("ffmpeg", ["-v", "error", "-i", url.path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"])
+    /// - Parameter decoder: an FFmpeg decoder to force (VP9 alpha needs `libvpx-vp9`; the native one drops alpha).
+    public static func decodeFrames(_ url: URL, width: Int, height: Int, decoder: String? = nil) throws -> [[UInt8]] {
+        let forced = decoder.map { ["-c:v", $0] } ?? []
+        let result = try Shell.must("ffmpeg", ["-v", "error"] + forced + ["-i", url.path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"])
         let bytes = [UInt8](result.stdout)
         let size = width * height * 4
         return stride(from: 0, to: bytes.count - size + 1, by: size).map { Array(bytes[$0..<$0 + size]) }
