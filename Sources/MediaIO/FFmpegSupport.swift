@@ -4,7 +4,7 @@ internal import CFFmpeg
 func ffmpegErrorText(_ code: Int32) -> String {
     var buffer = [CChar](repeating: 0, count: Int(AV_ERROR_MAX_STRING_SIZE))
     av_strerror(code, &buffer, buffer.count)
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 /// One-time library set-up: quiet logging (we report errors ourselves) and network protocols for live inputs.

@@ -41,7 +41,9 @@ extension StreamInfo {
             channels = Int(parameters.ch_layout.nb_channels)
             var layout = parameters.ch_layout
             var name = [CChar](repeating: 0, count: 64)
-            if av_channel_layout_describe(&layout, &name, name.count) > 0 { channelLayout = String(cString: name) }
+            if av_channel_layout_describe(&layout, &name, name.count) > 0 {
+                channelLayout = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
         }
         if kind == .video {
             width = Int(parameters.width)

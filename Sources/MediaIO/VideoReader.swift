@@ -6,9 +6,9 @@ internal import CFFmpeg
 public final class VideoReader {
     /// The input as given.
     public let path: String
-    /// Frame width in pixels.
+    /// Frame width in pixels: the stream's, rounded down to even so frames can be re-encoded as yuv420p.
     public let width: Int
-    /// Frame height in pixels.
+    /// Frame height in pixels, rounded down to even likewise.
     public let height: Int
     /// The stream's average frame rate, when it declares one.
     public let frameRate: Double?
@@ -38,8 +38,9 @@ public final class VideoReader {
         streamIndex = index
         decoder = try input.openDecoder(stream: index, codec: codec, threads: 0)
         let stream = input.stream(index).pointee
-        width = Int(stream.codecpar.pointee.width)
-        height = Int(stream.codecpar.pointee.height)
+        width = Int(stream.codecpar.pointee.width) & ~1
+        height = Int(stream.codecpar.pointee.height) & ~1
+        guard width > 0, height > 0 else { throw MediaIOError.unrecognizedFormat(path: path, reason: "video stream has no picture size") }
         frameRate = stream.avg_frame_rate.num > 0 && stream.avg_frame_rate.den > 0 ? av_q2d(stream.avg_frame_rate) : nil
         duration = seconds(stream.duration, stream.time_base) ?? containerSeconds(input.raw.pointee.duration)
         timeBase = stream.time_base
@@ -85,7 +86,7 @@ public final class VideoReader {
         (seconds(frame.pointee.best_effort_timestamp, timeBase) ?? 0) - origin
     }
 
-    /// Converts a decoded frame (any pixel format) to RGBA at the stream's size.
+    /// Converts a decoded frame (any pixel format and size, as streams may change mid-way) to RGBA at ``width``×``height``.
     private func convert(_ frame: UnsafeMutablePointer<AVFrame>) throws -> RGBAImage {
         let w = Int(frame.pointee.width), h = Int(frame.pointee.height)
         scaler = sws_getCachedContext(scaler, Int32(w), Int32(h), AVPixelFormat(frame.pointee.format),
