@@ -106,3 +106,48 @@ struct BadInputTests {
         #expect(throws: MediaIOError.self) { try AudioReader(path: path, chunkSeconds: 0) }
     }
 }
+
+@Suite("Hostile files never crash the decoder")
+struct HostileInputTests {
+    /// A small deterministic generator, so a failure can be reproduced.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("damaged MP3, M4A, Opus and MKV files decode or fail with a MediaIOError",
+          arguments: [("tone.mp3", [] as [String]), ("tone.m4a", ["-c:a", "aac"]), ("tone.ogg", ["-c:a", "libopus"]),
+                      ("tone.mkv", ["-c:a", "aac"])])
+    func damaged(name: String, codec: [String]) throws {
+        let folder = try TestFiles.temporaryFolder()
+        let wav = try TestMedia.tone(in: folder, seconds: 2)
+        let original = [UInt8](try Data(contentsOf: try TestMedia.convert(wav, to: name, in: folder, codec)))
+        var random = SplitMix(state: 42)
+        for round in 0..<12 {
+            var bytes = original
+            // Overwrite a few runs of bytes, some in the header where the damage is worst.
+            for _ in 0..<4 {
+                let start = round % 3 == 0 ? Int.random(in: 0..<min(256, bytes.count), using: &random)
+                                           : Int.random(in: 0..<bytes.count, using: &random)
+                for i in start..<min(bytes.count, start + Int.random(in: 1...64, using: &random)) {
+                    bytes[i] = UInt8.random(in: 0...255, using: &random)
+                }
+            }
+            if round % 4 == 3 { bytes.removeLast(bytes.count / 3) }
+            let damaged = folder.appendingPathComponent("damaged-\(round)-\(name)")
+            try Data(bytes).write(to: damaged)
+            do {
+                _ = try AudioDecoding.readAll(path: damaged.path)
+                _ = try MediaInfo.probe(path: damaged.path)
+            } catch let error as MediaIOError {
+                #expect(error.description.hasPrefix(damaged.path), "\(error)")
+            }
+        }
+    }
+}
