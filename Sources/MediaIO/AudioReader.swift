@@ -79,33 +79,13 @@ public final class AudioReader {
 
     // MARK: - Decoding
 
-    /// Reads one packet (or, at the end, drains the decoder and resampler) and appends the samples to `pending`.
+    /// Decodes one packet of the audio stream (or, at the end, drains the decoder and resampler) into `pending`.
     private func decodeMore() throws {
-        if try input.read(into: packet) {
-            defer { av_packet_unref(packet.raw) }
-            guard packet.raw.pointee.stream_index == streamIndex else { return }
-            let sent = avcodec_send_packet(decoder.raw, packet.raw)
-            // A damaged packet in a broadcast should not stop the whole job: skip it, as players do.
-            if sent < 0 && sent != cff_averror_invaliddata() && sent != cff_averror_eagain() {
-                throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(sent))
-            }
-            try receiveFrames()
-        } else {
-            avcodec_send_packet(decoder.raw, nil)
-            try receiveFrames()
+        let more = try input.feed(decoder, stream: streamIndex, packet: packet)
+        try input.receiveFrames(from: decoder, into: frame) { try resample($0) }
+        if !more {
             try flushResampler()
             inputFinished = true
-        }
-    }
-
-    private func receiveFrames() throws {
-        while true {
-            let status = avcodec_receive_frame(decoder.raw, frame.raw)
-            if status == cff_averror_eagain() || status == cff_averror_eof() { return }
-            if status == cff_averror_invaliddata() { continue }
-            if status < 0 { throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(status)) }
-            defer { av_frame_unref(frame.raw) }
-            try resample(frame.raw)
         }
     }
 

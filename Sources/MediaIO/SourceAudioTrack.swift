@@ -79,25 +79,8 @@ final class SourceAudioTrack {
     // MARK: - Decoding the source
 
     private func decodeMore() throws {
-        if try source.read(into: packet) {
-            defer { av_packet_unref(packet.raw) }
-            guard packet.raw.pointee.stream_index == sourceStream else { return }
-            let sent = avcodec_send_packet(decoder.raw, packet.raw)
-            if sent < 0 && sent != cff_averror_invaliddata() && sent != cff_averror_eagain() {
-                throw MediaIOError.corrupt(path: source.path, reason: ffmpegErrorText(sent))
-            }
-        } else {
-            avcodec_send_packet(decoder.raw, nil)
-            sourceFinished = true
-        }
-        while true {
-            let status = avcodec_receive_frame(decoder.raw, decoded.raw)
-            if status == cff_averror_eagain() || status == cff_averror_eof() { break }
-            if status == cff_averror_invaliddata() { continue }
-            if status < 0 { throw MediaIOError.corrupt(path: source.path, reason: ffmpegErrorText(status)) }
-            defer { av_frame_unref(decoded.raw) }
-            try push(decoded.raw)
-        }
+        sourceFinished = try !source.feed(decoder, stream: sourceStream, packet: packet)
+        try source.receiveFrames(from: decoder, into: decoded) { try push($0) }
         if sourceFinished { try push(nil) }
     }
 

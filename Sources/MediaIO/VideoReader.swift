@@ -69,17 +69,7 @@ public final class VideoReader {
     /// Sends the next packet of the video stream to the decoder (or, at the end, the drain signal).
     private func feed() throws {
         guard !inputFinished else { return }
-        while try input.read(into: packet) {
-            defer { av_packet_unref(packet.raw) }
-            guard packet.raw.pointee.stream_index == streamIndex else { continue }
-            let sent = avcodec_send_packet(decoder.raw, packet.raw)
-            if sent < 0 && sent != cff_averror_invaliddata() && sent != cff_averror_eagain() {
-                throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(sent))
-            }
-            return
-        }
-        inputFinished = true
-        avcodec_send_packet(decoder.raw, nil)
+        inputFinished = try !input.feed(decoder, stream: streamIndex, packet: packet)
     }
 
     private func time(of frame: UnsafeMutablePointer<AVFrame>) -> Double {
