@@ -31,12 +31,13 @@ let package = Package(
         // MARK: Stages
         .target(name: "AnchorCore"),
         .target(name: "MediaIO", dependencies: ["AnchorCore", "CFFmpeg"]),
+        .target(name: "Lexicon", dependencies: ["AnchorCore"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "MediaIO",
+                "AnchorCore", "Lexicon", "MediaIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +49,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AnchorCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AnchorCoreTests", dependencies: ["AnchorCore", "TestSupport"]),
         .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "TestSupport"]),
+        .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

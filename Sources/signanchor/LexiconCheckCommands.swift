@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Lexicon
+
+/// `signanchor lexicon validate [PATH]`: every problem with file, line and field; exit 1 if any.
+struct LexiconValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a lexicon folder or one sign-language folder; exit 1 on any problem.")
+
+    @Argument(help: "A lexicon folder or a sign-language folder (default: the lexicon).") var path: String?
+
+    func run() async throws {
+        let target = path ?? LexiconLoader.defaultRoot()
+        let isLanguage = FileManager.default.fileExists(atPath: "\(target)/\(LexiconLoader.languageFileName)")
+        let folders = isLanguage ? [target] : try LexiconLoader.signLanguageFolders(root: target)
+        guard !folders.isEmpty else { throw CLIError("\(target): no sign-language folders (none has \(LexiconLoader.languageFileName))") }
+        var issues: [LexiconIssue] = []
+        var report: [String] = []
+        for folder in folders {
+            do {
+                let found = try LexiconLoader.validate(folder: folder)
+                issues += found
+                report.append("\(folder): \(found.isEmpty ? "ok" : "\(found.count) problems")")
+            } catch let LexiconError.invalid(found) {
+                issues += found
+                report.append("\(folder): \(found.count) problems")
+            }
+        }
+        try Console.emit((issues.map(\.description) + report).joined(separator: "\n") + "\n", to: nil)
+        if !issues.isEmpty { throw LexiconError.invalid(issues) }
+    }
+}
+
+/// `signanchor lexicon stats`: entries per sign language and category, verified or not.
+struct LexiconStatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Entries per sign language and category, verified or not.")
+
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    var lexicon: String?
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    /// Counts for one sign language.
+    struct Stats: Encodable {
+        var signLanguage: String
+        var entries: Int
+        var verified: Int
+        var unverified: Int
+        var categories: [String: Int]
+        var words: [String: Int]
+    }
+
+    func run() async throws {
+        let root = lexicon ?? LexiconLoader.defaultRoot()
+        let stats = try LexiconLoader.signLanguageFolders(root: root).map { folder in
+            let lexicon = try LexiconLoader.load(folder: folder)
+            var stats = Stats(signLanguage: lexicon.info.code, entries: lexicon.entries.count,
+                              verified: lexicon.entries.filter(\.verified).count, unverified: 0, categories: [:], words: [:])
+            stats.unverified = stats.entries - stats.verified
+            for entry in lexicon.entries { stats.categories[entry.category, default: 0] += 1 }
+            for language in lexicon.info.spokenLanguages { stats.words[language] = lexicon.words(language: language).count }
+            return stats
+        }
+        switch format {
+        case .json: try Console.emit(try JSON.encode(stats), to: nil)
+        case .text:
+            let text = stats.map { item in
+                "\(item.signLanguage): \(item.entries) entries (\(item.verified) verified, \(item.unverified) unverified); words "
+                    + item.words.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+                    + item.categories.sorted { $0.key < $1.key }.map { "  \($0.key)\t\($0.value)" }.joined(separator: "\n")
+            }.joined(separator: "\n")
+            try Console.emit(text + "\n", to: nil)
+        }
+    }
+}
+
+/// `signanchor lexicon coverage FILE`: the share of a text's content words the lexicon covers.
+struct LexiconCoverageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage", abstract: "Share of a text's content words the lexicon covers before fingerspelling.")
+
+    @OptionGroup var options: LexiconOptions
+    @Argument(help: "A UTF-8 text file.") var file: String
+    @Option(help: "The text's language: zh-Hans or en.") var language: String = "zh-Hans"
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let tools = try LanguageTools(root: options.root, signLanguage: options.signLanguage)
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError.cannotRead(path: file, reason: "not a readable UTF-8 file")
+        }
+        let functionWords = tools.functionWords[language] ?? []
+        let coverage: TextCoverage
+        switch (language, tools.segmenter, tools.lemmatizer) {
+        case let ("zh-Hans", segmenter?, _):
+            coverage = TextCoverage.chinese(text, lexicon: tools.lexicon, segmenter: segmenter, functionWords: functionWords)
+        case let ("en", _, lemmatizer?):
+            coverage = TextCoverage.english(text, lexicon: tools.lexicon, lemmatizer: lemmatizer, functionWords: functionWords)
+        default:
+            throw CLIError("--language must be zh-Hans or en, and one the sign language maps (\(tools.lexicon.info.spokenLanguages.joined(separator: ", ")))")
+        }
+        switch format {
+        case .json: try Console.emit(try JSON.encode(coverage), to: nil)
+        case .text:
+            let missing = coverage.missing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key)×\($0.value)" }
+            try Console.emit(String(format: "content words: %d, direct: %d, decomposed: %d, coverage: %.1f%%\nmissing: %@\n",
+                                    coverage.contentWords, coverage.direct, coverage.decomposed, coverage.ratio * 100,
+                                    missing.joined(separator: " ")), to: nil)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Lexicon
+
+/// `signanchor lexicon lookup WORD`: the signs for a word, gloss or id, variants in priority order.
+struct LexiconLookupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup", abstract: "The signs for a word, gloss or id, variants in priority order.")
+
+    @OptionGroup var options: LexiconOptions
+    @Argument(help: "A word or multiword expression, a gloss or an entry id.") var word: String
+    @Option(help: "Only words of this spoken language (zh-Hans, en).") var language: String?
+    @Option(help: "Prefer senses with this part of speech.") var pos: String?
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    /// A lookup result as JSON writes it.
+    struct Match: Encodable {
+        var id: String
+        var gloss: String
+        var matchedBy: String
+        var sense: WordSense?
+        var entry: LexiconEntry
+    }
+
+    func run() async throws {
+        let lexicon = try options.load()
+        let partOfSpeech = try pos.map { name in
+            guard let value = PartOfSpeech(rawValue: name) else { throw CLIError("unknown part of speech '\(name)'") }
+            return value
+        }
+        var matches = lexicon.lookup(word, language: language, partOfSpeech: partOfSpeech)
+        if matches.isEmpty, lexicon.info.spokenLanguages.contains("en"), language == nil || language == "en" {
+            let lemma = try EnglishLemmatizer(lexicon: lexicon, root: options.root).lemma(word)
+            matches = lexicon.lookup(lemma, language: "en", partOfSpeech: partOfSpeech)
+        }
+        guard !matches.isEmpty else { throw LexiconError.notFound(word, signLanguage: lexicon.info.code) }
+        switch format {
+        case .json:
+            try Console.emit(try JSON.encode(matches.map {
+                Match(id: $0.entry.id, gloss: $0.entry.gloss, matchedBy: $0.kind.rawValue, sense: $0.sense, entry: $0.entry)
+            }), to: nil)
+        case .text:
+            try Console.emit(matches.enumerated().map { "\($0.offset + 1). " + LexiconText.summary($0.element.entry) }
+                .joined(separator: "\n") + "\n", to: nil)
+        }
+    }
+}
+
+/// `signanchor lexicon search QUERY`: prefix, substring and pinyin matches, ranked.
+struct LexiconSearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Find entries by prefix, substring or pinyin of their words, gloss or id.")
+
+    @OptionGroup var options: LexiconOptions
+    @Argument(help: "The text to look for.") var query: String
+    @Option(help: "The most results to show.") var limit: Int = 20
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    /// A search result as JSON writes it.
+    struct Hit: Encodable {
+        var id: String
+        var gloss: String
+        var matched: String
+        var rank: String
+    }
+
+    func run() async throws {
+        let lexicon = try options.load()
+        let pinyin = lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: options.root) : nil
+        let hits = lexicon.search(query, pinyin: pinyin, limit: limit)
+        switch format {
+        case .json:
+            try Console.emit(try JSON.encode(hits.map {
+                Hit(id: $0.entry.id, gloss: $0.entry.gloss, matched: $0.matched, rank: String(describing: $0.rank))
+            }), to: nil)
+        case .text:
+            try Console.emit(hits.map { "\($0.rank)\t\($0.matched)\t" + LexiconText.summary($0.entry) }
+                .joined(separator: "\n") + (hits.isEmpty ? "" : "\n"), to: nil)
+        }
+    }
+}
+
+/// `signanchor lexicon show ID`: one entry in full, as text, JSON or SiGML.
+struct LexiconShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one entry in full.")
+
+    /// How `show` prints an entry.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sigml
+    }
+
+    @OptionGroup var options: LexiconOptions
+    @Argument(help: "The entry id.") var id: String
+    @Option(help: "Output format: text, json or sigml.") var format: Format = .text
+
+    func run() async throws {
+        let lexicon = try options.load()
+        guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
+        switch format {
+        case .text:
+            let origin = lexicon.origin(id: id).map { "# \($0)\n" } ?? ""
+            try Console.emit(origin + EntryWriter.text(entry) + "\n", to: nil)
+        case .json: try Console.emit(try JSON.encode(entry), to: nil)
+        case .sigml: try Console.emit(SiGMLExporter.document([entry]), to: nil)
+        }
+    }
+}
