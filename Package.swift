@@ -32,12 +32,13 @@ let package = Package(
         .target(name: "AnchorCore"),
         .target(name: "MediaIO", dependencies: ["AnchorCore", "CFFmpeg"]),
         .target(name: "Lexicon", dependencies: ["AnchorCore"]),
+        .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Lexicon", "MediaIO",
+                "AnchorCore", "Gloss", "Lexicon", "MediaIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "AnchorCoreTests", dependencies: ["AnchorCore", "TestSupport"]),
         .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "TestSupport"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "TestSupport"]),
+        .testTarget(name: "GlossTests", dependencies: ["Gloss", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,0 +1,91 @@
+import Lexicon
+
+/// Splits Chinese text with the lexicon's ``ChineseSegmenter`` and gives each token its offsets.
+///
+/// Runs of single characters no word list knows (and no grammar class lists) are joined into one `name`
+/// token (王楚钦), and a
+/// general word made of a Chinese numeral and a measure word or time unit (三个, 五月) is split in two,
+/// and so is a general word made of a grammar word and a lexicon word (下了 → 下 了, 们在 → 们 在).
+struct ChineseTokenizer: Sendable {
+    let segmenter: ChineseSegmenter
+    let grammar: GlossGrammar
+    /// The lexicon's words of the grammar's spoken language.
+    let lexiconWords: Set<String>
+
+    /// The tokens of `characters` in order; whitespace is dropped.
+    func tokens(_ characters: [Character]) -> [SourceToken] {
+        var tokens: [SourceToken] = []
+        var index = 0
+        for piece in segmenter.segment(String(characters)) {
+            while index < characters.count, characters[index].isWhitespace { index += 1 }
+            let length = piece.text.count
+            let range = index..<min(index + length, characters.count)
+            index = range.upperBound
+            append(piece, range, to: &tokens)
+        }
+        return tokens
+    }
+
+    private func append(_ piece: ChineseSegmenter.Token, _ range: Range<Int>, to tokens: inout [SourceToken]) {
+        switch piece.kind {
+        case .number:
+            tokens.append(SourceToken(text: piece.text, range: range, kind: .number))
+        case .punctuation:
+            let isMark = piece.text.allSatisfy(\.isPunctuation)
+            tokens.append(SourceToken(text: piece.text, range: range, kind: isMark ? .punctuation : .symbol))
+        case .character:
+            if ChineseNumerals.isNumeral(piece.text) {
+                tokens.append(SourceToken(text: piece.text, range: range, kind: .number))
+            } else if isGrammarWord(piece.text) {
+                tokens.append(SourceToken(text: piece.text, range: range, kind: .word))
+            } else if let last = tokens.last, last.kind == .name, last.range.upperBound == range.lowerBound {
+                tokens[tokens.count - 1].text += piece.text
+                tokens[tokens.count - 1].range = last.range.lowerBound..<range.upperBound
+            } else {
+                tokens.append(SourceToken(text: piece.text, range: range, kind: .name))
+            }
+        case .general:
+            let digits = piece.text.prefix { ChineseNumerals.isNumeral(String($0)) }
+            let rest = piece.text.dropFirst(digits.count)
+            if !digits.isEmpty, rest.isEmpty || isUnit(String(rest)) {
+                let cut = range.lowerBound + digits.count
+                tokens.append(SourceToken(text: String(digits), range: range.lowerBound..<cut, kind: .number))
+                if !rest.isEmpty { tokens.append(SourceToken(text: String(rest), range: cut..<range.upperBound, kind: .word)) }
+            } else if let cut = grammarCut(piece.text) {
+                let middle = range.lowerBound + cut
+                let characters = Array(piece.text)
+                tokens.append(SourceToken(text: String(characters[..<cut]), range: range.lowerBound..<middle, kind: .word))
+                tokens.append(SourceToken(text: String(characters[cut...]), range: middle..<range.upperBound, kind: .word))
+            } else {
+                tokens.append(SourceToken(text: piece.text, range: range, kind: .word))
+            }
+        case .lexicon, .latin:
+            let isNumber = piece.kind == .lexicon && ChineseNumerals.isNumeral(piece.text)
+            tokens.append(SourceToken(text: piece.text, range: range, kind: isNumber ? .number : .word))
+        }
+    }
+
+    /// Where to cut a general word into a grammar word and a grammar or lexicon word, if anywhere.
+    private func grammarCut(_ word: String) -> Int? {
+        let characters = Array(word)
+        guard characters.count >= 2, characters.count <= 4 else { return nil }
+        return (1..<characters.count).first { cut in
+            let left = String(characters[..<cut]), right = String(characters[cut...])
+            let grammatical = [left, right].filter(isGrammarWord)
+            return !grammatical.isEmpty && [left, right].allSatisfy { isGrammarWord($0) || lexiconWords.contains($0) }
+        }
+    }
+
+    /// True for a structural word of the grammar (particle, measure word, negator, preposition…).
+    private func isGrammarWord(_ word: String) -> Bool {
+        Self.structural.contains { grammar.contains($0, word) }
+    }
+
+    private static let structural: [WordClass] = [
+        .drop, .measure, .demonstrative, .copula, .negator, .placeMarker, .questionParticle, .wh,
+    ]
+
+    private func isUnit(_ text: String) -> Bool {
+        grammar.contains(.measure, text) || grammar.contains(.timeUnit, text) || grammar.contains(.yearWord, text)
+    }
+}

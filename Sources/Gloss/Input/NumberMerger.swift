@@ -1,0 +1,56 @@
+/// Joins tokens that together write one number: `10` `:` `30` (a clock time or score), `3` `-` `1` or
+/// 三 比 一 (a score), `$` `5` (an amount), and adjacent Chinese numerals (三百五十 万).
+enum NumberMerger {
+    /// The tokens with number pieces joined; `currencies` are the symbols that start an amount and
+    /// `scoreWord` the word between the two numbers of a score.
+    static func merge(_ tokens: [SourceToken], currencies: Set<String>, scoreWord: String?) -> [SourceToken] {
+        var result: [SourceToken] = []
+        result.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index]
+            index += 1
+            if currencies.contains(token.text), index < tokens.count, tokens[index].kind == .number,
+               adjacent(token, tokens[index]) {
+                token = joined(token, tokens[index])
+                index += 1
+            }
+            guard token.kind == .number else {
+                result.append(token)
+                continue
+            }
+            while index < tokens.count, adjacent(token, tokens[index]),
+                  ChineseNumerals.isNumeral(token.text), ChineseNumerals.isNumeral(tokens[index].text) {
+                token = joined(token, tokens[index])
+                index += 1
+            }
+            if index + 1 < tokens.count, isSeparator(tokens[index].text, scoreWord), adjacent(token, tokens[index]),
+               tokens[index + 1].kind == .number, adjacent(tokens[index], tokens[index + 1]),
+               short(token.text), short(tokens[index + 1].text) {
+                token = joined(joined(token, tokens[index]), tokens[index + 1])
+                index += 2
+            }
+            result.append(token)
+        }
+        return result
+    }
+
+    private static func adjacent(_ first: SourceToken, _ second: SourceToken) -> Bool {
+        first.range.upperBound == second.range.lowerBound
+    }
+
+    private static func isSeparator(_ text: String, _ scoreWord: String?) -> Bool {
+        ["：", ":", "-", "–"].contains(text) || text == scoreWord
+    }
+
+    /// True for one part of a clock time or score: at most two digits, Arabic or Chinese (三).
+    private static func short(_ text: String) -> Bool {
+        let digits = ChineseNumerals.arabic(text) ?? text
+        return digits.count <= 2 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func joined(_ first: SourceToken, _ second: SourceToken) -> SourceToken {
+        SourceToken(text: first.text + second.text,
+                    range: first.range.lowerBound..<second.range.upperBound, kind: .number)
+    }
+}

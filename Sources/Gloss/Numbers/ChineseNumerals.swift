@@ -1,0 +1,38 @@
+/// Chinese numerals: recognising them and converting them to Arabic digits.
+///
+/// 二〇二四 (digit by digit) → `2024`; 三百五十 → `350`; 两万 → `20000`; 十五 → `15`.
+enum ChineseNumerals {
+    private static let digits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    private static let places: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+    private static let groups: [Character: Int] = ["万": 10_000, "亿": 100_000_000]
+
+    /// True when every character of `text` is a Chinese numeral (digit or place word).
+    static func isNumeral(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { digits[$0] != nil || places[$0] != nil || groups[$0] != nil }
+    }
+
+    /// The Arabic digits of a Chinese numeral, or nil when it is not one (or too large).
+    static func arabic(_ text: String) -> String? {
+        guard isNumeral(text) else { return nil }
+        if text.count > 1, text.allSatisfy({ digits[$0] != nil }) {
+            return String(text.map { Character(String(digits[$0]!)) })
+        }
+        guard text.count <= 12 else { return nil }
+        var total = 0, section = 0, digit = 0
+        for character in text {
+            if let value = digits[character] {
+                digit = value
+            } else if let place = places[character] {
+                section += (digit == 0 && section == 0 ? 1 : digit) * place
+                digit = 0
+            } else if let group = groups[character] {
+                total += (section + digit) * group
+                section = 0
+                digit = 0
+            }
+        }
+        return String(total + section + digit)
+    }
+}

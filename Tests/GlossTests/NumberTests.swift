@@ -1,0 +1,36 @@
+import Gloss
+import Testing
+
+@Suite("numbers, dates, times, money")
+struct NumberTests {
+    private func labels(_ translator: GlossTranslator, _ text: String) -> [String] {
+        translator.translate(text: text).glosses.filter { $0.kind != .pause }.map(\.label)
+    }
+
+    @Test("CSL: years digit by digit, dates, place-value numbers, decimals, percentages, clock times, scores, money")
+    func csl() throws {
+        let translator = try Translators.csl.get()
+        #expect(labels(translator, "2024年3月5日").prefix(6) == ["2-0-2-4", "年", "3", "月", "5", "日"])
+        #expect(labels(translator, "三百五十万人").first == "3-百-5-十-万")
+        #expect(labels(translator, "增长5.2%").last == "百分之-5-点-2")
+        #expect(labels(translator, "10:30开始").first == "1-十-点-3-十-分")
+        #expect(labels(translator, "三比一").first == "3-比-1")
+        #expect(labels(translator, "¥120").first == "1-百-2-十-元")
+        #expect(labels(translator, "二〇二四年").first == "2-0-2-4")
+    }
+
+    @Test("ASL: years in pairs, hundreds and thousands, money, percentages, scores")
+    func asl() throws {
+        let translator = try Translators.asl.get()
+        #expect(labels(translator, "In 1998 we won.").contains("19-98"))
+        #expect(labels(translator, "It costs $2,500.").contains("2-thousand-5-hundred-dollar"))
+        #expect(labels(translator, "Prices rose 3.5%.").contains("3-point-5-percent"))
+        #expect(labels(translator, "They won 3-1.").contains("3-to-1"))
+    }
+
+    @Test("every number unit is resolved to a lexicon sign where the lexicon has one")
+    func unitsResolve() throws {
+        let gloss = try #require(try Translators.csl.get().translate(text: "2024年").glosses.first)
+        #expect(gloss.kind == .number && gloss.units.count == 4 && gloss.units.allSatisfy { $0.entry != nil })
+    }
+}
