@@ -33,12 +33,13 @@ let package = Package(
         .target(name: "MediaIO", dependencies: ["AnchorCore", "CFFmpeg"]),
         .target(name: "Lexicon", dependencies: ["AnchorCore"]),
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
+        .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Gloss", "Lexicon", "MediaIO",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "TestSupport"]),
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "TestSupport"]),
         .testTarget(name: "GlossTests", dependencies: ["Gloss", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DistillTests", dependencies: ["Distill", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -10,8 +10,6 @@ public enum GlossError: AnchorError, Equatable {
     case unsupportedSpokenLanguage(String, signLanguage: String)
     /// The input has nothing to translate (empty, or only whitespace).
     case emptyInput(source: String)
-    /// An input file could not be read or parsed.
-    case invalidInput(path: String, reason: String)
 
     public var isUserError: Bool { true }
 
@@ -22,7 +20,6 @@ public enum GlossError: AnchorError, Equatable {
         case let .unsupportedSpokenLanguage(code, signLanguage):
             "\(signLanguage): grammar names spoken language '\(code)'; supported: zh-Hans, en"
         case let .emptyInput(source): "\(source): nothing to translate (empty input)"
-        case let .invalidInput(path, reason): "\(path): \(reason)"
         }
     }
 }

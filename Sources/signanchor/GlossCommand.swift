@@ -37,7 +37,7 @@ struct GlossCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source = try text.map { GlossInput.Content(segments: nil, text: $0) } ?? GlossInput.read(input ?? "-")
+        let source = try text.map { TextInput(text: $0) } ?? TextInput.read(input ?? "-")
         guard source.text.contains(where: { !$0.isWhitespace }) else {
             throw GlossError.emptyInput(source: input ?? "--text")
         }

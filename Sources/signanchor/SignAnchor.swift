@@ -9,6 +9,7 @@ struct SignAnchor: AsyncParsableCommand {
         abstract: "Signs broadcast speech with a 3D avatar: speech → text → distilled text → glosses → animation → video.",
         subcommands: [
             MediaInfoCommand.self,
+            DistillCommand.self,
             GlossCommand.self,
             LexiconCommand.self,
         ]

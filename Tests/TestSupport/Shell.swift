@@ -56,6 +56,11 @@ public enum Shell {
     public struct ToolFailed: Error, CustomStringConvertible {
         public let command: String
         public let stderr: String
+        /// Creates the error for `command` with what it printed on stderr.
+        public init(command: String, stderr: String) {
+            self.command = command
+            self.stderr = stderr
+        }
         public var description: String { "\(command) failed: \(stderr)" }
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Checks a model's condensed text against its source: right language, within budget, and no number, name or
+/// negation that the source does not have.
+public struct AnswerValidator: Sendable {
+    /// Analyses the answer's words.
+    public let analyzer: TextAnalyzer
+    /// Measures the answer's signing time.
+    public let estimator: any SigningTimeEstimator
+
+    /// Creates a validator.
+    public init(analyzer: TextAnalyzer, estimator: any SigningTimeEstimator) {
+        self.analyzer = analyzer
+        self.estimator = estimator
+    }
+
+    /// The answer cleaned of quotes and code fences, with its estimate, when it passes.
+    /// - Throws: ``DistillError/rejectedAnswer(reason:)`` naming the first broken rule.
+    public func validate(_ answer: String, source: String, budget: Budget) throws -> (text: String, estimate: SigningEstimate) {
+        let text = answer.replacingOccurrences(of: "```", with: "")
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"“”「」")))
+        guard !text.isEmpty else { throw DistillError.rejectedAnswer(reason: "empty answer") }
+        guard DistillLanguage.detect(text) == analyzer.language else {
+            throw DistillError.rejectedAnswer(reason: "answer is not in \(analyzer.language.rawValue)")
+        }
+        let lowerSource = source.lowercased()
+        for word in analyzer.words(text) where word.isProtected {
+            guard lowerSource.contains(word.text.lowercased()) else {
+                let what = word.kind == .number ? "number" : word.isName ? "name" : "negation"
+                throw DistillError.rejectedAnswer(reason: "\(what) '\(word.text)' is not in the source")
+            }
+        }
+        let numeral = { (c: Character) in c.isNumber || self.analyzer.rules.numberWords.contains(String(c)) }
+        for run in text.split(whereSeparator: { !numeral($0) }) where !source.contains(run) {
+            throw DistillError.rejectedAnswer(reason: "number '\(run)' is not in the source")
+        }
+        let estimate = try estimator.signingTime(of: text)
+        let units = TextUnits.count(text, language: analyzer.language)
+        guard budget.admits(estimate, units: units) else {
+            throw DistillError.rejectedAnswer(reason: String(format: "over budget: %.1f s, %d units", estimate.seconds, units))
+        }
+        return (text, estimate)
+    }
+}

@@ -1,0 +1,22 @@
+/// What a passage's condensed text may cost: signing seconds (the hard bound) and rate units (the target).
+public struct Budget: Sendable, Codable, Equatable {
+    /// Signing time allowed, s; exceeding it would break the lag bound.
+    public var seconds: Double
+    /// Rate units allowed (characters for Chinese, words for English), nil when the rate is in signs.
+    public var units: Double?
+    /// Signs allowed, nil when the rate is in characters.
+    public var signs: Double?
+
+    /// Creates a budget.
+    public init(seconds: Double, units: Double? = nil, signs: Double? = nil) {
+        self.seconds = seconds
+        self.units = units
+        self.signs = signs
+    }
+
+    /// True when a text of `units` rate units with `estimate` fits.
+    public func admits(_ estimate: SigningEstimate, units count: Int) -> Bool {
+        estimate.seconds <= seconds + 1e-9 && Double(count) <= (units ?? .infinity) + 1e-9
+            && Double(estimate.signs) <= (signs ?? .infinity) + 1e-9
+    }
+}

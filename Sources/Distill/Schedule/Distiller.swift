@@ -1,0 +1,111 @@
+import AnchorCore
+
+/// The Distill stage: condenses each passage of a transcript so that its signing, scheduled back to back from
+/// the speech, never ends more than `maxLag` seconds after the passage's speech window.
+///
+/// Each passage may use the time from when the avatar is free (its speech start, or the previous passage's end)
+/// to its speech end plus `maxLag`; so a late start leaves a smaller budget and the distiller condenses harder.
+/// The rate target adds a unit (or sign) budget with a small carried credit. Whatever the backend answers is
+/// re-measured with `estimator`, and replaced by the rules distiller when it breaks the budget; the rules
+/// distiller can always answer with an empty passage, so the bound holds by construction.
+public struct Distiller: Sendable {
+    /// Splits and classifies words.
+    public let analyzer: TextAnalyzer
+    /// Measures signing time (injectable: the pipeline may pass a Gloss-based one).
+    public let estimator: any SigningTimeEstimator
+    /// The distiller asked first (rules or GLM).
+    public let backend: any PassageDistiller
+    /// The embedded distiller, used when the backend's answer breaks the budget.
+    public let rules: RulesDistiller
+    /// Rate and lag settings.
+    public let options: DistillOptions
+
+    /// Creates the stage; by default the estimator is ``LexiconTimeEstimator`` and the backend the rules.
+    public init(analyzer: TextAnalyzer, estimator: (any SigningTimeEstimator)? = nil,
+                backend: (any PassageDistiller)? = nil, options: DistillOptions) {
+        let estimator = estimator ?? LexiconTimeEstimator(analyzer: analyzer)
+        self.analyzer = analyzer
+        self.estimator = estimator
+        rules = RulesDistiller(analyzer: analyzer, estimator: estimator)
+        self.backend = backend ?? rules
+        self.options = options
+    }
+
+    /// Distils a timed transcript; segments are taken in time order.
+    public func distill(_ transcript: Transcript, progress: ProgressHandler? = nil) async -> DistilledScript {
+        let language = analyzer.language
+        let segments = transcript.segments.sorted { $0.start < $1.start }
+        var passages: [DistilledPassage] = []
+        var free = 0.0  // s: when the avatar has finished everything scheduled so far
+        var credit = 0.0  // rate units or signs banked from earlier passages
+        var context = ""
+        for (index, segment) in segments.enumerated() {
+            let start = max(segment.start, free)
+            let allowance = rateAllowance(seconds: segment.duration) + credit
+            let budget = Budget(seconds: max(0, segment.end + options.maxLag - start),
+                                units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance)
+            var answer = await backend.condense(segment.text, budget: budget, context: context)
+            var estimate = measure(answer.text)
+            if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
+                answer = rules.condenseNow(segment.text, budget: budget, context: context)
+                answer.backend = "rules (over budget: \(answer.backend))"
+                estimate = measure(answer.text)
+            }
+            let units = TextUnits.count(answer.text, language: language)
+            let end = start + estimate.seconds
+            passages.append(DistilledPassage(
+                source: segment, text: answer.text, estimate: estimate, signing: TimedText(start: start, end: end, text: answer.text),
+                lag: max(0, end - segment.end), sourceUnits: TextUnits.count(segment.text, language: language),
+                units: units, backend: answer.backend))
+            free = answer.text.isEmpty ? free : end
+            let used = Double(isUnitRate ? units : estimate.signs)
+            credit = min(max(0, allowance - used), rateAllowance(seconds: options.maxCredit))
+            if !answer.text.isEmpty { context = answer.text }
+            progress?(StageProgress(stage: "distilling", completed: Double(index + 1), total: Double(segments.count)))
+        }
+        let duration = max(transcript.duration, segments.last?.end ?? 0)
+        return DistilledScript(language: language.rawValue, duration: duration, passages: passages,
+                               report: report(passages, duration: duration))
+    }
+
+    private var isUnitRate: Bool {
+        if case .unitsPerMinute = options.rate { return true }
+        return false
+    }
+
+    /// Units (or signs) the target rate allows for `seconds` of speech.
+    private func rateAllowance(seconds: Double) -> Double {
+        switch options.rate {
+        case let .unitsPerMinute(rate), let .signsPerMinute(rate): rate * seconds / 60
+        }
+    }
+
+    private func measure(_ text: String) -> SigningEstimate {
+        text.isEmpty ? SigningEstimate() : (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
+    }
+
+    private func report(_ passages: [DistilledPassage], duration: Double) -> DistillReport {
+        let minutes = max(duration, 1e-9) / 60
+        let sourceUnits = Double(passages.reduce(0) { $0 + $1.sourceUnits })
+        let units = Double(passages.reduce(0) { $0 + $1.units })
+        let signs = Double(passages.reduce(0) { $0 + $1.estimate.signs })
+        let lags = passages.map(\.lag)
+        return DistillReport(
+            unit: analyzer.language.unitName, sourceUnitsPerMinute: sourceUnits / minutes, unitsPerMinute: units / minutes,
+            signsPerMinute: signs / minutes, compressionRatio: sourceUnits > 0 ? units / sourceUnits : 1,
+            contentRetention: retention(passages), maxLag: lags.max() ?? 0,
+            meanLag: lags.isEmpty ? 0 : lags.reduce(0, +) / Double(lags.count),
+            skippedPassages: passages.filter { $0.text.isEmpty && $0.sourceUnits > 0 }.count,
+            glmPassages: passages.filter { $0.backend == "glm" }.count)
+    }
+
+    /// Distinct content words of the source that the condensed text still has, 0–1.
+    private func retention(_ passages: [DistilledPassage]) -> Double {
+        func content(_ text: String) -> Set<String> {
+            Set(analyzer.words(text).filter(\.isContent).map { $0.text.lowercased() })
+        }
+        let source = content(passages.map(\.source.text).joined(separator: "\n"))
+        let kept = content(passages.map(\.text).joined(separator: "\n"))
+        return source.isEmpty ? 1 : Double(source.intersection(kept).count) / Double(source.count)
+    }
+}

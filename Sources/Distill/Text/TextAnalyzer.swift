@@ -1,0 +1,200 @@
+import Lexicon
+
+/// Splits text of one spoken language into classified ``Word``s using the sign language's lexicon:
+/// Chinese by ``ChineseSegmenter`` (unknown words split into known parts, else spelt in pinyin), English by
+/// words with lemmatisation and multiword expressions of up to three words.
+public struct TextAnalyzer: Sendable {
+    /// The spoken language analysed.
+    public let language: DistillLanguage
+    /// The sign language's dictionary.
+    public let lexicon: Lexicon
+    /// The language's filler, modifier, simplification and protected-word lists.
+    public let rules: SpokenRules
+    let functionWords: Set<String>
+    let segmenter: ChineseSegmenter?
+    let lemmatizer: EnglishLemmatizer?
+    let speller: Fingerspeller
+
+    /// Creates an analyser from loaded parts; Chinese needs `segmenter`, English `lemmatizer`.
+    public init(language: DistillLanguage, lexicon: Lexicon, rules: SpokenRules, functionWords: Set<String>,
+                segmenter: ChineseSegmenter?, lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?) {
+        precondition(language == .english || segmenter != nil, "Chinese needs a segmenter")
+        precondition(language == .chinese || lemmatizer != nil, "English needs a lemmatizer")
+        self.language = language
+        self.lexicon = lexicon
+        self.rules = rules
+        self.functionWords = functionWords
+        self.segmenter = segmenter
+        self.lemmatizer = lemmatizer
+        speller = Fingerspeller(lexicon: lexicon, pinyin: pinyin)
+    }
+
+    /// Loads everything for `language` from a lexicon root: the default sign language's dictionary (or
+    /// `signLanguage`), the spoken data and the segmenter or lemmatizer.
+    /// - Throws: ``LexiconError`` or ``DistillError`` for missing or broken data.
+    public static func load(root: String, language: DistillLanguage, signLanguage: String? = nil) throws -> TextAnalyzer {
+        let lexicon = try LexiconLoader.load(root: root, signLanguage: signLanguage ?? language.defaultSignLanguage)
+        let chinese = language == .chinese
+        return TextAnalyzer(
+            language: language, lexicon: lexicon, rules: try SpokenRules.load(root: root, language: language),
+            functionWords: try TextCoverage.functionWords(language: language.spokenTag, root: root),
+            segmenter: chinese ? try ChineseSegmenter(lexicon: lexicon, root: root) : nil,
+            lemmatizer: chinese ? nil : try EnglishLemmatizer(lexicon: lexicon, root: root),
+            pinyin: lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: root) : nil)
+    }
+
+    /// The words of `text` in order, punctuation included.
+    public func words(_ text: String) -> [Word] {
+        language == .chinese ? chineseWords(text) : englishWords(text)
+    }
+
+    /// Writes words back as text: Chinese without spaces, English with spaces and punctuation attached.
+    public func join(_ words: [Word]) -> String {
+        guard language == .english else { return words.map(\.text).joined() }
+        var text = ""
+        for word in words {
+            let attaches = word.kind == .punctuation && !"([\"“".contains(word.text)
+            if !text.isEmpty && !attaches && !"([\"“".contains(text.last!) { text += " " }
+            text += word.text
+        }
+        return text
+    }
+
+    // MARK: - Chinese
+
+    private func chineseWords(_ text: String) -> [Word] {
+        var words: [Word] = []
+        for token in segmenter!.segment(text) {
+            let word = chineseWord(token)
+            if word.kind == .number, let last = words.last, last.kind == .number {
+                words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
+            } else {
+                words.append(word)
+            }
+        }
+        return words
+    }
+
+    private func chineseWord(_ token: ChineseSegmenter.Token) -> Word {
+        let text = token.text
+        if token.kind == .punctuation { return Word(text: text, kind: .punctuation) }
+        if token.kind == .number || isChineseNumber(text) {
+            return Word(text: text, kind: .number, signs: text.compactMap { lexicon.lookup(String($0)).first?.entry })
+        }
+        let negation = rules.negations.contains(text) || rules.negationPrefixes.contains { text.hasPrefix($0) }
+        if functionWords.contains(text) && !negation { return Word(text: text, kind: .function) }
+        let matches = lexicon.lookup(text, language: language.spokenTag)
+        if let match = matches.first {
+            return Word(text: text, kind: .sign, isName: match.sense?.partOfSpeech == .name,
+                        isNegation: negation, signs: [match.entry])
+        }
+        if token.kind != .latin, let parts = decomposition(text) {
+            return Word(text: text, kind: .sign, isNegation: negation, signs: parts)
+        }
+        return Word(text: text, kind: .unknown, isName: token.kind == .latin, isNegation: negation,
+                    spelled: speller.units(for: text))
+    }
+
+    /// True for a word made of numeral characters, optionally ending in one measure word (`一百`, `第十`, `一个`).
+    private func isChineseNumber(_ text: String) -> Bool {
+        if rules.numberWords.contains(text) { return true }
+        let numeral = { (character: Character) in self.rules.numberWords.contains(String(character)) }
+        guard let first = text.first, numeral(first) else { return false }
+        return text.dropLast().allSatisfy(numeral) && (numeral(text.last!) || functionWords.contains(String(text.last!)))
+    }
+
+    /// Known signs that make up `word` wholly, longest part first (混双 → 混合 双), or nil.
+    private func decomposition(_ word: String) -> [LexiconEntry]? {
+        let characters = Array(word)
+        var parts: [LexiconEntry] = []
+        var start = 0
+        while start < characters.count {
+            let longest = min(4, characters.count - start)
+            guard let (length, entry) = (1...longest).reversed().lazy.compactMap({ length in
+                lexicon.lookup(String(characters[start..<start + length]), language: language.spokenTag).first
+                    .map { (length, $0.entry) }
+            }).first else { return nil }
+            parts.append(entry)
+            start += length
+        }
+        return parts
+    }
+
+    // MARK: - English
+
+    private func englishWords(_ text: String) -> [Word] {
+        let tokens = Self.englishTokens(text)
+        var words: [Word] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isPunctuation {
+                words.append(Word(text: token.text, kind: .punctuation))
+                index += 1
+                continue
+            }
+            if let (length, entry) = phrase(tokens, at: index) {
+                let joined = tokens[index..<index + length].map(\.text).joined(separator: " ")
+                words.append(Word(text: joined, kind: .sign, signs: [entry]))
+                index += length
+                continue
+            }
+            words.append(englishWord(token.text, clauseStart: words.allSatisfy { $0.kind == .punctuation }))
+            index += 1
+        }
+        return words
+    }
+
+    private func englishWord(_ text: String, clauseStart: Bool) -> Word {
+        let lower = text.lowercased()
+        if lower.first!.isNumber || rules.numberWords.contains(lower) {
+            let signs = lower.first!.isNumber ? lower.filter(\.isNumber).prefix(4).compactMap { lexicon.lookup(String($0)).first?.entry }
+                : lexicon.lookup(lower, language: "en").prefix(1).map(\.entry)
+            return Word(text: text, kind: .number, signs: signs)
+        }
+        let negation = rules.negations.contains(lower) || lower.hasSuffix("n't")
+        if functionWords.contains(lower) && !negation { return Word(text: text, kind: .function) }
+        let capitalised = text.first!.isUppercase && text.count > 1
+        let match = lexicon.lookup(lemmatizer!.lemma(text), language: "en").first
+        let isName = match?.sense?.partOfSpeech == .name || (capitalised && !clauseStart)
+        if let match { return Word(text: text, kind: .sign, isName: isName, isNegation: negation, signs: [match.entry]) }
+        return Word(text: text, kind: .unknown, isName: isName, isNegation: negation, spelled: speller.units(for: text))
+    }
+
+    /// The longest multiword expression (three or two words) the lexicon maps at `index`.
+    private func phrase(_ tokens: [EnglishToken], at index: Int) -> (Int, LexiconEntry)? {
+        for length in [3, 2] where index + length <= tokens.count {
+            let slice = tokens[index..<index + length]
+            guard !slice.contains(where: \.isPunctuation) else { continue }
+            let text = slice.map { $0.text.lowercased() }.joined(separator: " ")
+            if let match = lexicon.lookup(text, language: "en").first { return (length, match.entry) }
+        }
+        return nil
+    }
+
+    private struct EnglishToken {
+        var text: String
+        var isPunctuation: Bool
+    }
+
+    /// Words (letters and digits with inner `'`, `-`, `.`, `,` between digits) and single punctuation marks.
+    private static func englishTokens(_ text: String) -> [EnglishToken] {
+        var tokens: [EnglishToken] = []
+        var current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            let inner = !current.isEmpty && (next.isLetter || next.isNumber)
+                && ("'’-".contains(character) || (".,".contains(character) && current.last!.isNumber && next.isNumber))
+            if character.isLetter || character.isNumber || inner || (character == "%" && current.last?.isNumber == true) {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty { tokens.append(EnglishToken(text: current, isPunctuation: false)) }
+            current = ""
+            if !character.isWhitespace { tokens.append(EnglishToken(text: String(character), isPunctuation: true)) }
+        }
+        if !current.isEmpty { tokens.append(EnglishToken(text: current, isPunctuation: false)) }
+        return tokens
+    }
+}

@@ -1,0 +1,58 @@
+import AnchorCore
+import Distill
+import Testing
+
+@Suite("Rate control: the lag bound on news at broadcast speech rates")
+struct LagBoundTests {
+    /// Checks the schedule of `script` against `maxLag` and returns it for more checks.
+    private func checkSchedule(_ script: DistilledScript, maxLag: Double) {
+        var free = 0.0
+        for passage in script.passages {
+            #expect(passage.signing.start >= passage.source.start - 1e-9)
+            if !passage.text.isEmpty {
+                #expect(passage.signing.start >= free - 1e-9, "passages overlap")
+                free = passage.signing.end
+            }
+            #expect(passage.signing.end - passage.source.end <= maxLag + 1e-6, "lag bound broken: \(passage)")
+        }
+        #expect(script.report.maxLag <= maxLag + 1e-6)
+        #expect(script.report.compressionRatio < 1 && script.report.compressionRatio > 0.1)
+    }
+
+    @Test(arguments: [200.0, 250.0, 300.0, 350.0])
+    func chineseNewsKeepsTheLagBound(charsPerMinute: Double) async throws {
+        let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: charsPerMinute)
+        let script = await try Fixtures.distiller(Fixtures.chinese).distill(transcript)
+        checkSchedule(script, maxLag: 4)
+        #expect(script.report.unitsPerMinute <= 80 * 1.3, "rate target far exceeded: \(script.report)")
+    }
+
+    @Test(arguments: [160.0, 185.0, 210.0])
+    func englishNewsKeepsTheLagBound(wordsPerMinute: Double) async throws {
+        let text = try Fixtures.media("news-en-lexicon.txt") + "\n" + Fixtures.media("news-en.txt")
+        let transcript = Transcript.timed(text: text, language: .english, unitsPerMinute: wordsPerMinute)
+        let script = await try Fixtures.distiller(Fixtures.english).distill(transcript)
+        checkSchedule(script, maxLag: 4)
+    }
+
+    @Test func aTighterBoundCondensesHarder() async throws {
+        let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: 300)
+        let loose = await try Fixtures.distiller(Fixtures.chinese, maxLag: 4).distill(transcript)
+        let tight = await try Fixtures.distiller(Fixtures.chinese, maxLag: 1).distill(transcript)
+        checkSchedule(tight, maxLag: 1)
+        #expect(tight.report.compressionRatio <= loose.report.compressionRatio)
+    }
+
+    @Test func signsPerMinuteRateIsHonoured() async throws {
+        let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: 290)
+        let script = await try Fixtures.distiller(Fixtures.chinese, rate: .signsPerMinute(30)).distill(transcript)
+        checkSchedule(script, maxLag: 4)
+        // The sign budget carries at most 6 s of credit, so the whole text stays near 30 signs/min.
+        #expect(script.report.signsPerMinute <= 30 * 1.2)
+    }
+
+    @Test func badOptionsAreRejected() {
+        #expect(throws: DistillError.self) { try DistillOptions(rate: .unitsPerMinute(0)) }
+        #expect(throws: DistillError.self) { try DistillOptions(maxLag: -1) }
+    }
+}
