@@ -1,3 +1,4 @@
+import AnchorCore
 import Foundation
 
 /// Reads sign-language folders (`Lexicon/<code>/language.txt` plus entry files `*.txt`) into ``Lexicon`` values.
@@ -40,17 +41,8 @@ public enum LexiconLoader {
     }
 
     /// The default lexicon root: `$SIGNANCHOR_LEXICON`, else `Lexicon/` in the working folder or above the program.
-    public static func defaultRoot(executable: String = CommandLine.arguments.first ?? "") -> String {
-        if let path = ProcessInfo.processInfo.environment["SIGNANCHOR_LEXICON"], !path.isEmpty { return path }
-        let here = FileManager.default.currentDirectoryPath + "/Lexicon"
-        if FileManager.default.fileExists(atPath: here) { return here }
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = folder.appendingPathComponent("Lexicon").path
-            if FileManager.default.fileExists(atPath: "\(candidate)/\(SpokenData.folderName)") { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return here
+    public static func defaultRoot() -> String {
+        ResourcePaths.file("Lexicon", environment: "SIGNANCHOR_LEXICON")
     }
 
     // MARK: - Reading
