@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "AnchorCore"),
         .target(name: "MediaIO", dependencies: ["AnchorCore", "CFFmpeg"]),
         .target(name: "Lexicon", dependencies: ["AnchorCore"]),
+        .target(name: "Motion", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
 
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +56,6 @@ let package = Package(
         .testTarget(name: "GlossTests", dependencies: ["Gloss", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DistillTests", dependencies: ["Distill", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
     ]
 )

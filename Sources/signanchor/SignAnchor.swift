@@ -12,6 +12,7 @@ struct SignAnchor: AsyncParsableCommand {
             DistillCommand.self,
             GlossCommand.self,
             LexiconCommand.self,
+            AnimateSignCommand.self,
         ]
     )
 }

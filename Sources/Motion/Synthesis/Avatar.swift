@@ -1,0 +1,86 @@
+import Foundation
+
+/// A rig prepared for synthesis: its rest pose in world space, an IK solver and hand geometry per side.
+public struct Avatar: Sendable {
+    /// The skeleton.
+    public let rig: Rig
+    /// Forward kinematics of the rest pose.
+    let restWorld: WorldPose
+    /// Arm solvers by side.
+    let arms: [Side: ArmIK]
+    /// Hand part geometry by side.
+    let hands: [Side: HandGeometry]
+
+    /// Prepares `rig`; fails when it lacks the arm and hand joints synthesis needs.
+    public init(rig: Rig) throws {
+        self.rig = rig
+        restWorld = rig.forward(Pose(rest: rig))
+        arms = [.right: try ArmIK(rig: rig, side: .right), .left: try ArmIK(rig: rig, side: .left)]
+        hands = [.right: try HandGeometry(rig: rig, side: .right), .left: try HandGeometry(rig: rig, side: .left)]
+    }
+
+    /// The hand as it is in the rest pose (arm hanging).
+    public func restHand(_ side: Side) -> HandState {
+        let arm = arms[side]!
+        var angles = FingerPose.straight
+        for digit in 1...5 {
+            for (k, joint) in rig.digits[side]![digit]!.enumerated() {
+                var a = rig.joints[joint].limitAngles(rig.restRotations[joint])
+                if side == .left { a = Vector3(a.x, -a.y, -a.z) }
+                angles.angles[(digit - 1) * 3 + k] = a
+            }
+        }
+        return HandState(wrist: restWorld.positions[arm.hand], orientation: restWorld.orientations[arm.hand], fingers: angles)
+    }
+
+    /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK.
+    /// - Returns: the pose and, per side, the wrist target the IK was given (after keeping the hands out of the body).
+    /// `previous` (the last frame's pose) keeps the arm solutions continuous from frame to frame.
+    /// `maxTurn` (radians) bounds how far forearm twist and wrist may turn since `previous`.
+    public func pose(hands: [Side: HandState], base: Pose? = nil, previous: Pose? = nil, maxTurn: Double = .infinity) -> (pose: Pose, targets: [Side: Vector3]) {
+        var pose = base ?? Pose(rest: rig)
+        var targets: [Side: Vector3] = [:]
+        let world = rig.forward(pose)
+        for (side, state) in hands {
+            for (joint, rotation) in state.fingers.rotations(rig: rig, side: side) {
+                pose.rotations[joint] = rig.joints[joint].clamped(rotation)
+            }
+            let arm = arms[side]!
+            let target = arm.reachable(keepOutOfBody(state, side: side, world: world), shoulder: world.positions[arm.upperarm])
+            arms[side]!.solve(&pose, rig: rig, target: target, handOrientation: state.orientation, previous: previous)
+            if let previous { arm.limitTurning(&pose, rig: rig, previous: previous, maxStep: maxTurn) }
+            targets[side] = target
+        }
+        return (pose, targets)
+    }
+
+    /// Centre of the hand (between palm and back, a third of the way along the fingers) relative to the wrist, hand frame, metres.
+    func handCentreOffset(_ side: Side) -> Vector3 { Vector3(0.065 * side.xSign, 0, 0) }
+
+    /// Moves a wrist target so that neither the wrist nor the hand's centre is inside a collider (plus 2 cm of hand).
+    func keepOutOfBody(_ state: HandState, side: Side, world: WorldPose) -> Vector3 {
+        var wrist = state.wrist
+        let centreOffset = state.orientation * handCentreOffset(side)
+        for _ in 0..<3 {
+            for collider in rig.colliders {
+                for point in [wrist, wrist + centreOffset] {
+                    let (depth, normal) = penetration(point, collider, world: world, margin: 0.02)
+                    if depth > 0 { wrist += normal * depth }
+                }
+            }
+        }
+        return wrist
+    }
+
+    /// How deep `point` is inside `collider` grown by `margin` (metres, 0 when outside) and the way out.
+    func penetration(_ point: Vector3, _ collider: Collider, world: WorldPose, margin: Double) -> (Double, Vector3) {
+        let a = world.point(collider.start, on: collider.joint), b = world.point(collider.end, on: collider.joint)
+        let ab = b - a
+        let t = ab.length < 1e-9 ? 0 : max(0, min(1, (point - a).dot(ab) / ab.dot(ab)))
+        let closest = a + ab * t
+        var away = point - closest
+        if away.length < 1e-9 { away = Vector3(0, 0, 1) }
+        let depth = collider.radius + margin - away.length
+        return (max(0, depth), away.normalized)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The states of the hands taking part in a sign.
+typealias Hands = [Side: HandState]
+
+/// One hand's movement: duration (seconds) and the state at fraction `u` (0…1), given the state at its start.
+struct HandMove {
+    var duration: Double
+    var move: (_ start: HandState, _ u: Double) -> HandState
+}
+
+/// A stretch of a sign's movement for both hands: how long it takes (seconds) and the hands' states at
+/// fraction `u` (0…1) of it, given their states at its start.
+struct MotionPiece {
+    /// Duration in seconds (before the global speed factor).
+    var duration: Double
+    /// The states at fraction `u` of the piece, for the start states.
+    var apply: (_ start: Hands, _ u: Double) -> Hands
+
+    /// One hand's move performed by `dominant`, and mirrored (through x = 0) by the other hand when `mirror`.
+    static func lift(_ m: HandMove, dominant: Side, mirror: Bool) -> MotionPiece {
+        MotionPiece(duration: m.duration) { start, u in
+            var out = start
+            if let d = start[dominant] { out[dominant] = m.move(d, u) }
+            if mirror, let n = start[dominant.opposite] { out[dominant.opposite] = m.move(n.mirrored, u).mirrored }
+            return out
+        }
+    }
+
+    /// Holds still for `duration` seconds.
+    static func hold(_ duration: Double) -> MotionPiece {
+        MotionPiece(duration: duration) { start, _ in start }
+    }
+
+    /// The pieces one after another, each starting where the previous ended.
+    static func sequence(_ pieces: [MotionPiece]) -> MotionPiece {
+        guard pieces.count != 1 else { return pieces[0] }
+        let total = pieces.reduce(0) { $0 + $1.duration }
+        return MotionPiece(duration: total) { start, u in
+            var state = start, elapsed = 0.0
+            let now = u * total
+            for piece in pieces {
+                if piece.duration > 0 && now < elapsed + piece.duration {
+                    return piece.apply(state, (now - elapsed) / piece.duration)
+                }
+                state = piece.apply(state, 1)
+                elapsed += piece.duration
+            }
+            return state
+        }
+    }
+
+    /// The pieces at the same time: displacements and rotations add up, the last finger change wins.
+    static func parallel(_ pieces: [MotionPiece]) -> MotionPiece {
+        guard pieces.count != 1 else { return pieces[0] }
+        let total = pieces.map(\.duration).max() ?? 0
+        return MotionPiece(duration: total) { start, u in
+            var out = start
+            for piece in pieces {
+                let local = piece.duration > 0 ? min(1, u * total / piece.duration) : 1
+                for (side, s) in piece.apply(start, local) {
+                    guard let first = start[side], var state = out[side] else { out[side] = s; continue }
+                    state.wrist += s.wrist - first.wrist
+                    state.orientation = (s.orientation * first.orientation.inverse) * state.orientation
+                    if s.fingers != first.fingers { state.fingers = s.fingers }
+                    out[side] = state
+                }
+            }
+            return out
+        }
+    }
+
+    /// The same piece at a different speed (`factor` > 1 is faster).
+    func faster(_ factor: Double) -> MotionPiece {
+        MotionPiece(duration: duration / factor, apply: apply)
+    }
+}
+
+/// Minimum-jerk easing 0 → 1 (zero velocity and acceleration at both ends).
+@inline(__always) func minimumJerk(_ u: Double) -> Double {
+    let t = min(1, max(0, u))
+    return t * t * t * (10 - 15 * t + 6 * t * t)
+}
+
+extension Hands {
+    /// Each hand blended towards `other` (hands missing from either side are kept as they are).
+    func blend(to other: Hands, _ t: Double) -> Hands {
+        var out = self
+        for (side, s) in self { if let o = other[side] { out[side] = s.blend(to: o, t) } }
+        return out
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The HamNoSys movement primitives as one hand's ``HandMove``s (directed, circular, wrist, finger play), and repetition.
+enum Movements {
+    /// `directedmotion`: a straight, curved or zigzag path of `size` in `direction` (signer's view).
+    static func directed(_ e: GesturalElement, timing: Timing, source: String) throws -> HandMove {
+        guard let direction = try Direction.attribute("direction", of: e, source: source) else {
+            throw MotionError.badSign(source: source, element: "directedmotion@direction", reason: "missing")
+        }
+        let length = Timing.directedSize[e["size"] ?? "normal"] ?? Timing.directedSize["normal"]!
+        let bulge = try Direction.attribute("curve", of: e, source: source).map { $0.rejecting(direction).normalized }
+        let bulgeSize = length * (e["curve_size"] == "big" ? 0.4 : e["curve_size"] == "small" ? 0.15 : 0.25)
+        let zigzag = e["zigzag_style"] != nil ? (e["zigzag_size"] == "big" ? 0.03 : 0.015) : 0
+        let zigzagAxis = direction.anyPerpendicular.cross(direction).normalized
+        let scaledDuration = timing.directed / Timing.tempo(e)
+        return HandMove(duration: scaledDuration) { start, u in
+            let s = minimumJerk(u)
+            var state = start
+            state.wrist += direction * (length * s)
+            if let bulge { state.wrist += bulge * (bulgeSize * sin(.pi * s)) }
+            if zigzag > 0 { state.wrist += zigzagAxis * (zigzag * sin(2 * .pi * 3 * s)) }
+            return state
+        }
+    }
+
+    /// `circularmotion`: one or more turns (or a part turn from `start` to `end`) about `axis`, right-hand rule.
+    static func circular(_ e: GesturalElement, timing: Timing, source: String) throws -> HandMove {
+        guard let axis = try Direction.attribute("axis", of: e, source: source) else {
+            throw MotionError.badSign(source: source, element: "circularmotion@axis", reason: "missing")
+        }
+        let radius = Timing.circleRadius[e["size"] ?? "normal"] ?? Timing.circleRadius["normal"]!
+        var startDir = (try Direction.attribute("start", of: e, source: source) ?? Vector3.unitY).rejecting(axis)
+        if startDir.length < 1e-6 { startDir = axis.anyPerpendicular }
+        startDir = startDir.normalized
+        let turns = 1.0 + (e.flag("clockplus") ? 1 : 0) + (e.flag("second_clockplus") ? 1 : 0)
+        var sweep = 2 * Double.pi * turns
+        if let end = try Direction.attribute("end", of: e, source: source)?.rejecting(axis), end.length > 1e-6 {
+            var angle = atan2(axis.dot(startDir.cross(end.normalized)), startDir.dot(end.normalized))
+            if angle <= 0 { angle += 2 * .pi }
+            sweep = angle + 2 * .pi * (turns - 1)
+        }
+        let side = axis.cross(startDir)
+        let duration = timing.circle * sweep / (2 * .pi) / Timing.tempo(e)
+        return HandMove(duration: duration) { start, u in
+            let theta = sweep * minimumJerk(u)
+            var state = start
+            // The hand starts on the circle at `startDir` from the centre.
+            state.wrist += (startDir * (cos(theta) - 1) + side * sin(theta)) * radius
+            return state
+        }
+    }
+
+    /// `wristmotion`: the hand nods, swings, twists or stirs about the wrist while the wrist stays in place.
+    static func wrist(_ e: GesturalElement, side: Side, timing: Timing, source: String) throws -> HandMove {
+        let amplitude = (e["size"] == "big" ? 30.0 : e["size"] == "small" ? 12 : 20) * .pi / 180
+        let cycles = 2.0
+        let kind = e["motion"] ?? ""
+        // Local axes of the hand joint: flexion about z, deviation about y, twist about the finger axis (x).
+        let flexAxis = Vector3.unitZ, swingAxis = Vector3.unitY, twistAxis = Vector3.unitX * side.xSign
+        guard ["nodding", "swinging", "twisting", "stircw", "stirccw", "rotating"].contains(kind) else {
+            throw MotionError.badSign(source: source, element: "wristmotion@motion", reason: "unknown wrist motion \(kind)")
+        }
+        return HandMove(duration: timing.wristOrFingers / Timing.tempo(e)) { start, u in
+            let phase = 2 * .pi * cycles * u
+            let envelope = sin(.pi * u)             // fade in and out so the piece starts and ends at rest
+            let local: Quaternion
+            switch kind {
+            case "nodding": local = Quaternion(axis: flexAxis, angle: amplitude * sin(phase) * envelope)
+            case "swinging": local = Quaternion(axis: swingAxis, angle: amplitude * sin(phase) * envelope)
+            case "twisting", "rotating": local = Quaternion(axis: twistAxis, angle: 1.6 * amplitude * sin(phase) * envelope)
+            default:
+                let sign: Double = kind == "stircw" ? 1 : -1
+                local = Quaternion(axis: flexAxis, angle: amplitude * sin(phase) * envelope)
+                    * Quaternion(axis: swingAxis, angle: sign * amplitude * cos(phase) * envelope)
+            }
+            var state = start
+            state.orientation = start.orientation * local
+            return state
+        }
+    }
+
+    /// `fingerplay`: the selected fingers (default 2–5) flutter one after another and come back.
+    static func fingerPlay(_ e: GesturalElement, timing: Timing) -> HandMove {
+        let digits = (e["digits"] ?? "2345").compactMap { $0.wholeNumberValue }.filter { (1...5).contains($0) }
+        let amplitude = 25 * Double.pi / 180, cycles = 3.0
+        return HandMove(duration: timing.wristOrFingers / Timing.tempo(e)) { start, u in
+            var state = start
+            for (k, digit) in digits.enumerated() {
+                let phase = 2 * .pi * (cycles * u + Double(k) / Double(max(digits.count, 1)))
+                let delta = amplitude * 0.5 * (1 - cos(phase)) * sin(.pi * u)
+                var joints = state.fingers[digit: digit]
+                joints[0].z += delta; joints[1].z += delta * 0.8
+                state.fingers[digit: digit] = joints
+            }
+            return state
+        }
+    }
+
+    /// `rpt_motion`: `piece` again from its start (once or twice more), or back and forth; repeats are quicker
+    /// and may shift by `repetition_baseshift` (mirrored for the other hand when `mirror`).
+    static func repeated(_ piece: MotionPiece, _ e: GesturalElement, dominant: Side, mirror: Bool,
+                         timing: Timing, source: String) throws -> MotionPiece {
+        let kind = e["repetition"] ?? "fromstart"
+        let shift = try Direction.attribute("repetition_baseshift", of: e, source: source).map { $0 * 0.05 } ?? .zero
+        let repeats: Int, toAndFro: Bool
+        switch kind {
+        case "fromstart": (repeats, toAndFro) = (1, false)
+        case "fromstart_several": (repeats, toAndFro) = (2, false)
+        case "reverse": (repeats, toAndFro) = (1, true)
+        case "tofroto": (repeats, toAndFro) = (2, true)
+        default: throw MotionError.badSign(source: source, element: "rpt_motion@repetition", reason: "unknown repetition \(kind)")
+        }
+        let quick = piece.faster(1 / timing.repeatFactor)
+        let returnTime = toAndFro ? 0 : 0.12
+        let total = piece.duration + Double(repeats) * (quick.duration + returnTime)
+        func shifted(_ hands: Hands, _ k: Int) -> Hands {
+            var out = hands
+            for (side, var s) in hands {
+                s.wrist += (side == dominant || !mirror ? shift : shift.mirrored) * Double(k)
+                out[side] = s
+            }
+            return out
+        }
+        return MotionPiece(duration: total) { start, u in
+            var now = u * total
+            if now <= piece.duration { return piece.apply(start, now / piece.duration) }
+            now -= piece.duration
+            var end = piece.apply(start, 1)
+            for k in 1...repeats {
+                let base = shifted(start, k)
+                let backwards = toAndFro && k % 2 == 1
+                if now <= returnTime { return end.blend(to: base, minimumJerk(now / returnTime)) }
+                now -= returnTime
+                if now <= quick.duration {
+                    let v = now / quick.duration
+                    return quick.apply(base, backwards ? 1 - v : v)
+                }
+                now -= quick.duration
+                end = backwards ? base : quick.apply(base, 1)
+            }
+            return end
+        }
+    }
+}

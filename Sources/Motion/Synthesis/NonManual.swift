@@ -1,0 +1,142 @@
+import Foundation
+
+/// A value of a face or head control at a time (seconds from the start of its sign or phrase).
+public struct ControlKey: Sendable, Equatable, Codable {
+    /// Seconds.
+    public var time: Double
+    /// Control value in the control's range.
+    public var value: Double
+}
+
+/// The non-manual tiers of G-SiGML (`head_movement`, `eye_brows`, `eye_lids`, `eye_gaze`, `body_movement`,
+/// `shoulder_movement`, `mouth_picture`, `mouth_gesture`) → control curves that run in parallel with the hands:
+/// attack 0.25 s, hold, release 0.25 s (the performs defaults), oscillating for nods and shakes.
+enum NonManual {
+    /// Targets per code: control name → value; `oscillate` marks nods and shakes.
+    struct Gesture { var values: [String: Double]; var oscillate = false }
+
+    static let head: [String: Gesture] = [
+        "NO": Gesture(values: ["head_nod": 0.5], oscillate: true), "ND": Gesture(values: ["head_nod": 0.5]),
+        "NU": Gesture(values: ["head_nod": -0.4]), "SH": Gesture(values: ["head_shake": 0.45], oscillate: true),
+        "SL": Gesture(values: ["head_shake": 0.5]), "SR": Gesture(values: ["head_shake": -0.5]),
+        "TL": Gesture(values: ["head_tilt": -0.6]), "TR": Gesture(values: ["head_tilt": 0.6]),
+        "NF": Gesture(values: ["head_nod": 0.2, "body_lean": 0.3]), "NB": Gesture(values: ["head_nod": -0.2, "body_lean": -0.3]),
+        "PF": Gesture(values: ["body_lean": 0.4]), "PB": Gesture(values: ["body_lean": -0.4]),
+    ]
+    static let brows: [String: Gesture] = [
+        "RB": Gesture(values: ["brow_raise_l": 0.8, "brow_raise_r": 0.8]), "RL": Gesture(values: ["brow_raise_l": 0.8]),
+        "RR": Gesture(values: ["brow_raise_r": 0.8]), "FU": Gesture(values: ["brow_furrow": 0.8]),
+        "DN": Gesture(values: ["brow_furrow": 0.4]),
+    ]
+    static let lids: [String: Gesture] = [
+        "WB": Gesture(values: ["lid_open": 0.8]), "SB": Gesture(values: ["squint": 0.7]), "CB": Gesture(values: ["lid_open": -1]),
+        "TB": Gesture(values: ["lid_open": -1, "squint": 1]), "SL": Gesture(values: ["squint": 0.4]), "BB": Gesture(values: ["lid_open": -1], oscillate: true),
+    ]
+    static let gaze: [String: Gesture] = [
+        "DN": Gesture(values: ["gaze_v": -0.6]), "UP": Gesture(values: ["gaze_v": 0.6]), "LE": Gesture(values: ["gaze_h": 0.6]),
+        "RI": Gesture(values: ["gaze_h": -0.6]), "LD": Gesture(values: ["gaze_h": 0.5, "gaze_v": -0.5]),
+        "RD": Gesture(values: ["gaze_h": -0.5, "gaze_v": -0.5]), "AD": Gesture(values: [:]), "HC": Gesture(values: ["gaze_v": -0.4]),
+    ]
+    static let body: [String: Gesture] = [
+        "ST": Gesture(values: [:]), "TF": Gesture(values: ["body_lean": 0.5]), "TB": Gesture(values: ["body_lean": -0.5]),
+        "TL": Gesture(values: ["body_tilt": -0.5]), "TR": Gesture(values: ["body_tilt": 0.5]),
+        "RL": Gesture(values: ["body_turn": 0.5]), "RR": Gesture(values: ["body_turn": -0.5]),
+        "SI": Gesture(values: ["shoulder_raise_l": 0.3, "shoulder_raise_r": 0.3, "body_lean": -0.1]),
+    ]
+    static let shoulders: [String: Gesture] = [
+        "UB": Gesture(values: ["shoulder_raise_l": 0.8, "shoulder_raise_r": 0.8]), "UL": Gesture(values: ["shoulder_raise_l": 0.8]),
+        "UR": Gesture(values: ["shoulder_raise_r": 0.8]), "HB": Gesture(values: ["shoulder_raise_l": 0.5, "shoulder_raise_r": 0.5, "body_lean": 0.2]),
+        "HL": Gesture(values: ["shoulder_raise_l": 0.5]), "HR": Gesture(values: ["shoulder_raise_r": 0.5]),
+        "SB": Gesture(values: ["shoulder_raise_l": 0.6, "shoulder_raise_r": 0.6], oscillate: true),
+        "SL": Gesture(values: ["shoulder_raise_l": 0.6], oscillate: true), "SR": Gesture(values: ["shoulder_raise_r": 0.6], oscillate: true),
+        "ND": Gesture(values: ["body_lean": 0.25]), "NU": Gesture(values: ["body_lean": -0.25]), "PB": Gesture(values: ["body_lean": -0.3]),
+    ]
+    /// Mouth gestures by the first letter of their code: L lips, C cheeks, T tongue, D teeth, J jaw.
+    static let mouthGesture: [Character: [String: Double]] = [
+        "L": ["lips_press": 0.6, "mouth_round": 0.3], "C": ["cheek_puff": 0.8], "T": ["tongue_out": 0.6, "mouth_open": 0.3],
+        "D": ["mouth_wide": 0.5, "mouth_open": 0.2], "J": ["mouth_open": 0.6],
+    ]
+
+    /// All control curves of a `sign_nonmanual` element over a sign of `duration` seconds.
+    static func curves(_ element: GesturalElement?, duration: Double, source: String) throws -> [String: [ControlKey]] {
+        var out: [String: [ControlKey]] = [:]
+        guard let element else { return out }
+        for tier in allDescendants(element) {
+            let code = tier["movement"] ?? tier["direction"] ?? ""
+            let table: [String: Gesture]?
+            switch tier.name {
+            case "head_movement": table = head
+            case "eye_brows": table = brows
+            case "eye_lids": table = lids
+            case "eye_gaze": table = gaze
+            case "body_movement": table = body
+            case "shoulder_movement": table = shoulders
+            case "mouth_picture":
+                merge(&out, mouthing(tier["picture"] ?? "", duration: duration)); continue
+            case "mouth_gesture":
+                guard let first = code.first, let values = mouthGesture[first] ?? (code == "sad" ? ["mouth_wide": -0, "lips_press": 0.3] : nil) else {
+                    throw MotionError.badSign(source: source, element: "mouth_gesture@movement", reason: "unknown mouth gesture \(code)")
+                }
+                merge(&out, envelope(Gesture(values: values), amount: 1, duration: duration)); continue
+            default: continue
+            }
+            guard let gesture = table?[code] else {
+                throw MotionError.badSign(source: source, element: "\(tier.name)@movement", reason: "unknown code \(code)")
+            }
+            let amount = tier["amount"].flatMap(Double.init).map { $0 / 0.5 } ?? 1
+            merge(&out, envelope(gesture, amount: min(amount, 1.5), duration: duration))
+        }
+        return out
+    }
+
+    private static func allDescendants(_ e: GesturalElement) -> [GesturalElement] {
+        e.children.flatMap { [$0] + allDescendants($0) }
+    }
+
+    private static func merge(_ out: inout [String: [ControlKey]], _ add: [String: [ControlKey]]) {
+        for (name, keys) in add { out[name, default: []].append(contentsOf: keys); out[name]!.sort { $0.time < $1.time } }
+    }
+
+    /// Attack 0.25 s, hold, release 0.25 s (shortened to fit), or three oscillations for nods and shakes.
+    static func envelope(_ g: Gesture, amount: Double, duration: Double) -> [String: [ControlKey]] {
+        let ramp = min(0.25, duration / 3)
+        var out: [String: [ControlKey]] = [:]
+        for (name, value) in g.values {
+            let v = value * amount
+            if g.oscillate {
+                let steps = 12
+                out[name] = (0...steps).map { i in
+                    let t = Double(i) / Double(steps)
+                    return ControlKey(time: t * duration, value: v * sin(2 * .pi * 2 * t) * sin(.pi * t))
+                }
+            } else {
+                out[name] = [ControlKey(time: 0, value: 0), ControlKey(time: ramp, value: v),
+                             ControlKey(time: duration - ramp, value: v), ControlKey(time: duration, value: 0)]
+            }
+        }
+        return out
+    }
+
+    /// A SAMPA mouthing spread over the sign: one mouth shape per sound.
+    static func mouthing(_ picture: String, duration: Double) -> [String: [ControlKey]] {
+        let sounds = picture.filter { $0.isLetter || $0 == "@" || $0.isNumber }
+        guard !sounds.isEmpty else { return [:] }
+        let names = ["mouth_open", "mouth_wide", "mouth_round", "lips_press"]
+        var out: [String: [ControlKey]] = Dictionary(uniqueKeysWithValues: names.map { ($0, [ControlKey(time: 0, value: 0)]) })
+        let step = duration / Double(sounds.count + 1)
+        for (i, sound) in sounds.enumerated() {
+            let shape: [Double]
+            switch sound {
+            case "a", "A": shape = [0.7, 0.2, 0, 0]
+            case "e", "E", "i", "I", "j": shape = [0.3, 0.6, 0, 0]
+            case "o", "O", "u", "y", "Y", "2", "9", "@", "w": shape = [0.3, 0, 0.7, 0]
+            case "m", "b", "p": shape = [0, 0, 0, 1]
+            case "f", "v": shape = [0.1, 0.2, 0, 0.4]
+            default: shape = [0.2, 0.1, 0, 0]
+            }
+            for (k, name) in names.enumerated() { out[name]!.append(ControlKey(time: step * Double(i + 1), value: shape[k])) }
+        }
+        for name in names { out[name]!.append(ControlKey(time: duration, value: 0)) }
+        return out
+    }
+}

@@ -1,0 +1,371 @@
+import Foundation
+
+/// A sign planned into hand states over time, before the phrase composer joins signs together.
+public struct SignClip: Sendable {
+    /// The sign's gloss.
+    public var gloss: String
+    /// Duration from reaching the first posture to the end of the final hold, seconds (before the speed factor).
+    public var duration: Double
+    /// States of the hands that take part, sampled every ``SignPlanner/keyInterval`` seconds from 0 to `duration`.
+    public var hands: [Side: [HandState]]
+    /// Non-manual control curves over the sign, by control name.
+    public var controls: [String: [ControlKey]]
+    /// The movement kind that dominates the sign's timing (for duration checks): none, directed, circular, wrist, repeated.
+    public var movementKind: String
+}
+
+/// Turns one sign's manual description (G-SiGML vocabulary) into hand states over time.
+///
+/// The first posture comes from the hand configuration(s) and location(s) before the first movement; movements
+/// then run in order (`par_motion` together, `seq_motion` in turn, `rpt_motion` repeated), and a hold ends the sign.
+/// In a left–right symmetric sign (`lr_symm`) the other hand is the mirror image of the dominant one unless
+/// `split_*` elements give it its own configuration, location or movement.
+public struct SignPlanner: Sendable {
+    /// Time between planned states, seconds.
+    public static let keyInterval = 0.02
+    /// The avatar to plan for.
+    public let avatar: Avatar
+    /// Durations and sizes.
+    public let timing: Timing
+    /// The dominant hand.
+    public let dominant: Side
+
+    /// Creates a planner; `dominant` is the signer's dominant hand.
+    public init(avatar: Avatar, timing: Timing = Timing(), dominant: Side = .right) {
+        self.avatar = avatar
+        self.timing = timing
+        self.dominant = dominant
+    }
+
+    /// Plans `sign`.
+    /// - Throws: ``MotionError/badSign(source:element:reason:)`` naming the unusable element or attribute.
+    public func plan(_ sign: SignDescription) throws -> SignClip {
+        let parts = sign.manual.children.filter { $0.name == "sign_manual" }
+        if !parts.isEmpty { return try compound(sign, parts) }
+        var context = PlanContext(planner: self, sign: sign)
+        let (start, movements) = try context.firstPosture()
+        let motion = try MotionPiece.sequence(movements.map { try context.piece($0) })
+        let hold = motion.duration > 0 ? timing.finalHold : timing.staticHold
+        let whole = MotionPiece.sequence([motion, .hold(hold)])
+        let count = max(1, Int((whole.duration / Self.keyInterval).rounded(.up)))
+        var hands: [Side: [HandState]] = [:]
+        for i in 0...count {
+            for (side, state) in whole.apply(start, Double(i) / Double(count)) { hands[side, default: []].append(state) }
+        }
+        let controls = try NonManual.curves(sign.nonManual, duration: whole.duration, source: sign.source)
+        return SignClip(gloss: sign.gloss, duration: whole.duration, hands: hands, controls: controls,
+                        movementKind: context.movementKind)
+    }
+}
+
+extension SignPlanner {
+    /// A sign written as several `sign_manual` parts in sequence (compounds): the parts joined by transitions.
+    func compound(_ sign: SignDescription, _ parts: [GesturalElement]) throws -> SignClip {
+        let clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, manual: $0, source: sign.source)) }
+        let sides = Set(clips.flatMap(\.hands.keys))
+        var hands: [Side: [HandState]] = [:]
+        let steps = Int((timing.approach / Self.keyInterval).rounded())
+        for side in sides {
+            var keys: [HandState] = []
+            for clip in clips {
+                let own = clip.hands[side] ?? Array(repeating: avatar.restHand(side), count: clip.hands.values.first!.count)
+                if let last = keys.last {
+                    for i in 1..<max(2, steps) { keys.append(last.transition(to: own[0], Double(i) / Double(max(2, steps)))) }
+                }
+                keys += own
+            }
+            hands[side] = keys
+        }
+        let duration = Double(hands.values.first!.count - 1) * Self.keyInterval
+        let controls = try NonManual.curves(sign.nonManual, duration: duration, source: sign.source)
+        return SignClip(gloss: sign.gloss, duration: duration, hands: hands, controls: controls, movementKind: "compound")
+    }
+}
+
+/// The state of planning one sign: the current hand configurations and the symmetry of the sign.
+private struct PlanContext {
+    let planner: SignPlanner
+    let sign: SignDescription
+    let dominant: Side
+    let symmetric: Bool
+    let twoHanded: Bool
+    let usesOtherArm: Bool                // the dominant hand touches the other arm, which is held in front as support
+    var config: [Side: [String: String]] = [:]
+    var ownConfiguration = false          // the other hand has its own configuration (split_handconfig)
+    var movementKind = "none"
+    var lastBodyLocation: GesturalElement?   // the dominant hand's latest body location, for contact without a second hand
+    static let movementNames: Set<String> = ["directedmotion", "circularmotion", "wristmotion", "fingerplay", "tgt_motion",
+                                             "nomotion", "no_motion", "rpt_motion", "par_motion", "seq_motion", "split_motion"]
+
+    init(planner: SignPlanner, sign: SignDescription) {
+        self.planner = planner
+        self.sign = sign
+        dominant = planner.dominant
+        let manual = sign.manual
+        symmetric = manual.flag("lr_symm") || manual.flag("oi_symm") || manual.flag("ud_symm")
+        usesOtherArm = Self.descendants(manual).contains { $0.name == "location_bodyarm" && BodyLocation.armParts.contains($0["location"] ?? "") }
+        twoHanded = manual.flag("both_hands") || symmetric || usesOtherArm
+            || manual.children.contains { ["split_handconfig", "handconstellation", "split_location", "location_hand"].contains($0.name) }
+    }
+
+    static func descendants(_ e: GesturalElement) -> [GesturalElement] { e.children.flatMap { [$0] + descendants($0) } }
+
+    func bad(_ element: String, _ reason: String) -> MotionError { .badSign(source: sign.source, element: element, reason: reason) }
+
+    /// The hand states before the first movement, and the movement elements that follow.
+    mutating func firstPosture() throws -> (Hands, [GesturalElement]) {
+        var placements: [GesturalElement] = []
+        var movements: [GesturalElement] = []
+        for child in sign.manual.children {
+            switch child.name {
+            case _ where Self.movementNames.contains(child.name): movements.append(child)
+            case "handconfig", "split_handconfig": try configure(child)
+            case "location_bodyarm", "location_hand", "split_location", "handconstellation":
+                if movements.isEmpty { placements.append(child) } else { movements.append(child) }
+            default: throw bad(child.name, "unsupported element in sign_manual")
+            }
+        }
+        remember(placements)
+        var hands = try orient(start: nil)
+        hands = try place(hands, placements)
+        return (hands, movements)
+    }
+
+    /// Notes the dominant hand's latest body location among `placements`.
+    mutating func remember(_ placements: [GesturalElement]) {
+        for element in placements {
+            if element.name == "location_bodyarm" { lastBodyLocation = element }
+            if element.name == "split_location", let first = element.children.first, first.name == "location_bodyarm" { lastBodyLocation = first }
+        }
+    }
+
+    /// Merges a `handconfig` (both hands, or the dominant only when the other has its own) or a `split_handconfig`.
+    mutating func configure(_ element: GesturalElement) throws {
+        if element.name == "split_handconfig" {
+            ownConfiguration = true
+            let parts = element.children.filter { $0.name == "handconfig" }
+            guard parts.count == 2 else { throw bad("split_handconfig", "needs two handconfig elements") }
+            config[dominant, default: [:]].merge(parts[0].attributes) { $1 }
+            config[dominant.opposite, default: [:]].merge(parts[1].attributes) { $1 }
+            return
+        }
+        for side in ownConfiguration ? [dominant] : [dominant, dominant.opposite] {
+            config[side, default: [:]].merge(element.attributes) { $1 }
+        }
+    }
+
+    /// Hand orientation and finger pose from the current configuration; positions from `start` (or rest).
+    func orient(start: Hands?) throws -> Hands {
+        var hands: Hands = [:]
+        for side in twoHanded ? [dominant, dominant.opposite] : [dominant] {
+            var attributes = config[side] ?? config[dominant] ?? [:]
+            if side != dominant && usesOtherArm && !ownConfiguration && !symmetric {
+                // The supporting forearm lies across the body: flat hand, palm down, fingers to the other side.
+                attributes = ["handshape": "flat", "extfidir": dominant == .right ? "r" : "l", "palmor": "d"]
+            }
+            let element = GesturalElement(name: "handconfig", attributes: attributes)
+            let fingers = try Handshape.pose(element, source: sign.source)
+            let f = try Direction.attribute("extfidir", of: element, source: sign.source) ?? Vector3(0, 0, 1)
+            let palmCode = try Direction.attribute("palmor", of: element, source: sign.source) ?? Vector3(0, -1, 0)
+            var fingersDir = f, palm = HandOrientation.palmDirection(fingers: f, palmCode: palmCode)
+            if side != dominant && symmetric && !ownConfiguration { fingersDir = f.mirrored; palm = palm.mirrored }
+            let orientation = HandOrientation.orientation(side: side, fingers: fingersDir, palm: palm)
+            let wrist = start?[side]?.wrist ?? planner.avatar.restHand(side).wrist
+            hands[side] = HandState(wrist: wrist, orientation: orientation, fingers: fingers)
+        }
+        return hands
+    }
+
+    /// Puts the hands where the location elements say (neutral space when none does).
+    func place(_ hands: Hands, _ placements: [GesturalElement]) throws -> Hands {
+        var out = hands
+        let body = BodyLocation(avatar: planner.avatar, source: sign.source)
+        let neutral = GesturalElement(name: "location_bodyarm", attributes: ["location": "neutralspace"])
+        var world = planner.avatar.restWorld
+        if usesOtherArm, let other = out[dominant.opposite] {
+            // Hold the other arm in front first, so that locations on it are where that arm is.
+            let support = symmetric ? other
+                : try put(other, side: dominant.opposite, part: .palm, at: try body.target(neutral, hand: dominant.opposite, symmetric: true, world: world).point)
+            out[dominant.opposite] = support
+            world = planner.avatar.rig.forward(planner.avatar.pose(hands: [dominant.opposite: support]).pose)
+        }
+        if placements.isEmpty {
+            for side in hands.keys { out[side] = try put(out[side]!, side: side, part: .palm, at: try body.target(neutral, hand: side, symmetric: twoHanded, world: world).point) }
+            return out
+        }
+        for element in placements {
+            switch element.name {
+            case "location_bodyarm":
+                // The dominant hand goes to the location; in a symmetric sign the other hand to its mirror image,
+                // otherwise (when nothing else places it) into neutral space on its own side.
+                let part = try element.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
+                let (point, _) = try body.target(element, hand: dominant, symmetric: symmetric, world: world)
+                out[dominant] = try put(out[dominant]!, side: dominant, part: part, at: point)
+                let other = dominant.opposite
+                if let state = out[other] {
+                    if symmetric {
+                        out[other] = try put(state, side: other, part: part, at: point.mirrored)
+                    } else if placements.count == 1 && !usesOtherArm {
+                        out[other] = try put(state, side: other, part: .palm, at: try body.target(neutral, hand: other, symmetric: true, world: world).point)
+                    }
+                }
+            case "split_location":
+                let parts = element.children.filter { $0.name == "location_bodyarm" || $0.name == "location_hand" }
+                // Two locations (dominant hand first); a single one places the dominant hand only.
+                guard (1...2).contains(parts.count) else { throw bad("split_location", "needs one or two locations") }
+                let assigned = zip([dominant, dominant.opposite], parts).filter { out[$0.0] != nil }
+                // Body locations first, then hands placed against the other hand.
+                for (side, part) in assigned where part.name == "location_bodyarm" {
+                    let own = try part.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
+                    out[side] = try put(out[side]!, side: side, part: own, at: try body.target(part, hand: side, symmetric: false, world: world).point)
+                }
+                for (side, part) in assigned where part.name == "location_hand" {
+                    out = try againstOtherHand(side, part, out)
+                }
+            case "handconstellation":
+                out = try constellation(element, out, body: body, world: world)
+            case "location_hand":
+                out = try againstOtherHand(dominant, element, out)
+            default: throw bad(element.name, "not a location")
+            }
+        }
+        return out
+    }
+
+    /// Two hands in contact: the parts named by the two `location_hand` children meet at the body location (or in front).
+    func constellation(_ element: GesturalElement, _ hands: Hands, body: BodyLocation, world: WorldPose) throws -> Hands {
+        var out = hands
+        let other = dominant.opposite
+        guard var d = out[dominant], var n = out[other] else {
+            // One hand: contact with the location it is at (HamNoSys "touch" after a movement towards it).
+            guard let last = lastBodyLocation, let state = out[dominant] else { throw bad("handconstellation", "needs two hands or a location") }
+            var touch = last
+            touch.attributes["contact"] = element["contact"] ?? "touch"
+            let part = try last.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
+            out[dominant] = try put(state, side: dominant, part: part, at: try body.target(touch, hand: dominant, symmetric: false, world: world).point)
+            return out
+        }
+        let parts = try element.children.filter { $0.name == "location_hand" }.map(handPart)
+        let dPart = parts.first ?? .palm, nPart = parts.count > 1 ? parts[1] : .palm
+        let where_ = element.children.first { $0.name == "location_bodyarm" }
+            ?? GesturalElement(name: "location_bodyarm", attributes: ["location": "neutralspace"])
+        var centre = try body.target(where_, hand: dominant, symmetric: false, world: world).point
+        if where_["side"] == nil { centre.x = 0 }
+        // Two hands meeting at a location on the body meet in front of it, never inside it.
+        for _ in 0..<20 {
+            let depth = planner.avatar.rig.colliders.map { planner.avatar.penetration(centre, $0, world: world, margin: 0.07).0 }.max() ?? 0
+            if depth <= 0 { break }
+            centre.z += depth + 0.005
+        }
+        let gap = element["contact"] == "close" ? 0.04 : 0.012
+        let dLocal = try planner.avatar.hands[dominant]!.locate(dPart, fingers: d.fingers)
+        let nLocal = try planner.avatar.hands[other]!.locate(nPart, fingers: n.fingers)
+        var axis = (d.orientation * dLocal.normal) - (n.orientation * nLocal.normal)
+        if axis.length < 1e-6 { axis = Vector3.unitX * other.xSign }
+        axis = axis.normalized
+        d.wrist = centre - axis * (gap / 2) - d.orientation * dLocal.point
+        n.wrist = centre + axis * (gap / 2) - n.orientation * nLocal.point
+        out[dominant] = d; out[other] = n
+        return out
+    }
+
+    /// Puts `side`'s hand (its part named by a nested `location_hand`, else the palm) at the other hand's part named by `element`.
+    func againstOtherHand(_ side: Side, _ element: GesturalElement, _ hands: Hands) throws -> Hands {
+        var out = hands
+        guard let state = out[side], let other = out[side.opposite] else { throw bad("location_hand", "a location on the other hand needs two hands") }
+        let own = try element.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
+        let target = try planner.avatar.hands[side.opposite]!.locate(try handPart(element), fingers: other.fingers)
+        let gap = element["contact"] == "close" ? 0.04 : element["contact"] == "touch" ? 0.012 : 0.03
+        let point = other.wrist + other.orientation * target.point + (other.orientation * target.normal) * gap
+        out[side] = try put(state, side: side, part: own, at: point)
+        return out
+    }
+
+    /// `location_hand` attributes → a hand part.
+    func handPart(_ element: GesturalElement) throws -> HandPart {
+        let name = element["location"] ?? "palm"
+        let digit = (element["digits"] ?? "").compactMap { $0.wholeNumberValue }.first
+        if HandPart.digitParts.contains(name) { return HandPart(name: name, digit: digit ?? 2) }
+        guard planner.avatar.rig.landmarks[name + "_r"] != nil || name == "elbowinside" else {
+            throw bad("location_hand@location", "unknown hand part \(name)")
+        }
+        return HandPart(name: name == "elbowinside" ? "wristpulse" : name, digit: nil)
+    }
+
+    /// Moves a hand so that `part` is at `point`, keeping its orientation and fingers.
+    func put(_ state: HandState, side: Side, part: HandPart, at point: Vector3) throws -> HandState {
+        var s = state
+        let local = try planner.avatar.hands[side]!.locate(part, fingers: state.fingers)
+        s.wrist = point - state.orientation * local.point
+        return s
+    }
+
+    /// A movement element as a piece for both hands.
+    mutating func piece(_ e: GesturalElement) throws -> MotionPiece {
+        let timing = planner.timing, source = sign.source
+        let mirror = symmetric
+        func lift(_ m: HandMove) -> MotionPiece { .lift(m, dominant: dominant, mirror: mirror) }
+        func note(_ kind: String) { if movementKind == "none" || kind == "repeated" { movementKind = kind } }
+        switch e.name {
+        case "directedmotion": note("directed"); return lift(try Movements.directed(e, timing: timing, source: source))
+        case "circularmotion": note("circular"); return lift(try Movements.circular(e, timing: timing, source: source))
+        case "wristmotion": note("wrist"); return lift(try Movements.wrist(e, side: dominant, timing: timing, source: source))
+        case "fingerplay": note("wrist"); return lift(Movements.fingerPlay(e, timing: timing))
+        case "nomotion", "no_motion": return .hold(0)
+        case "par_motion": return .parallel(try e.children.map { try piece($0) })
+        case "seq_motion": return .sequence(try e.children.map { try piece($0) })
+        case "rpt_motion":
+            let inner = MotionPiece.sequence(try e.children.map { try piece($0) })
+            note("repeated")
+            return try Movements.repeated(inner, e, dominant: dominant, mirror: mirror, timing: timing, source: source)
+        case "split_motion":
+            guard e.children.count == 2 else { throw bad("split_motion", "needs two movements") }
+            // Each half moves one hand, in the signer's absolute directions (the second half is not mirrored).
+            var parts: [MotionPiece] = []
+            let dominant = self.dominant
+            for (side, child) in [(dominant, e.children[0]), (dominant.opposite, e.children[1])] {
+                let inner = try piece(child)
+                parts.append(MotionPiece(duration: inner.duration) { start, u in
+                    guard let s = start[side] else { return start }
+                    var out = start
+                    out[side] = inner.apply([dominant: s], u)[dominant] ?? s
+                    return out
+                })
+            }
+            return .parallel(parts)
+        case "tgt_motion": note("directed"); return try target(e)
+        case "location_bodyarm", "location_hand", "split_location", "handconstellation":
+            return try target(GesturalElement(name: "tgt_motion", children: [e]))
+        default: throw bad(e.name, "unsupported movement")
+        }
+    }
+
+    /// `tgt_motion`: a change of hand configuration and/or location, with any movement inside it in parallel.
+    mutating func target(_ e: GesturalElement) throws -> MotionPiece {
+        var placements: [GesturalElement] = []
+        var inner: [MotionPiece] = []
+        let before = config
+        for child in e.children {
+            switch child.name {
+            case "changeposture": continue
+            case "handconfig", "split_handconfig": try configure(child)
+            case "location_bodyarm", "location_hand", "split_location", "handconstellation": placements.append(child)
+            default: inner.append(try piece(child))
+            }
+        }
+        let changedShape = config != before
+        remember(placements)
+        let this = self
+        _ = try this.place(try this.orient(start: nil), placements)     // surface errors now, not while sampling
+        let duration = planner.timing.postureChange / Timing.tempo(e)
+        let change = MotionPiece(duration: duration) { start, u in
+            guard var goal = try? this.orient(start: start) else { return start }
+            if !changedShape { for (side, s) in start { goal[side]?.orientation = s.orientation; goal[side]?.fingers = s.fingers } }
+            if !placements.isEmpty, let placed = try? this.place(goal, placements) { goal = placed }
+            var filtered = goal.filter { start[$0.key] != nil }
+            for (side, s) in start where filtered[side] == nil { filtered[side] = s }
+            return start.blend(to: filtered, minimumJerk(u))
+        }
+        return .parallel([change] + inner)
+    }
+}

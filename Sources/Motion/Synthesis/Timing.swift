@@ -1,0 +1,44 @@
+import Foundation
+
+/// Durations (seconds) and sizes (metres) for synthesis, defaulting to the Open SiGML player (performs) values
+/// and the rates in ../shared/docs/sign-facts.md §1.
+public struct Timing: Sendable, Equatable, Codable {
+    /// Time to move into a sign's first posture (the transition), seconds.
+    public var approach = 0.3
+    /// A directed (straight or curved) movement, seconds.
+    public var directed = 0.3
+    /// One turn of a circular movement, seconds.
+    public var circle = 0.5
+    /// A wrist movement or finger play, seconds.
+    public var wristOrFingers = 0.8
+    /// A change of posture (`tgt_motion`), seconds.
+    public var postureChange = 0.3
+    /// Hold after the last movement, seconds.
+    public var finalHold = 0.25
+    /// Hold of a sign without movement, seconds.
+    public var staticHold = 0.7
+    /// Each repetition as a fraction of the first performance (repeats are quicker).
+    public var repeatFactor = 0.7
+    /// Lengthening of a sign before a phrase boundary (Huenerfauth 2009: +12 %).
+    public var phraseFinalLengthening = 1.12
+    /// Time per fingerspelled letter (≈ 3 letters/s), and the extra hold of the last letter, seconds.
+    public var letter = 0.33, lastLetterHold = 0.35
+    /// Move from rest into the first sign and back to rest after the last, seconds.
+    public var fromRest = 0.5, toRest = 0.5
+    /// Idle rest (breathing) before the first and after the last sign, seconds.
+    public var idle = 0.5
+    /// Global speed factor: 2 plays everything twice as fast.
+    public var speed = 1.0
+
+    /// Defaults.
+    public init() {}
+
+    /// Movement sizes (metres): a small, normal and big directed movement; circle radii.
+    static let directedSize: [String: Double] = ["small": 0.07, "normal": 0.14, "big": 0.26]
+    static let circleRadius: [String: Double] = ["small": 0.035, "normal": 0.06, "big": 0.11]
+    /// Speed modifiers on a movement: `fast` and `slow` attributes.
+    static func tempo(_ element: GesturalElement) -> Double {
+        if let s = element["speed"], let v = Double(s), v > 0 { return v }
+        return element.flag("fast") ? 1.5 : element.flag("slow") ? 0.67 : 1
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+@testable import Motion
+import TestSupport
+
+/// The shipped rig and the ngt-sigml signs, loaded once for all tests.
+enum Fixtures {
+    static let rig: Rig = try! Rig.load(path: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path)
+    static let avatar: Avatar = try! Avatar(rig: rig)
+    static let ngtFolder = TestFiles.sharedData.appendingPathComponent("ngt-sigml")
+    static let ngtSigns: [SignDescription] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: ngtFolder.path)) ?? []
+        return files.filter { $0.hasSuffix(".sigml") }.sorted().flatMap { name in
+            (try? SiGMLReader.signs(path: ngtFolder.appendingPathComponent(name).path)) ?? []
+        }
+    }()
+    static func sign(_ file: String) throws -> SignDescription {
+        try SiGMLReader.signs(path: ngtFolder.appendingPathComponent(file).path)[0]
+    }
+}
