@@ -37,7 +37,9 @@ public struct Distiller: Sendable {
         let segments = transcript.segments.sorted { $0.start < $1.start }
         var passages: [DistilledPassage] = []
         var free = 0.0  // s: when the avatar has finished everything scheduled so far
-        var credit = 0.0  // rate units or signs banked from earlier passages
+        // Rate units or signs banked from earlier passages. The avatar starts idle, as if it had been silent for
+        // the longest credit it may carry, so a short opening (or a short script) is not cut to nothing.
+        var credit = rateAllowance(seconds: options.maxCredit)
         var context = ""
         for (index, segment) in segments.enumerated() {
             let start = max(segment.start, free)
