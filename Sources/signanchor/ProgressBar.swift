@@ -11,6 +11,7 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDecile = -1
     private var lastDraw = Date.distantPast
     private var drewBar = false
+    private var stage = ""
 
     init(quiet: Bool) { self.quiet = quiet }
 
@@ -20,6 +21,12 @@ final class ProgressBar: @unchecked Sendable {
     func report(_ progress: StageProgress) {
         guard !quiet else { return }
         lock.lock(); defer { lock.unlock() }
+        if progress.stage != stage {
+            // A new stage gets its own bar (or its own 10 % lines).
+            if drewBar { FileHandle.standardError.write(Data("\n".utf8)); drewBar = false }
+            stage = progress.stage
+            lastDecile = -1
+        }
         if isTerminal {
             let now = Date()
             guard now.timeIntervalSince(lastDraw) > 0.1 || progress.fraction == 1 else { return }
