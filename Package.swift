@@ -35,18 +35,19 @@ let package = Package(
         .target(name: "Motion", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
+        .target(name: "Render", dependencies: ["AnchorCore", "Motion"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Benchmarks (driven by scripts/bench)
-        .executableTarget(name: "anchor-bench", dependencies: ["AnchorCore", "MediaIO"], path: "Benchmarks/anchor-bench"),
+        .executableTarget(name: "anchor-bench", dependencies: ["AnchorCore", "MediaIO", "Motion", "Render"], path: "Benchmarks/anchor-bench"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["AnchorCore"], path: "Tests/TestSupport"),
@@ -57,5 +58,6 @@ let package = Package(
         .testTarget(name: "DistillTests", dependencies: ["Distill", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
     ]
 )

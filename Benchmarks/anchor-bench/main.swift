@@ -3,6 +3,8 @@
 import AnchorCore
 import Foundation
 import MediaIO
+import Motion
+import Render
 
 /// Synthetic frames: `count` distinct pictures (gradients and a moving disc) cycled, so generating them costs
 /// nothing next to encoding.
@@ -25,6 +27,22 @@ func syntheticFrames(width: Int, height: Int, count: Int = 25) -> [RGBAImage] {
     }
 }
 
+/// The project's avatar (Rigs/adult.rig and .look) in a pose that moves with `frame`: both forearms
+/// swing and the fingers curl, so every frame differs as in signing.
+func avatarFrame(_ avatar: AvatarGeometry, frame: Int) -> Mesh {
+    var pose = Pose(rest: avatar.rig)
+    let phase = Double(frame) * 0.12
+    for (index, joint) in avatar.rig.joints.enumerated() {
+        if joint.name.hasPrefix("forearm") { pose.rotations[index] = pose.rotations[index] * Quaternion(axisIndex: 1, angle: 1.2 + 0.4 * sin(phase)) }
+        if joint.name.hasPrefix("index") || joint.name.hasPrefix("middle") {
+            pose.rotations[index] = Quaternion(axisIndex: 2, angle: 0.5 + 0.5 * sin(phase))
+        }
+    }
+    let world = avatar.rig.forward(pose)
+    let controls = avatar.rig.controls.map { $0.name == "mouth_open" ? 0.5 + 0.5 * sin(phase) : 0 }
+    return avatar.mesh(AvatarPose(positions: world.positions, rotations: world.orientations, controls: controls))
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("anchor-bench: \(message)\n".utf8))
     exit(1)
@@ -32,7 +50,7 @@ func fail(_ message: String) -> Never {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
-    fail("usage: anchor-bench decode FILE | encode WIDTH HEIGHT FRAMES OUT.mp4 | frames WIDTH HEIGHT FRAMES")
+    fail("usage: anchor-bench decode FILE | encode WIDTH HEIGHT FRAMES OUT.mp4 | frames WIDTH HEIGHT FRAMES | render WIDTH HEIGHT FRAMES OUT.mp4 RIG LOOK")
 }
 do {
     switch command {
@@ -63,6 +81,29 @@ do {
             print(String(format: "encoded %d frames at %dx%d in %.3f s (%.1f fps)", values[2], values[0], values[1],
                          seconds, Double(values[2]) / seconds))
         }
+    case "render":
+        // Renders the avatar (2×2 supersampling) and encodes it, as `signanchor render` does.
+        let values = arguments.dropFirst().prefix(3).compactMap { Int($0) }
+        let paths = Array(arguments.dropFirst(4))
+        guard values.count == 3, paths.count == 3 else { fail("render needs WIDTH HEIGHT FRAMES OUT.mp4 RIG LOOK") }
+        let path = paths[0]
+        let rig = try Rig.load(path: paths[1])
+        let avatar = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: paths[2], rig: rig))
+        let rasterizer = Rasterizer(width: values[0], height: values[1])
+        let camera = SigningSpace.camera(for: rig, width: values[0], height: values[1])
+        let encoder = try VideoEncoder(path: path, width: values[0], height: values[1], frameRate: try FrameRate(25))
+        let start = Date()
+        var renderSeconds = 0.0
+        for frame in 0..<values[2] {
+            let before = Date()
+            let image = rasterizer.render(avatarFrame(avatar, frame: frame), camera: camera)
+            renderSeconds += Date().timeIntervalSince(before)
+            try encoder.append(image)
+        }
+        try encoder.finish()
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "rendered+encoded %d frames at %dx%d in %.3f s (%.1f fps; rendering alone %.1f fps)",
+                     values[2], values[0], values[1], seconds, Double(values[2]) / seconds, Double(values[2]) / renderSeconds))
     default:
         fail("unknown command \(command)")
     }

@@ -31,10 +31,41 @@ public struct Camera: Sendable, Equatable {
         return Camera(position: center + Vec3(0, 0, distance), target: center, verticalFieldOfView: verticalFieldOfView)
     }
 
+    /// Where `point` appears in a `width`×`height` picture: x, y in pixels from the top-left corner, and the depth
+    /// in metres along the view direction; nil when the point is behind the camera.
+    public func project(_ point: Vec3, width: Int, height: Int) -> SIMD3<Float>? {
+        let projection = Projection(camera: self, width: width, height: height)
+        return projection.depth(point) > 0 ? projection.screen(point) : nil
+    }
+
     /// The camera's orthonormal basis: right, true up, forward (into the scene).
     var basis: (right: Vec3, up: Vec3, forward: Vec3) {
         let forward = (target - position).normalized
         let right = forward.cross(up).normalized
         return (right, right.cross(forward), forward)
+    }
+}
+
+/// A camera's projection to a picture of a given size, set up once per frame.
+struct Projection {
+    let eye: Vec3, right: Vec3, up: Vec3, forward: Vec3
+    let focal: Float, centerX: Float, centerY: Float
+
+    init(camera: Camera, width: Int, height: Int) {
+        (right, up, forward) = camera.basis
+        eye = camera.position
+        focal = Float(height) / 2 / tan(camera.verticalFieldOfView / 2)
+        centerX = Float(width) / 2
+        centerY = Float(height) / 2
+    }
+
+    /// Depth along the view direction, metres.
+    @inline(__always) func depth(_ point: Vec3) -> Float { (point - eye).dot(forward) }
+
+    /// x, y in pixels and the view depth in metres.
+    @inline(__always) func screen(_ point: Vec3) -> SIMD3<Float> {
+        let relative = point - eye
+        let z = relative.dot(forward)
+        return SIMD3(centerX + focal * relative.dot(right) / z, centerY - focal * relative.dot(up) / z, z)
     }
 }

@@ -39,9 +39,17 @@ public struct Lighting: Sendable, Equatable {
     public func shade(albedo: Vec3, normal: Vec3, toEye: Vec3) -> Vec3 {
         let diffuse = ambient + key * max(0, normal.dot(keyDirection)) + fill * max(0, normal.dot(fillDirection))
         let halfway = (keyDirection + toEye).normalized
-        let highlight = specular * pow(max(0, normal.dot(halfway)), shininess)
+        let facing = normal.dot(halfway)
+        let highlight = facing > 0 ? specular * pow(facing, shininess) : 0
         let linear = albedo * diffuse + Vec3(repeating: highlight)
-        // Approximate sRGB encoding (gamma 2.2) so mid-tones are not crushed.
-        return Vec3(pow(min(1, linear.x), 1 / 2.2), pow(min(1, linear.y), 1 / 2.2), pow(min(1, linear.z), 1 / 2.2))
+        return Vec3(Self.encode(linear.x), Self.encode(linear.y), Self.encode(linear.z))
+    }
+
+    /// Gamma 2.2 encoding (close to sRGB) so mid-tones are not crushed; a table, since `pow` per vertex
+    /// channel dominated shading time.
+    private static let gamma: [Float] = (0...4096).map { pow(Float($0) / 4096, 1 / 2.2) }
+
+    @inline(__always) private static func encode(_ linear: Float) -> Float {
+        gamma[Int(max(0, min(1, linear)) * 4096)]
     }
 }

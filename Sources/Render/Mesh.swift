@@ -32,11 +32,13 @@ extension Mesh {
     public static func ellipsoid(center: Vec3, radii: Vec3, basis: (Vec3, Vec3, Vec3) = (Vec3(1, 0, 0), Vec3(0, 1, 0), Vec3(0, 0, 1)),
                                  color: Vec3, rings: Int = 12, segments: Int = 16) -> Mesh {
         var mesh = Mesh()
+        mesh.reserve((rings + 1) * (segments + 1))
+        let around = circle(segments)
         for ring in 0...rings {
             let theta = Float.pi * Float(ring) / Float(rings) // 0 at +y pole
-            for segment in 0...segments {
-                let phi = 2 * Float.pi * Float(segment) / Float(segments)
-                let unit = Vec3(sin(theta) * sin(phi), cos(theta), sin(theta) * cos(phi))
+            let (sinTheta, cosTheta) = (sin(theta), cos(theta))
+            for (sinPhi, cosPhi) in around {
+                let unit = Vec3(sinTheta * sinPhi, cosTheta, sinTheta * cosPhi)
                 let local = unit * radii
                 mesh.positions.append(center + basis.0 * local.x + basis.1 * local.y + basis.2 * local.z)
                 let n = unit / radii // the normal of an ellipsoid scales inversely with its radii
@@ -70,17 +72,30 @@ extension Mesh {
             let angle = Float.pi / 2 * Float(i) / Float(rings)
             profile.append((length + radiusB * sin(angle), radiusB * cos(angle), angle))
         }
+        let around = circle(segments)
+        mesh.reserve(profile.count * (segments + 1))
         for (along, radius, angle) in profile {
-            for segment in 0...segments {
-                let phi = 2 * Float.pi * Float(segment) / Float(segments)
-                let radial = u * cos(phi) + v * sin(phi)
+            let (sinAngle, cosAngle) = (sin(angle), cos(angle))
+            for (sinPhi, cosPhi) in around {
+                let radial = u * cosPhi + v * sinPhi
                 mesh.positions.append(a + w * along + radial * radius)
-                mesh.normals.append((radial * cos(angle) + w * sin(angle)).normalized)
+                mesh.normals.append((radial * cosAngle + w * sinAngle).normalized)
                 mesh.colors.append(color)
             }
         }
         mesh.triangles = gridTriangles(rows: profile.count - 1, columns: segments)
         return mesh
+    }
+
+    /// (sin, cos) of `segments + 1` angles evenly around a circle, the last equal to the first (a seam for the grid).
+    private static func circle(_ segments: Int) -> [(Float, Float)] {
+        (0...segments).map { let phi = 2 * Float.pi * Float($0) / Float(segments); return (sin(phi), cos(phi)) }
+    }
+
+    private mutating func reserve(_ count: Int) {
+        positions.reserveCapacity(count)
+        normals.reserveCapacity(count)
+        colors.reserveCapacity(count)
     }
 
     /// Triangles joining a (rows+1)×(columns+1) vertex grid, row-major.

@@ -42,23 +42,44 @@ public final class Rasterizer {
         case let .color(r, g, b): 0xFF00_0000 | UInt32(b) << 16 | UInt32(g) << 8 | UInt32(r)
         case .transparent: 0
         }
-        let rowsPerBand = (sampleHeight + bands - 1) / bands
-        let sampleWidth = sampleWidth, sampleHeight = sampleHeight
-        color.withUnsafeMutableBufferPointer { colorBuffer in
-            depth.withUnsafeMutableBufferPointer { depthBuffer in
-                let color = SharedPointer(colorBuffer), depth = SharedPointer(depthBuffer)
-                DispatchQueue.concurrentPerform(iterations: bands) { band in
-                    let top = band * rowsPerBand, bottom = min(sampleHeight, top + rowsPerBand)
-                    guard top < bottom else { return }
-                    for i in top * sampleWidth..<bottom * sampleWidth { color[i] = clear; depth[i] = 0 }
-                    for triangle in triangles where triangle.minY < bottom && triangle.maxY >= top {
-                        Self.draw(triangle, rows: max(top, triangle.minY)..<min(bottom, triangle.maxY + 1),
-                                  width: sampleWidth, color: color, depth: depth)
+        // Only the picture area the avatar covers is sampled; the rest is plain background.
+        let region = Self.coveredRegion(triangles, supersampling: supersampling, width: width, height: height)
+        let s = supersampling, sampleWidth = sampleWidth
+        if let region {
+            let top = region.y.lowerBound * s, sampleRows = region.y.count * s
+            let columns = region.x.lowerBound * s..<region.x.upperBound * s
+            let rowsPerBand = (sampleRows + bands - 1) / bands
+            color.withUnsafeMutableBufferPointer { colorBuffer in
+                depth.withUnsafeMutableBufferPointer { depthBuffer in
+                    let color = SharedPointer(colorBuffer), depth = SharedPointer(depthBuffer)
+                    DispatchQueue.concurrentPerform(iterations: bands) { band in
+                        let first = top + band * rowsPerBand, last = min(top + sampleRows, first + rowsPerBand)
+                        guard first < last else { return }
+                        for row in first..<last {
+                            for i in row * sampleWidth + columns.lowerBound..<row * sampleWidth + columns.upperBound {
+                                color[i] = clear; depth[i] = 0
+                            }
+                        }
+                        for triangle in triangles where triangle.minY < last && triangle.maxY >= first {
+                            Self.draw(triangle, rows: max(first, triangle.minY)..<min(last, triangle.maxY + 1),
+                                      width: sampleWidth, color: color, depth: depth)
+                        }
                     }
                 }
             }
         }
-        return downsample()
+        return resolve(region: region, clear: clear)
+    }
+
+    /// The output pixels the triangles touch (whole pixels, clipped to the picture), nil when none.
+    private static func coveredRegion(_ triangles: [ScreenTriangle], supersampling s: Int, width: Int, height: Int)
+        -> (x: Range<Int>, y: Range<Int>)? {
+        guard !triangles.isEmpty else { return nil }
+        var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+        for t in triangles {
+            minX = min(minX, t.minX); maxX = max(maxX, t.maxX); minY = min(minY, t.minY); maxY = max(maxY, t.maxY)
+        }
+        return (minX / s..<min(width, maxX / s + 1), minY / s..<min(height, maxY / s + 1))
     }
 
     // MARK: - Triangle set-up
@@ -73,17 +94,13 @@ public final class Rasterizer {
 
     /// Projects and shades every vertex once, then keeps the triangles that face the camera and are on screen.
     private func setUp(_ mesh: Mesh, camera: Camera, lighting: Lighting) -> [ScreenTriangle] {
-        let (right, up, forward) = camera.basis
-        let focal = Float(sampleHeight) / 2 / tan(camera.verticalFieldOfView / 2)
-        let centerX = Float(sampleWidth) / 2, centerY = Float(sampleHeight) / 2
+        let projection = Projection(camera: camera, width: sampleWidth, height: sampleHeight)
         var screen = [SIMD3<Float>](repeating: .zero, count: mesh.positions.count) // x, y in samples; z = view depth
         var shaded = [Vec3](repeating: .zero, count: mesh.positions.count)
         var facing = [Bool](repeating: false, count: mesh.positions.count)
         for i in mesh.positions.indices {
-            let relative = mesh.positions[i] - camera.position
-            let z = relative.dot(forward)
-            screen[i] = SIMD3(centerX + focal * relative.dot(right) / z, centerY - focal * relative.dot(up) / z, z)
-            let toEye = (-relative).normalized
+            screen[i] = projection.screen(mesh.positions[i])
+            let toEye = (camera.position - mesh.positions[i]).normalized
             facing[i] = mesh.normals[i].dot(toEye) > -0.05
             shaded[i] = lighting.shade(albedo: mesh.colors[i], normal: mesh.normals[i], toEye: toEye) * 255
         }
@@ -120,24 +137,41 @@ public final class Rasterizer {
         let inverseArea = 1 / area
         // Each edge function changes by a constant per sample step in x; w0 is opposite p0, and so on.
         let a0 = t.p1.y - t.p2.y, a1 = t.p2.y - t.p0.y, a2 = t.p0.y - t.p1.y
+        // With the signs folded in, a sample is inside when all three w are ≥ 0.
         let sign: Float = area > 0 ? 1 : -1
+        let steps = SIMD3(a0, a1, a2) * sign
+        // Barycentric weights change by a·(1/area) per sample, so depth and colour step by constants along a row.
+        let weightSteps = SIMD3(a0, a1, a2) * inverseArea
+        let depthStep = (weightSteps * t.inverseDepth).sum()
+        let colorStep = t.c0 * weightSteps.x + t.c1 * weightSteps.y + t.c2 * weightSteps.z
+        let span = t.maxX - t.minX
         for y in rows {
-            let py = Float(y) + 0.5, px = Float(t.minX) + 0.5
-            var w0 = edge(t.p1, t.p2, SIMD2(px, py)), w1 = edge(t.p2, t.p0, SIMD2(px, py)), w2 = edge(t.p0, t.p1, SIMD2(px, py))
-            let row = y * width
-            for x in t.minX...t.maxX {
-                if w0 * sign >= 0 && w1 * sign >= 0 && w2 * sign >= 0 {
-                    let l0 = w0 * inverseArea, l1 = w1 * inverseArea, l2 = w2 * inverseArea
-                    let z = l0 * t.inverseDepth.x + l1 * t.inverseDepth.y + l2 * t.inverseDepth.z
-                    let index = row + x
-                    if z > depth[index] {
-                        depth[index] = z
-                        let c = t.c0 * l0 + t.c1 * l1 + t.c2 * l2
-                        color[index] = 0xFF00_0000 | UInt32(max(0, min(255, c.z))) << 16
-                            | UInt32(max(0, min(255, c.y))) << 8 | UInt32(max(0, min(255, c.x)))
-                    }
+            let p = SIMD2(Float(t.minX) + 0.5, Float(y) + 0.5)
+            var w = SIMD3(edge(t.p1, t.p2, p), edge(t.p2, t.p0, p), edge(t.p0, t.p1, p)) * sign
+            // Each w is linear along the row: solve w + step·k ≥ 0 for the run of k inside, then walk only that run
+            // (thin and small triangles would otherwise waste most of their bounding box).
+            var first = 0, last = span
+            for i in 0..<3 {
+                if steps[i] > 0 { first = max(first, Int((-w[i] / steps[i]).rounded(.up)) - 1) }
+                else if steps[i] < 0 { last = min(last, Int((w[i] / -steps[i]).rounded(.down)) + 1) }
+                else if w[i] < 0 { first = last + 1 }
+            }
+            guard first <= last else { continue }
+            w += steps * Float(first)
+            let l = w * (sign * inverseArea)
+            var z = (l * t.inverseDepth).sum()
+            var c = t.c0 * l.x + t.c1 * l.y + t.c2 * l.z
+            let row = y * width + t.minX
+            for k in first...last {
+                if w.x >= 0 && w.y >= 0 && w.z >= 0 && z > depth[row + k] {
+                    depth[row + k] = z
+                    // Stepping can overshoot the corner colours by a rounding error: clamp to bytes.
+                    let r = UInt32(max(0, min(255, c.x))), g = UInt32(max(0, min(255, c.y))), b = UInt32(max(0, min(255, c.z)))
+                    color[row + k] = 0xFF00_0000 | b << 16 | g << 8 | r
                 }
-                w0 += a0; w1 += a1; w2 += a2
+                w += steps
+                z += depthStep
+                c += colorStep
             }
         }
     }
@@ -150,33 +184,37 @@ public final class Rasterizer {
 
     // MARK: - Resolve
 
-    /// Box-filters the supersampled buffer to the output size. Alpha is coverage; colour is un-premultiplied
-    /// so edges over a transparent background key cleanly.
-    private func downsample() -> RGBAImage {
+    /// Box-filters the covered region of the supersampled buffer to the output size and fills the rest with
+    /// the background. Alpha is coverage; colour is un-premultiplied so edges over a transparent background key cleanly.
+    private func resolve(region: (x: Range<Int>, y: Range<Int>)?, clear: UInt32) -> RGBAImage {
         var pixels = [UInt8](repeating: 0, count: width * height * 4)
-        let s = supersampling, sampleWidth = sampleWidth, width = width, height = height
-        let rowsPerBand = (height + bands - 1) / bands
+        pixels.withUnsafeMutableBytes { $0.bindMemory(to: UInt32.self).update(repeating: clear) }
+        guard let region else { return RGBAImage(width: width, height: height, pixels: pixels) }
+        let s = supersampling, sampleWidth = sampleWidth, width = width
+        let rowsPerBand = (region.y.count + bands - 1) / bands
         color.withUnsafeMutableBufferPointer { colorBuffer in
             pixels.withUnsafeMutableBufferPointer { pixelBuffer in
                 let color = SharedPointer(colorBuffer), pixels = SharedPointer(pixelBuffer)
                 DispatchQueue.concurrentPerform(iterations: bands) { band in
-                    for y in band * rowsPerBand..<min(height, (band + 1) * rowsPerBand) {
-                        for x in 0..<width {
+                    let first = region.y.lowerBound + band * rowsPerBand, last = min(region.y.upperBound, first + rowsPerBand)
+                    guard first < last else { return }
+                    for y in first..<last {
+                        for x in region.x {
                             var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
                             for sy in 0..<s {
                                 let base = (y * s + sy) * sampleWidth + x * s
                                 for sx in 0..<s {
+                                    // A sample is either covered (alpha 255) or background; transparent background is
+                                    // all zero, so plain sums are premultiplied sums.
                                     let c = color[base + sx]
-                                    let alpha = c >> 24
-                                    r += (c & 0xFF) * alpha; g += (c >> 8 & 0xFF) * alpha; b += (c >> 16 & 0xFF) * alpha
-                                    a += alpha
+                                    r += c & 0xFF; g += c >> 8 & 0xFF; b += c >> 16 & 0xFF; a += c >> 24
                                 }
                             }
                             let out = (y * width + x) * 4
                             if a > 0 {
-                                pixels[out] = UInt8((r + a / 2) / a)
-                                pixels[out + 1] = UInt8((g + a / 2) / a)
-                                pixels[out + 2] = UInt8((b + a / 2) / a)
+                                pixels[out] = UInt8((r * 255 + a / 2) / a)
+                                pixels[out + 1] = UInt8((g * 255 + a / 2) / a)
+                                pixels[out + 2] = UInt8((b * 255 + a / 2) / a)
                                 pixels[out + 3] = UInt8((a + UInt32(s * s) / 2) / UInt32(s * s))
                             }
                         }
