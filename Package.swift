@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // zlib: only for Whisper's compression-ratio check (Debian zlib1g-dev)
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Stages
         .target(name: "AnchorCore"),
@@ -36,12 +38,13 @@ let package = Package(
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Render", dependencies: ["AnchorCore", "Motion"]),
+        .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "CZlib"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "TestSupport"]),
         .testTarget(name: "GlossTests", dependencies: ["Gloss", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DistillTests", dependencies: ["Distill", "TestSupport"]),
+        .testTarget(name: "WhisperTests", dependencies: ["Whisper", "MediaIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),

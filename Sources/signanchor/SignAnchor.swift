@@ -11,8 +11,11 @@ struct SignAnchor: AsyncParsableCommand {
             MediaInfoCommand.self,
             DistillCommand.self,
             GlossCommand.self,
+            TranscribeCommand.self,
             LexiconCommand.self,
+            AnimateCommand.self,
             AnimateSignCommand.self,
+            RenderCommand.self,
         ]
     )
 }

