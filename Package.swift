@@ -39,12 +39,13 @@ let package = Package(
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Render", dependencies: ["AnchorCore", "Motion"]),
         .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "CZlib"]),
+        .target(name: "Pipeline", dependencies: ["AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper"]),
 
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Pipeline", "Render", "Whisper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lexicon
+import Motion
 
 /// `signanchor lexicon lookup WORD`: the signs for a word, gloss or id, variants in priority order.
 struct LexiconLookupCommand: AsyncParsableCommand {
@@ -92,10 +93,21 @@ struct LexiconShowCommand: AsyncParsableCommand {
     @OptionGroup var options: LexiconOptions
     @Argument(help: "The entry id.") var id: String
     @Option(help: "Output format: text, json or sigml.") var format: Format = .text
+    @Flag(help: "Synthesise the sign on the avatar and write it to -o (.bvh, .jsonl or .json).") var animate = false
+    @Option(name: .shortAndLong, help: "With --animate: the animation file.") var output: String?
+    @OptionGroup var animation: AnimationOptions
 
     func run() async throws {
         let lexicon = try options.load()
         guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
+        if animate {
+            guard let output else { throw CLIError("--animate needs -o FILE.bvh, .jsonl or .json") }
+            try AnimationOutput.check(output)
+            let (animator, rig) = try animation.animator()
+            try AnimationOutput.write(try animator.animate([.sign(SignDescription(entry: entry))], fps: animation.fps).track,
+                                      rig: rig, to: output)
+            return
+        }
         switch format {
         case .text:
             let origin = lexicon.origin(id: id).map { "# \($0)\n" } ?? ""

@@ -16,6 +16,7 @@ struct SignAnchor: AsyncParsableCommand {
             AnimateCommand.self,
             AnimateSignCommand.self,
             RenderCommand.self,
+            AnchorCommand.self,
         ]
     )
 }

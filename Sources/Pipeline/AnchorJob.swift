@@ -1,0 +1,127 @@
+import AnchorCore
+import Distill
+import Foundation
+import Gloss
+import Lexicon
+import MediaIO
+import Motion
+import Render
+import Whisper
+
+/// Settings of the whole job.
+public struct AnchorOptions: Sendable {
+    /// `csl` or `asl`.
+    public var signLanguage = "asl"
+    /// The lexicon root (holding `csl/`, `asl/`, `spoken/`).
+    public var lexiconRoot: String
+    /// The Whisper model folder or file.
+    public var modelPath: String
+    /// Beam width for speech recognition.
+    public var beam = 5
+    /// Distillation rate target and lag bound.
+    public var distill: DistillOptions
+    /// Animation frames per second.
+    public var fps = 25.0
+    /// How the video is made; `overlaySource` is set by the job when the input has video and overlay is on.
+    public var video = AvatarVideoOptions()
+    /// Composite the avatar onto the input's video when it has one.
+    public var overlay = true
+
+    /// Options with the default lexicon and model locations.
+    public init(lexiconRoot: String, modelPath: String) throws {
+        self.lexiconRoot = lexiconRoot
+        self.modelPath = modelPath
+        distill = try DistillOptions()
+    }
+}
+
+/// Everything an `anchor` run produced besides the video.
+public struct AnchorResult: Sendable {
+    /// Timings, rates, lag and coverage.
+    public var report: AnchorReport
+    /// The glosses signed, timed on the source's clock.
+    public var glosses: GlossSequence
+    /// The animation rendered, for exports.
+    public var track: AnimationTrack
+}
+
+/// Broadcast in, signing avatar out: transcript → distillation → glosses → animation → video, on the source's clock.
+public struct AnchorJob: Sendable {
+    /// The settings.
+    public let options: AnchorOptions
+    /// The avatar: skeleton for synthesis, geometry for rendering.
+    public let geometry: AvatarGeometry
+
+    /// Prepares a job.
+    public init(options: AnchorOptions, geometry: AvatarGeometry) {
+        self.options = options
+        self.geometry = geometry
+    }
+
+    /// Runs the job on `input` (audio or video; nil when only a transcript is given) and writes `output`.
+    /// - Parameters:
+    ///   - transcript: a ready transcript (from subtitles or `--text`); nil runs speech recognition on `input`.
+    ///   - transcriptSource: how the transcript was obtained, for the report.
+    /// - Returns: the report, the glosses and the animation (for the caller to write beside the video).
+    public func run(input: String?, transcript given: Transcript?, transcriptSource: String, output: String,
+                    progress: ProgressHandler? = nil) async throws -> AnchorResult {
+        let spoken: DistillLanguage = options.signLanguage == "csl" ? .chinese : .english
+        var stages: [(String, Double)] = []
+        func timed<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
+            let start = Date()
+            defer { stages.append((name, Date().timeIntervalSince(start))) }
+            return try await work()
+        }
+
+        let transcript = try await timed("transcribe") { try given ?? transcribe(input, spoken: spoken, progress: progress) }
+        let analyzer = try TextAnalyzer.load(root: options.lexiconRoot, language: spoken, signLanguage: options.signLanguage)
+        let script = await timed("distill") {
+            await Distiller(analyzer: analyzer, options: options.distill).distill(transcript, progress: progress)
+        }
+        let translator = try GlossTranslator.load(root: options.lexiconRoot, signLanguage: options.signLanguage)
+        let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
+        let animator = Animator(avatar: try Avatar(rig: geometry.rig))
+        let track = try await timed("animate") {
+            try GlossAnimation(animator: animator, lexicon: translator.lexicon).animate(sequence, fps: options.fps)
+        }
+        var video = options.video
+        if let input, options.overlay, (try? VideoReader(path: input)) != nil {
+            video.overlaySource = input
+        } else {
+            video.audioSource = input
+        }
+        let videoDuration = try await timed("render") {
+            try AvatarVideo.write(track, geometry: geometry, to: output, options: video, progress: progress)
+        }
+
+        let mediaDuration = max(transcript.duration, transcript.segments.map(\.end).max() ?? 0, 0.001)
+        let stageReports = stages.map { AnchorReport.Stage(name: $0.0, seconds: $0.1, realTimeFactor: $0.1 / mediaDuration) }
+        let totalSeconds = stages.map(\.1).reduce(0, +)
+        let coverage = GlossCoverage(sequence)
+        let report = AnchorReport(
+            input: input, output: output, signLanguage: options.signLanguage, mediaDuration: mediaDuration,
+            videoDuration: videoDuration, transcriptSource: transcriptSource, stages: stageReports,
+            total: .init(name: "total", seconds: totalSeconds, realTimeFactor: totalSeconds / mediaDuration),
+            unitsPerMinuteIn: script.report.sourceUnitsPerMinute, unitsPerMinuteOut: script.report.unitsPerMinute,
+            rateUnit: script.report.unit, signsPerMinute: script.report.signsPerMinute,
+            maxLag: script.report.maxLag, meanLag: script.report.meanLag,
+            coverage: coverage.percentages, glossCount: sequence.glosses.filter { $0.kind != .pause }.count)
+        return AnchorResult(report: report, glosses: sequence, track: track)
+    }
+
+    /// Speech recognition of `input` in the sign language's spoken language.
+    private func transcribe(_ input: String?, spoken: DistillLanguage, progress: ProgressHandler?) throws -> Transcript {
+        guard let input else { throw PipelineError.invalidJob("give an input to transcribe, a --transcript or --text") }
+        let model = try WhisperModel(path: options.modelPath)
+        if spoken == .chinese && !model.dims.isMultilingual {
+            throw PipelineError.invalidJob("\(options.modelPath): an English-only speech model cannot transcribe Chinese for CSL; "
+                + "give --transcript FILE.srt, --text, or a multilingual --model")
+        }
+        var settings = TranscriptionOptions()
+        settings.language = spoken.rawValue
+        settings.beamSize = options.beam
+        try settings.validate()
+        let reader = try AudioReader(path: input)
+        return try Transcriber(model: model, options: settings).transcribe(duration: reader.duration, progress: progress, next: reader.next)
+    }
+}

@@ -1,0 +1,138 @@
+import AnchorCore
+import ArgumentParser
+import Distill
+import Foundation
+import Lexicon
+import MediaIO
+import Motion
+import Pipeline
+import Whisper
+
+/// `signanchor anchor INPUT -o OUT.mp4`: the whole job, broadcast in, signing avatar out.
+struct AnchorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anchor",
+        abstract: "Sign a broadcast: speech → transcript → distilled text → glosses → animation → video.",
+        discussion: """
+        With a video input the avatar is composited onto it (--no-overlay for the avatar alone, with the input's \
+        audio). --transcript or --text skip speech recognition: that is how CSL is served until a Chinese-capable \
+        --model is given. A JSON report (per-stage time and real-time factor, rates, lag, lexicon coverage) is \
+        written beside the video as OUTPUT-stem.report.json.
+        """
+    )
+
+    @Argument(help: "Broadcast audio or video: a file, a URL FFmpeg can open, or - for stdin (optional with --text).")
+    var input: String?
+
+    @Option(name: .shortAndLong, help: "Output video (.mp4, .mov or .webm).")
+    var output: String
+
+    @Option(help: "Sign language: csl or asl.")
+    var signLanguage = "asl"
+
+    @Option(help: "A transcript instead of speech recognition: .srt, .vtt, .ass or transcript JSON.")
+    var transcript: String?
+
+    @Option(help: "Text to sign instead of speech recognition (timed at a typical speech rate).")
+    var text: String?
+
+    @Option(help: "Whisper model (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
+    var model: String?
+
+    @Option(help: "Beam width for speech recognition; 1 is greedy.")
+    var beam = 5
+
+    @Option(help: "Signing rate target in chars/min (Chinese) or words/min (English).")
+    var rate = 80.0
+
+    @Option(help: "Most the avatar may lag behind the speech, seconds.")
+    var maxLag = 4.0
+
+    @Flag(help: "The avatar alone (with the input's audio) even when the input has video.")
+    var noOverlay = false
+
+    @Option(help: "Also write: bvh, jsonl, json (animation), srt (gloss subtitles); comma-separated.")
+    var export: String?
+
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    var lexicon: String?
+
+    @OptionGroup var video: VideoOptions
+
+    @OptionGroup var avatar: AvatarOptions
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        guard ["csl", "asl"].contains(signLanguage) else { throw ValidationError("--sign-language must be csl or asl") }
+        guard input != nil || transcript != nil || text != nil else { throw ValidationError("give INPUT, --transcript or --text") }
+        guard transcript == nil || text == nil else { throw ValidationError("give --transcript or --text, not both") }
+    }
+
+    func run() async throws {
+        let exports = try Self.exports(export)
+        let spoken: DistillLanguage = signLanguage == "csl" ? .chinese : .english
+        let given: Transcript?
+        let source: String
+        if let transcript {
+            let read = try TextInput.read(transcript)
+            given = read.segments.map { Transcript(language: spoken.rawValue, duration: $0.map(\.end).max() ?? 0, segments: $0) }
+                ?? Transcript.timed(text: read.text, language: spoken, unitsPerMinute: nil)
+            source = transcript
+        } else if let text {
+            given = Transcript.timed(text: text, language: spoken, unitsPerMinute: nil)
+            source = "text"
+        } else {
+            given = nil
+            source = "whisper"
+        }
+        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(),
+                                        modelPath: model ?? WhisperModel.defaultPath)
+        options.signLanguage = signLanguage
+        options.beam = beam
+        options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
+        options.video = try video.options(output: output)
+        options.overlay = !noOverlay
+        if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
+
+        let progress = ProgressBar(quiet: quiet)
+        let result = try await AnchorJob(options: options, geometry: try avatar.load())
+            .run(input: input, transcript: given, transcriptSource: source, output: output, progress: progress.handler)
+        progress.finish()
+
+        let stem = URL(fileURLWithPath: output).deletingPathExtension().path
+        try Console.emit(try JSON.encode(result.report), to: stem + ".report.json")
+        for format in exports {
+            let path = "\(stem).\(format)"
+            if format == "srt" {
+                try Console.emit(TimedText.srt(Self.glossCues(result)), to: path)
+            } else {
+                try AnimationOutput.write(result.track, rig: try Rig.load(path: avatar.rig), to: path)
+            }
+        }
+        let report = result.report
+        Console.note(String(format: "%@: %.1f s of video for %.1f s of speech; %d glosses; %.0f → %.0f %@/min; lag max %.1f s; "
+                                + "total %.1f s (%.2f× real time)",
+                            output, report.videoDuration, report.mediaDuration, report.glossCount, report.unitsPerMinuteIn,
+                            report.unitsPerMinuteOut, report.rateUnit, report.maxLag, report.total.seconds,
+                            report.total.realTimeFactor), quiet: quiet)
+    }
+
+    /// One subtitle cue per signed sentence: its glosses, while they are signed.
+    static func glossCues(_ result: AnchorResult) -> [TimedText] {
+        result.glosses.sentences.compactMap { sentence in
+            let labels = sentence.glosses.filter { $0.kind != .pause }.map(\.label)
+            guard !labels.isEmpty, let start = sentence.start, let end = sentence.end else { return nil }
+            return TimedText(start: start, end: end, text: labels.joined(separator: " "))
+        }
+    }
+
+    private static func exports(_ list: String?) throws -> [String] {
+        let formats = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for format in formats where !(AnimationOutput.formats + ["srt"]).contains(format) {
+            throw CLIError("--export: unknown format '\(format)' (bvh, jsonl, json, srt)")
+        }
+        return formats
+    }
+}

@@ -1,0 +1,52 @@
+import AnchorCore
+import ArgumentParser
+import Foundation
+import Motion
+
+/// Options and output shared by the commands that synthesise animation (`animate`, `animate-sign`, `lexicon show --animate`).
+struct AnimationOptions: ParsableArguments {
+    @Option(help: "Frames per second.")
+    var fps: Double = 25
+
+    @Option(help: "Global speed factor (2 = twice as fast).")
+    var speed: Double = 1
+
+    @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else Rigs/adult.rig here or beside the program).")
+    var rig: String = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+
+    func validate() throws {
+        guard fps >= 1, fps <= 240 else { throw ValidationError("--fps must be between 1 and 240") }
+        guard speed > 0.1, speed <= 10 else { throw ValidationError("--speed must be between 0.1 and 10") }
+    }
+
+    /// The synthesiser for the chosen rig and speed.
+    func animator() throws -> (Animator, Rig) {
+        let loaded = try Rig.load(path: rig)
+        var timing = Timing()
+        timing.speed = speed
+        return (Animator(avatar: try Avatar(rig: loaded), timing: timing), loaded)
+    }
+}
+
+/// Writing an animation in the format its file name asks for.
+enum AnimationOutput {
+    /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON.
+    static let formats = ["bvh", "jsonl", "json"]
+
+    /// Fails early, before any work, when `path` names no known format.
+    static func check(_ path: String) throws {
+        guard formats.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
+            throw CLIError("\(path): the output must end in .bvh, .jsonl or .json")
+        }
+    }
+
+    /// Writes `track` (for `rig`) to `path`, whole or not at all.
+    static func write(_ track: AnimationTrack, rig: Rig, to path: String) throws {
+        try check(path)
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "bvh": try Console.emit(BVHWriter.document(track, rig: rig), to: path)
+        case "jsonl": try Console.emit(try JSONLinesWriter.document(track), to: path)
+        default: try Console.emit(try JSON.encode(track), to: path)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The whole job through the command line, on media made in the test.
+@Suite("signanchor anchor and render", .serialized)
+struct AnchorCLITests {
+    static func run(_ arguments: [String]) throws -> Shell.Result {
+        try Shell.run(TestFiles.program.path, arguments)
+    }
+
+    /// Reads the JSON report `anchor` writes beside the video.
+    static func report(_ video: URL) throws -> [String: Any] {
+        let url = video.deletingPathExtension().appendingPathExtension("report.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    @Test("English speech → MP4 with the avatar signing, the speech's audio and a sane report")
+    func englishSpeech() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let speech = try TestMedia.speech("The weather tomorrow will be cold. The team won the match.", in: folder)
+        let video = folder.appendingPathComponent("signed.mp4")
+        let result = try Self.run(["anchor", speech.path, "-o", video.path, "--size", "320x240", "--beam", "1",
+                                   "--export", "srt,jsonl", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let info = try TestMedia.probeVideo(video)
+        let report = try Self.report(video)
+        let speechSeconds = try #require(report["mediaDuration"] as? Double)
+        #expect(info.duration >= speechSeconds - 0.1, "the video covers the speech")
+        #expect(info.frames == Int((try #require(report["videoDuration"] as? Double) * 25).rounded()))
+        #expect(try #require(report["glossCount"] as? Int) >= 3)
+        #expect((report["stages"] as? [[String: Any]])?.map { $0["name"] as? String } == ["transcribe", "distill", "gloss", "animate", "render"])
+        let srt = try String(contentsOf: folder.appendingPathComponent("signed.srt"), encoding: .utf8)
+        #expect(srt.contains("COLD") || srt.contains("WEATHER"), "\(srt)")
+        // The avatar moves: frames a second apart differ where the hands are.
+        let frames = try TestMedia.decodeFrames(video, width: 320, height: 240)
+        #expect(Signals.psnr(frames[10], frames[35]) < 40)
+        let audio = try MediaProbe.audioDuration(video)
+        #expect(abs(audio - speechSeconds) < 0.2)
+    }
+
+    @Test("CSL from a Chinese SRT, avatar alone")
+    func chineseSubtitles() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let srt = folder.appendingPathComponent("news.srt")
+        try Data("1\n00:00:00,500 --> 00:00:03,000\n今天北京下雪。\n\n2\n00:00:03,500 --> 00:00:06,000\n明天天气很冷。\n\n".utf8).write(to: srt)
+        let video = folder.appendingPathComponent("csl.mp4")
+        let result = try Self.run(["anchor", "--transcript", srt.path, "--sign-language", "csl", "-o", video.path,
+                                   "--size", "160x120", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try Self.report(video)
+        #expect(report["signLanguage"] as? String == "csl")
+        #expect(try #require(report["glossCount"] as? Int) >= 3)
+        #expect(try TestMedia.probeVideo(video).frames > 25)
+    }
+
+    @Test("render overlays the avatar on a programme, keeping its duration, frame count and audio")
+    func overlay() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let animation = folder.appendingPathComponent("signs.jsonl")
+        let gloss = try Self.run(["anchor", "--text", "Today snow. Tomorrow cold.", "-o", folder.appendingPathComponent("a.mp4").path,
+                                  "--size", "160x120", "--export", "jsonl", "--quiet"])
+        #expect(gloss.status == 0, "\(gloss.stderr)")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("a.jsonl"), to: animation)
+        let tone = try TestMedia.tone(in: folder, seconds: 3)
+        let programme = folder.appendingPathComponent("programme.mp4")
+        try Shell.must("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30", "-i", tone.path,
+                                  "-t", "3", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", programme.path])
+        let output = folder.appendingPathComponent("with-avatar.mp4")
+        let result = try Self.run(["render", animation.path, "-o", output.path, "--overlay", programme.path,
+                                   "--corner", "top-left", "--scale", "0.5", "--still", "45", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let source = try TestMedia.probeVideo(programme), rendered = try TestMedia.probeVideo(output)
+        #expect(rendered.frames == source.frames)
+        #expect(abs(rendered.duration - source.duration) < 0.05)
+        #expect(abs(try MediaProbe.audioDuration(output) - (try MediaProbe.audioDuration(programme))) < 0.05)
+        // The inset is top-left; the rest of the picture is the programme's.
+        let ours = try TestMedia.decodeFrames(output, width: 320, height: 180)[45]
+        let theirs = try TestMedia.decodeFrames(programme, width: 320, height: 180)[45]
+        func region(_ pixels: [UInt8], x: Range<Int>, y: Range<Int>) -> [UInt8] {
+            y.flatMap { row in x.flatMap { column in pixels[(row * 320 + column) * 4..<(row * 320 + column) * 4 + 3] } }
+        }
+        // Outside the inset: the programme, re-encoded once more (testsrc2 is busy detail, hence 25 dB).
+        #expect(Signals.psnr(region(ours, x: 200..<320, y: 100..<180), region(theirs, x: 200..<320, y: 100..<180)) > 25)
+        #expect(Signals.psnr(region(ours, x: 24..<90, y: 24..<110), region(theirs, x: 24..<90, y: 24..<110)) < 20)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("with-avatar-45.png").path))
+    }
+
+    @Test("gloss JSON → animate → BVH and JSON Lines; one lexicon sign with lexicon show --animate")
+    func animate() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let glosses = folder.appendingPathComponent("glosses.json")
+        let gloss = try Self.run(["gloss", "--text", "明天北京下雪。", "--sign-language", "csl", "--format", "json", "-o", glosses.path])
+        #expect(gloss.status == 0, "\(gloss.stderr)")
+        let bvh = folder.appendingPathComponent("phrase.bvh")
+        #expect(try Self.run(["animate", glosses.path, "-o", bvh.path, "--fps", "30"]).status == 0)
+        let text = try String(contentsOf: bvh, encoding: .utf8)
+        let frames = try #require(text.split(separator: "\n").first { $0.hasPrefix("Frames:") }.flatMap { Int($0.split(separator: " ").last ?? "") })
+        #expect(frames > 60, "three signs at 30 fps last more than two seconds")
+        #expect(text.contains("Frame Time: 0.033333"))
+        let one = folder.appendingPathComponent("beijing.jsonl")
+        #expect(try Self.run(["lexicon", "show", "beijing", "--sign-language", "csl", "--animate", "-o", one.path]).status == 0)
+        let lines = try String(contentsOf: one, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first?.contains("\"type\":\"header\"") == true && lines.count > 10)
+        #expect(try Self.run(["animate", glosses.path, "-o", folder.appendingPathComponent("x.glb").path]).status == 1)
+    }
+
+    @Test("bad jobs are one-line user errors and leave no output")
+    func badJobs() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let video = folder.appendingPathComponent("x.mp4").path
+        for (arguments, needle) in [(["anchor", "-o", video], "give INPUT"),
+                                    (["anchor", "/nonexistent.wav", "-o", video, "--quiet"], "/nonexistent.wav"),
+                                    (["anchor", "--text", "hello", "-o", folder.appendingPathComponent("x.avi").path], ".mp4, .mov or .webm"),
+                                    (["anchor", "--text", "hello", "-o", video, "--sign-language", "bsl"], "csl or asl"),
+                                    (["render", "/nonexistent.jsonl", "-o", video], "/nonexistent.jsonl")] {
+            let result = try Self.run(arguments)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(needle), "\(arguments): \(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
+
+/// ffprobe reads of an output's audio.
+enum MediaProbe {
+    /// Duration of the first audio stream in seconds.
+    static func audioDuration(_ url: URL) throws -> Double {
+        let result = try Shell.must("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=duration",
+                                                "-of", "default=noprint_wrappers=1:nokey=1", url.path])
+        return Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+}
