@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "MediaIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
     ]
 )

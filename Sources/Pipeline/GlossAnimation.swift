@@ -23,32 +23,82 @@ public struct GlossAnimation: Sendable {
 
     /// The phrase items of one sentence: signs, fingerspelled words, number sequences and pauses.
     /// Glosses whose lexicon entry is missing are left out (the gloss stage already counted them as unmatched).
+    /// Signs under a sentence-level marker (question, negation, topic) carry its face and head features.
     public func items(_ sentence: GlossSentence) -> [PhraseItem] {
-        sentence.glosses.flatMap { gloss -> [PhraseItem] in
+        sentence.glosses.enumerated().flatMap { index, gloss -> [PhraseItem] in
+            let markers = sentence.nonManual.filter { ($0.first...$0.last).contains(index) }.map(\.kind)
             let units = gloss.units.compactMap { $0.entry.flatMap(lexicon.entry(id:)) }.map(SignDescription.init(entry:))
             switch gloss.kind {
-            case .sign: return gloss.entry.flatMap(lexicon.entry(id:)).map { [.sign(SignDescription(entry: $0))] } ?? []
-            case .fingerspelling: return units.isEmpty ? [] : [.fingerspelling(units)]
-            case .number: return units.map { .sign($0) }  // digit and number signs, one after another
+            case .sign:
+                return gloss.entry.flatMap(lexicon.entry(id:)).map { [.sign(Self.marked(SignDescription(entry: $0), markers))] } ?? []
+            case .fingerspelling: return units.isEmpty ? [] : [.fingerspelling(units)]  // spelling carries no face
+            case .number: return units.map { .sign(Self.marked($0, markers)) }  // digit and number signs, one after another
             case .pause: return [.pause(gloss.pause ?? 0.3)]
             }
         }
     }
 
+    /// `sign` with the G-SiGML non-manual elements of `markers` added to its own:
+    /// yes/no question raised brows and head forward, WH question furrowed brows, negation a head shake,
+    /// topic raised brows (sign-facts.md §2).
+    static func marked(_ sign: SignDescription, _ markers: [NonManualSpan.Kind]) -> SignDescription {
+        guard !markers.isEmpty else { return sign }
+        let features = markers.flatMap { kind -> [GesturalElement] in
+            switch kind {
+            case .yesNoQuestion: [.init(name: "eye_brows", attributes: ["movement": "RB"]),
+                                  .init(name: "head_movement", attributes: ["movement": "NF"])]
+            case .whQuestion: [.init(name: "eye_brows", attributes: ["movement": "FU"])]
+            case .negation: [.init(name: "head_movement", attributes: ["movement": "SH"])]
+            case .topic: [.init(name: "eye_brows", attributes: ["movement": "RB"])]
+            }
+        }
+        var marked = sign
+        marked.nonManual = GesturalElement(name: "sign_nonmanual", children: (sign.nonManual?.children ?? []) + features)
+        return marked
+    }
+
     /// The whole sequence as one track at `fps`, each sentence placed at its start time when the input was timed.
     public func animate(_ sequence: GlossSequence, fps: Double) throws -> AnimationTrack {
         let sentences = sequence.sentences.map { (start: $0.start, items: items($0)) }.filter { !$0.items.isEmpty }
-        // First pass: how long each sentence takes to sign on its own, so the second can place it on the clock.
-        var phrase: [PhraseItem] = []
+        guard !sentences.isEmpty else { throw PipelineError.invalidJob("nothing to sign: no gloss has a lexicon sign") }
+        // First pass: how long each sentence takes to sign on its own gives the pause before each one.
+        var pauses: [Double] = []
         var clock = 0.0
         for sentence in sentences {
             let duration = try animator.animate(sentence.items, fps: fps).track.duration
-            let gap = max(phrase.isEmpty ? 0 : sentenceGap, (sentence.start ?? clock) - clock)
-            if gap > 0 { phrase.append(.pause(gap)) }
-            phrase += sentence.items
+            let gap = max(pauses.isEmpty ? 0 : sentenceGap, (sentence.start ?? clock) - clock)
+            pauses.append(gap)
             clock += gap + duration
         }
-        guard !phrase.isEmpty else { throw PipelineError.invalidJob("nothing to sign: no gloss has a lexicon sign") }
-        return try animator.animate(phrase, fps: fps).track
+        func phrase() -> [PhraseItem] {
+            zip(pauses, sentences).flatMap { gap, sentence in (gap > 0 ? [PhraseItem.pause(gap)] : []) + sentence.items }
+        }
+        var track = try animator.animate(phrase(), fps: fps).track
+        // Signs flow into each other within the phrase, so sentences come out earlier than signed alone:
+        // lengthen the pauses by what each sentence is still early, once, and sign again.
+        let spansPerSentence = sentences.map { $0.items.reduce(0) { $0 + Self.spanCount($1) } }
+        guard track.spans.count == spansPerSentence.reduce(0, +) else { return track }
+        var firstSpan = 0, added = 0.0, corrected = false
+        for (index, sentence) in sentences.enumerated() {
+            defer { firstSpan += spansPerSentence[index] }
+            guard let start = sentence.start, spansPerSentence[index] > 0 else { continue }
+            let early = start - (track.spans[firstSpan].start + added)
+            if early > 0.5 / fps {
+                pauses[index] += early
+                added += early
+                corrected = true
+            }
+        }
+        if corrected { track = try animator.animate(phrase(), fps: fps).track }
+        return track
+    }
+
+    /// Gloss spans the animator makes for an item: one per sign or letter, none for a pause.
+    private static func spanCount(_ item: PhraseItem) -> Int {
+        switch item {
+        case .sign: 1
+        case let .fingerspelling(letters): letters.count
+        case .pause: 0
+        }
     }
 }

@@ -17,7 +17,7 @@ struct AtomicOutputTests {
         let folder = try TestFiles.temporaryFolder()
         do {
             let output = try AtomicOutput(path: folder.appendingPathComponent("video.mp4").path)
-            FileManager.default.createFile(atPath: output.temporaryPath, contents: Data([1, 2, 3]))
+            _ = FileManager.default.createFile(atPath: output.temporaryPath, contents: Data([1, 2, 3]))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

@@ -22,7 +22,7 @@ struct LagBoundTests {
     @Test(arguments: [200.0, 250.0, 300.0, 350.0])
     func chineseNewsKeepsTheLagBound(charsPerMinute: Double) async throws {
         let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: charsPerMinute)
-        let script = await try Fixtures.distiller(Fixtures.chinese).distill(transcript)
+        let script = try await Fixtures.distiller(Fixtures.chinese).distill(transcript)
         checkSchedule(script, maxLag: 4)
         #expect(script.report.unitsPerMinute <= 80 * 1.3, "rate target far exceeded: \(script.report)")
     }
@@ -31,21 +31,21 @@ struct LagBoundTests {
     func englishNewsKeepsTheLagBound(wordsPerMinute: Double) async throws {
         let text = try Fixtures.media("news-en-lexicon.txt") + "\n" + Fixtures.media("news-en.txt")
         let transcript = Transcript.timed(text: text, language: .english, unitsPerMinute: wordsPerMinute)
-        let script = await try Fixtures.distiller(Fixtures.english).distill(transcript)
+        let script = try await Fixtures.distiller(Fixtures.english).distill(transcript)
         checkSchedule(script, maxLag: 4)
     }
 
     @Test func aTighterBoundCondensesHarder() async throws {
         let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: 300)
-        let loose = await try Fixtures.distiller(Fixtures.chinese, maxLag: 4).distill(transcript)
-        let tight = await try Fixtures.distiller(Fixtures.chinese, maxLag: 1).distill(transcript)
+        let loose = try await Fixtures.distiller(Fixtures.chinese, maxLag: 4).distill(transcript)
+        let tight = try await Fixtures.distiller(Fixtures.chinese, maxLag: 1).distill(transcript)
         checkSchedule(tight, maxLag: 1)
         #expect(tight.report.compressionRatio <= loose.report.compressionRatio)
     }
 
     @Test func signsPerMinuteRateIsHonoured() async throws {
         let transcript = Transcript.timed(text: try Fixtures.media("news-zh.txt"), language: .chinese, unitsPerMinute: 290)
-        let script = await try Fixtures.distiller(Fixtures.chinese, rate: .signsPerMinute(30)).distill(transcript)
+        let script = try await Fixtures.distiller(Fixtures.chinese, rate: .signsPerMinute(30)).distill(transcript)
         checkSchedule(script, maxLag: 4)
         // The sign budget carries at most 6 s of credit, so the whole text stays near 30 signs/min.
         #expect(script.report.signsPerMinute <= 30 * 1.2)

@@ -19,7 +19,7 @@ struct BadInputTests {
 
     @Test func emptyFile() throws {
         let file = try TestFiles.temporaryFolder().appendingPathComponent("empty.mp3")
-        FileManager.default.createFile(atPath: file.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data())
         #expect(throws: MediaIOError.emptyFile(path: file.path)) { try AudioReader(path: file.path) }
     }
 
