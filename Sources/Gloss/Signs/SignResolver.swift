@@ -45,6 +45,11 @@ struct SignResolver: Sendable {
             }
             if let parts = decomposition(text) { return parts.compactMap { sign($0, nil) }.map { draft($0, .decomposition) } }
         }
+        // A phrase the lexicon lacks as a whole (a time phrase such as "tomorrow morning") is signed word by word.
+        let words = text.split(whereSeparator: \.isWhitespace)
+        if words.count > 1 {
+            return words.flatMap { word in sign(String(word), nil).map { [draft($0, .decomposition)] } ?? spelling(String(word)) }
+        }
         return spelling(text)
     }
 
