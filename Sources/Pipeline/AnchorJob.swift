@@ -75,15 +75,15 @@ public struct AnchorJob: Sendable {
 
         let transcript = try await timed("transcribe") { try given ?? transcribe(input, spoken: spoken, progress: progress) }
         let analyzer = try TextAnalyzer.load(root: options.lexiconRoot, language: spoken, signLanguage: options.signLanguage)
-        let script = await timed("distill") {
-            await Distiller(analyzer: analyzer, options: options.distill).distill(transcript, progress: progress)
-        }
         let translator = try GlossTranslator.load(root: options.lexiconRoot, signLanguage: options.signLanguage)
-        let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
-        let animator = Animator(avatar: try Avatar(rig: geometry.rig))
-        let track = try await timed("animate") {
-            try GlossAnimation(animator: animator, lexicon: translator.lexicon).animate(sequence, fps: options.fps)
+        let animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: geometry.rig)), lexicon: translator.lexicon)
+        // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.
+        let estimator = AnimatedTimeEstimator(translator: translator, animation: animation)
+        let script = await timed("distill") {
+            await Distiller(analyzer: analyzer, estimator: estimator, options: options.distill).distill(transcript, progress: progress)
         }
+        let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
+        let track = try await timed("animate") { try animation.animate(sequence, fps: options.fps) }
         var video = options.video
         if let input, options.overlay, (try? VideoReader(path: input)) != nil {
             video.overlaySource = input

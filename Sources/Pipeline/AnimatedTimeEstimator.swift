@@ -1,0 +1,46 @@
+import Distill
+import Foundation
+import Gloss
+import Motion
+
+/// The signing time of a text as the avatar will really sign it: the Gloss stage's glosses, animated by Motion.
+///
+/// Plugged into distillation, it makes the lag bound hold for the animation itself, not for an estimate that
+/// might disagree with it (function words the gloss rules keep, fingerspelling, number sequences, transitions).
+/// Results are cached by text, since the distiller measures many candidate condensations of each passage.
+public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Sendable {
+    // @unchecked: the cache is the only mutable state and is guarded by `lock`.
+    private let translator: GlossTranslator
+    private let animation: GlossAnimation
+    private let lock = NSLock()
+    private var cache: [String: SigningEstimate] = [:]
+
+    /// Creates the estimator from the job's own gloss translator and animation bridge.
+    public init(translator: GlossTranslator, animation: GlossAnimation) {
+        self.translator = translator
+        self.animation = animation
+    }
+
+    public func signingTime(of text: String) throws -> SigningEstimate {
+        lock.lock()
+        if let known = cache[text] { lock.unlock(); return known }
+        lock.unlock()
+        let sequence = translator.translate(text: text)
+        let glosses = sequence.glosses
+        var estimate = SigningEstimate(
+            signs: glosses.filter { $0.kind == .sign }.count + glosses.filter { $0.kind == .number }.map(\.units.count).reduce(0, +),
+            fingerspelledLetters: glosses.filter { $0.kind == .fingerspelling }.map(\.units.count).reduce(0, +),
+            pauses: glosses.filter { $0.kind == .pause }.count)
+        let items = sequence.sentences.flatMap(animation.items)
+        if items.contains(where: { if case .pause = $0 { false } else { true } }) {
+            let spans = try animation.animator.animate(items, fps: 25).track.spans
+            // From the first approach to the last sign's end: the rest pose at either end of a lone phrase
+            // is not paid between passages of a running broadcast.
+            estimate.seconds = (spans.last?.end ?? 0) - (spans.first?.start ?? 0) + animation.animator.timing.approach
+        }
+        lock.lock()
+        cache[text] = estimate
+        lock.unlock()
+        return estimate
+    }
+}
