@@ -1,12 +1,18 @@
 import Foundation
 
+/// The folder holding every test folder of this process: `$TMPDIR/signanchor-tests-PID`, removed at exit.
+private let runFolder: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("signanchor-tests-\(getpid())")
+    atexit { try? FileManager.default.removeItem(at: runFolder) }
+    return url
+}()
+
 /// Paths tests need: a fresh temporary folder, the package root, shared test data, the built program.
 public enum TestFiles {
-    /// A new empty folder under the system's temporary directory.
+    /// A new empty folder for one test, inside this test process's own folder, which is removed when the process exits.
     public static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("signanchor-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+        let url = runFolder.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
