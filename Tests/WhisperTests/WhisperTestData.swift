@@ -27,6 +27,18 @@ enum WhisperTestData {
         return (object["prompt"] as? [Int] ?? [], object["greedy_ids"] as? [Int] ?? [])
     }
 
+    /// Greedy tokens (no timestamps) that `model` decodes for golden window 0 from its golden mel, with the golden ids.
+    static func greedyWindow0(_ model: WhisperModel) throws -> (tokens: [Int], expected: [Int]) {
+        let (prompt, expected) = try goldenGreedy()
+        let mel = try NumpyFile.read(golden.appendingPathComponent("mel_window0_fw.npy"))
+        var options = TranscriptionOptions()
+        options.beamSize = 1
+        options.withoutTimestamps = true
+        let windows = WindowDecoder(model: model, options: options)
+        windows.decoder.setAudio(Encoder(weights: model.weights).encode(mel.values))
+        return (windows.decode(prompt: prompt, options: options, temperature: 0).tokens, expected)
+    }
+
     /// Word error rate with the benchmark's normalisation: lowercase, `-` → space, keep `[a-z0-9']`.
     static func wordErrorRate(reference: String, hypothesis: String) -> Double {
         func words(_ text: String) -> [Substring] {
