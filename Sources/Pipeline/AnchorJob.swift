@@ -83,7 +83,7 @@ public struct AnchorJob: Sendable {
             await Distiller(analyzer: analyzer, estimator: estimator, options: options.distill).distill(transcript, progress: progress)
         }
         let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
-        let track = try await timed("animate") { try animation.animate(sequence, fps: options.fps) }
+        let track = try await timed("animate") { try animation.animate(sequence, fps: options.fps, idle: transcript.duration) }
         var video = options.video
         if let input, options.overlay, (try? VideoReader(path: input)) != nil {
             video.overlaySource = input

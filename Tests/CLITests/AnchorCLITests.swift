@@ -105,6 +105,18 @@ struct AnchorCLITests {
         #expect(try Self.run(["animate", glosses.path, "-o", folder.appendingPathComponent("x.glb").path]).status == 1)
     }
 
+    @Test("silence gives the avatar waiting at rest for as long as the input, not an error")
+    func silence() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let silent = folder.appendingPathComponent("silence.wav")
+        try Shell.must("sox", ["-n", "-r", "16000", "-c", "1", silent.path, "synth", "3", "sine", "0", "vol", "0"])
+        let video = folder.appendingPathComponent("idle.mp4")
+        let result = try Self.run(["anchor", silent.path, "-o", video.path, "--size", "160x120", "--beam", "1", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.report(video)["glossCount"] as? Int == 0)
+        #expect(abs(try TestMedia.probeVideo(video).duration - 3) < 0.3)
+    }
+
     @Test("bad jobs are one-line user errors and leave no output")
     func badJobs() throws {
         let folder = try TestFiles.temporaryFolder()
