@@ -30,13 +30,13 @@ struct AnimationOptions: ParsableArguments {
 
 /// Writing an animation in the format its file name asks for.
 enum AnimationOutput {
-    /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON.
-    static let formats = ["bvh", "jsonl", "json"]
+    /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON, pose-format's `.pose`.
+    static let formats = ["bvh", "jsonl", "json", "pose"]
 
     /// Fails early, before any work, when `path` names no known format.
     static func check(_ path: String) throws {
         guard formats.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
-            throw CLIError("\(path): the output must end in .bvh, .jsonl or .json")
+            throw CLIError("\(path): the output must end in .bvh, .jsonl, .json or .pose")
         }
     }
 
@@ -46,6 +46,7 @@ enum AnimationOutput {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "bvh": try Console.emit(BVHWriter.document(track, rig: rig), to: path)
         case "jsonl": try Console.emit(try JSONLinesWriter.document(track), to: path)
+        case "pose": try AtomicOutput.write(try PoseWriter.document(track, rig: rig), to: path)
         default: try Console.emit(try JSON.encode(track), to: path)
         }
     }

@@ -103,6 +103,20 @@ struct AnchorCLITests {
         let lines = try String(contentsOf: one, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.contains("\"type\":\"header\"") == true && lines.count > 10)
         #expect(try Self.run(["animate", glosses.path, "-o", folder.appendingPathComponent("x.glb").path]).status == 1)
+
+        // The .pose export loads in pose-format (installed by scripts/setup into .venv-test) with the same frames.
+        let pose = folder.appendingPathComponent("phrase.pose")
+        #expect(try Self.run(["animate", glosses.path, "-o", pose.path, "--fps", "30"]).status == 0)
+        let python = TestFiles.packageRoot.appendingPathComponent(".venv-test/bin/python").path
+        let read = try Shell.run(python, ["-c", """
+            import sys; from pose_format import Pose
+            p = Pose.read(open(sys.argv[1], "rb").read())
+            print(p.body.fps, *p.body.data.shape, p.header.components[0].points[0], float(p.body.data[:, 0, 0, 1].std()))
+            """, pose.path])
+        let fields = read.output.split(separator: " ").map(String.init)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(fields.count == 7 && fields[0] == "30.0" && Int(fields[1]) == frames && fields[2] == "1", "\(read.output)")
+        #expect(fields.count == 7 && fields[3] == "44" && fields[4] == "3" && fields[5] == "pelvis")
     }
 
     @Test("silence gives the avatar waiting at rest for as long as the input, not an error")
