@@ -51,7 +51,7 @@ struct AnchorCommand: AsyncParsableCommand {
     @Flag(help: "The avatar alone (with the input's audio) even when the input has video.")
     var noOverlay = false
 
-    @Option(help: "Also write: bvh, jsonl, json, pose (animation), srt (gloss subtitles); comma-separated.")
+    @Option(help: "Also write: bvh, jsonl, json, pose, glb (animation), srt (gloss subtitles); comma-separated.")
     var export: String?
 
     @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
@@ -131,7 +131,7 @@ struct AnchorCommand: AsyncParsableCommand {
     private static func exports(_ list: String?) throws -> [String] {
         let formats = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for format in formats where !(AnimationOutput.formats + ["srt"]).contains(format) {
-            throw CLIError("--export: unknown format '\(format)' (bvh, jsonl, json, pose, srt)")
+            throw CLIError("--export: unknown format '\(format)' (bvh, jsonl, json, pose, glb, srt)")
         }
         return formats
     }

@@ -9,14 +9,14 @@ import Pipeline
 struct AnimateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "animate",
-        abstract: "Animate a gloss sequence (the JSON of 'signanchor gloss --format json') and write BVH, JSON Lines, JSON or .pose.",
+        abstract: "Animate a gloss sequence (the JSON of 'signanchor gloss --format json') and write BVH, JSON Lines, JSON, .pose or glTF.",
         discussion: "Timed glosses keep their times: each sentence starts no earlier than its source words."
     )
 
     @Argument(help: "The glosses: JSON written by 'signanchor gloss --format json' (- for stdin).")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Output file: .bvh, .jsonl, .json or .pose.")
+    @Option(name: .shortAndLong, help: "Output file: .bvh, .jsonl, .json, .pose or .glb.")
     var output: String
 
     @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")

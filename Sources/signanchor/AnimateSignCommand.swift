@@ -13,7 +13,7 @@ struct AnimateSignCommand: AsyncParsableCommand {
     @Option(name: .customLong("sigml"), help: "A G-SiGML file (repeat for a phrase).")
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output file: .bvh, .jsonl, .json (the AnimationTrack) or .pose.")
+    @Option(name: .shortAndLong, help: "Output file: .bvh, .jsonl, .json (the AnimationTrack), .pose or .glb.")
     var output: String
 
     @Flag(help: "Spell the signs as letters (about 3 per second, last held).")

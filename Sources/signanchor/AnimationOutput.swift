@@ -30,13 +30,13 @@ struct AnimationOptions: ParsableArguments {
 
 /// Writing an animation in the format its file name asks for.
 enum AnimationOutput {
-    /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON, pose-format's `.pose`.
-    static let formats = ["bvh", "jsonl", "json", "pose"]
+    /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON, pose-format's `.pose`, binary glTF.
+    static let formats = ["bvh", "jsonl", "json", "pose", "glb"]
 
     /// Fails early, before any work, when `path` names no known format.
     static func check(_ path: String) throws {
         guard formats.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
-            throw CLIError("\(path): the output must end in .bvh, .jsonl, .json or .pose")
+            throw CLIError("\(path): the output must end in .bvh, .jsonl, .json, .pose or .glb")
         }
     }
 
@@ -47,6 +47,7 @@ enum AnimationOutput {
         case "bvh": try Console.emit(BVHWriter.document(track, rig: rig), to: path)
         case "jsonl": try Console.emit(try JSONLinesWriter.document(track), to: path)
         case "pose": try AtomicOutput.write(try PoseWriter.document(track, rig: rig), to: path)
+        case "glb": try AtomicOutput.write(try GLBWriter.document(track, rig: rig), to: path)
         default: try Console.emit(try JSON.encode(track), to: path)
         }
     }

@@ -93,7 +93,7 @@ struct LexiconShowCommand: AsyncParsableCommand {
     @OptionGroup var options: LexiconOptions
     @Argument(help: "The entry id.") var id: String
     @Option(help: "Output format: text, json or sigml.") var format: Format = .text
-    @Flag(help: "Synthesise the sign on the avatar and write it to -o (.bvh, .jsonl, .json or .pose).") var animate = false
+    @Flag(help: "Synthesise the sign on the avatar and write it to -o (.bvh, .jsonl, .json, .pose or .glb).") var animate = false
     @Option(name: .shortAndLong, help: "With --animate: the animation file.") var output: String?
     @OptionGroup var animation: AnimationOptions
 
@@ -101,7 +101,7 @@ struct LexiconShowCommand: AsyncParsableCommand {
         let lexicon = try options.load()
         guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
         if animate {
-            guard let output else { throw CLIError("--animate needs -o FILE.bvh, .jsonl, .json or .pose") }
+            guard let output else { throw CLIError("--animate needs -o FILE.bvh, .jsonl, .json, .pose or .glb") }
             try AnimationOutput.check(output)
             let (animator, rig) = try animation.animator()
             try AnimationOutput.write(try animator.animate([.sign(SignDescription(entry: entry))], fps: animation.fps).track,

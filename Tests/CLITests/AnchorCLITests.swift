@@ -102,7 +102,7 @@ struct AnchorCLITests {
         #expect(try Self.run(["lexicon", "show", "beijing", "--sign-language", "csl", "--animate", "-o", one.path]).status == 0)
         let lines = try String(contentsOf: one, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.contains("\"type\":\"header\"") == true && lines.count > 10)
-        #expect(try Self.run(["animate", glosses.path, "-o", folder.appendingPathComponent("x.glb").path]).status == 1)
+        #expect(try Self.run(["animate", glosses.path, "-o", folder.appendingPathComponent("x.fbx").path]).status == 1)
 
         // The .pose export loads in pose-format (installed by scripts/setup into .venv-test) with the same frames.
         let pose = folder.appendingPathComponent("phrase.pose")
@@ -117,6 +117,26 @@ struct AnchorCLITests {
         #expect(read.status == 0, "\(read.stderr)")
         #expect(fields.count == 7 && fields[0] == "30.0" && Int(fields[1]) == frames && fields[2] == "1", "\(read.output)")
         #expect(fields.count == 7 && fields[3] == "44" && fields[4] == "3" && fields[5] == "pelvis")
+
+        // The .glb loads in pygltflib: skeleton, skinned mesh, and per-joint rotations equal to the JSON Lines ones.
+        let glb = folder.appendingPathComponent("beijing.glb")
+        #expect(try Self.run(["lexicon", "show", "beijing", "--sign-language", "csl", "--animate", "-o", glb.path]).status == 0)
+        let gltf = try Shell.run(python, ["-c", """
+            import sys, json, struct
+            from pygltflib import GLTF2
+            g = GLTF2().load(sys.argv[1]); blob = g.binary_blob()
+            sampler = g.animations[0].samplers[g.animations[0].channels[9].sampler]
+            out = g.accessors[sampler.output]; view = g.bufferViews[out.bufferView]
+            frame = 20
+            x, y, z, w = struct.unpack_from("<4f", blob, view.byteOffset + frame * 16)
+            line = json.loads(open(sys.argv[2]).read().splitlines()[1 + frame])
+            expected = line["rotations"][g.animations[0].channels[9].target.node]
+            print(len(g.skins[0].joints), len(g.meshes), g.accessors[sampler.input].count, max(abs(a - b) for a, b in zip([w, x, y, z], expected)))
+            """, glb.path, one.path])
+        let values = gltf.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        #expect(gltf.status == 0, "\(gltf.stderr)")
+        #expect(values.count == 4 && values[0] == "44" && values[1] == "1" && Int(values[2]) == lines.count - 1, "\(gltf.output)")
+        #expect((Double(values.last ?? "") ?? 1) < 1e-4, "rotation in the .glb differs from JSON Lines: \(gltf.output)")
     }
 
     @Test("silence gives the avatar waiting at rest for as long as the input, not an error")
