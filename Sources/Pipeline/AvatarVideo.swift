@@ -49,12 +49,17 @@ public enum AvatarVideo {
         let encoder = try VideoEncoder(path: output, width: options.width, height: options.height, frameRate: rate,
                                        options: .init(codec: options.codec, audioSource: options.audioSource))
         let count = max(1, Int((track.duration * rate.framesPerSecond).rounded()))
-        for index in 0..<count {
-            let time = rate.time(ofFrame: index)
-            let image = renderer.render(track.frames[TrackRenderer.frameIndex(at: time, in: track)])
+        var produced = 0
+        let frames = Lookahead { () -> (index: Int, image: RGBAImage)? in
+            guard produced < count else { return nil }
+            defer { produced += 1 }
+            let time = rate.time(ofFrame: produced)
+            return (produced, renderer.render(track.frames[TrackRenderer.frameIndex(at: time, in: track)]))
+        }
+        while let (index, image) = try frames.next() {
             try encoder.append(image)
             try still(image, frame: index, output: output, options: options)
-            progress?(StageProgress(stage: "rendering", completed: time, total: track.duration))
+            progress?(StageProgress(stage: "rendering", completed: rate.time(ofFrame: index + 1), total: track.duration))
         }
         return try encoder.finish()
     }
@@ -75,13 +80,17 @@ public enum AvatarVideo {
                                        options: .init(codec: options.codec, audioSource: source))
         let origin = options.placement.origin(insetWidth: insetWidth, insetHeight: insetHeight,
                                               frameWidth: reader.width, frameHeight: reader.height)
-        var index = 0
-        while let (time, picture) = try reader.next() {
+        var produced = 0
+        let frames = Lookahead { () -> (index: Int, time: Double, image: RGBAImage)? in
+            guard let (time, picture) = try reader.next() else { return nil }
+            defer { produced += 1 }
             var frame = picture
             frame.composite(renderer.render(track.frames[TrackRenderer.frameIndex(at: time, in: track)]), x: origin.x, y: origin.y)
+            return (produced, time, frame)
+        }
+        while let (index, time, frame) = try frames.next() {
             try encoder.append(frame)
             try still(frame, frame: index, output: output, options: options)
-            index += 1
             progress?(StageProgress(stage: "rendering", completed: time, total: reader.duration))
         }
         return try encoder.finish()
