@@ -92,13 +92,8 @@ public final class AudioReader {
     /// Converts one decoded frame to 16 kHz mono float and appends it; rebuilds the resampler when the
     /// input's format changes mid-stream (broadcast streams switch between stereo and 5.1).
     private func resample(_ frame: UnsafeMutablePointer<AVFrame>) throws {
-        var layout = AVChannelLayout()
+        var layout = try channelLayout(of: frame, path: path)
         defer { av_channel_layout_uninit(&layout) }
-        if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels == 0 {
-            av_channel_layout_default(&layout, max(1, frame.pointee.ch_layout.nb_channels))
-        } else {
-            try check(av_channel_layout_copy(&layout, &frame.pointee.ch_layout), "av_channel_layout_copy", path: path)
-        }
         if resampler == nil || av_channel_layout_compare(&layout, &resamplerInput) != 0
             || frame.pointee.format != resamplerInputFormat || frame.pointee.sample_rate != resamplerInputRate {
             try flushResampler()

@@ -34,3 +34,15 @@ func containerSeconds(_ ts: Int64) -> Double? {
 func codecName(_ id: AVCodecID) -> String {
     String(cString: avcodec_get_name(id))
 }
+
+/// The channel layout of a decoded audio frame as a resampler input: the declared layout, or for an unspecified
+/// one (some WAV and raw inputs) the default layout for its channel count. The caller must `av_channel_layout_uninit` it.
+func channelLayout(of frame: UnsafeMutablePointer<AVFrame>, path: String) throws -> AVChannelLayout {
+    var layout = AVChannelLayout()
+    if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels == 0 {
+        av_channel_layout_default(&layout, max(1, frame.pointee.ch_layout.nb_channels))
+    } else {
+        try check(av_channel_layout_copy(&layout, &frame.pointee.ch_layout), "av_channel_layout_copy", path: path)
+    }
+    return layout
+}

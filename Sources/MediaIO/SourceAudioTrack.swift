@@ -87,13 +87,8 @@ final class SourceAudioTrack {
     /// Resamples a decoded frame (or, with nil, the resampler's delay line) into the FIFO.
     private func push(_ input: UnsafeMutablePointer<AVFrame>?) throws {
         if resampler == nil, let input {
-            var layout = AVChannelLayout()
+            var layout = try channelLayout(of: input, path: source.path)
             defer { av_channel_layout_uninit(&layout) }
-            if input.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC {
-                av_channel_layout_default(&layout, max(1, input.pointee.ch_layout.nb_channels))
-            } else {
-                av_channel_layout_copy(&layout, &input.pointee.ch_layout)
-            }
             resampler = try Resampler(input: &layout, inFormat: AVSampleFormat(input.pointee.format),
                                       inRate: input.pointee.sample_rate, output: &encoder.raw.pointee.ch_layout,
                                       outFormat: AV_SAMPLE_FMT_FLTP, outRate: encoder.raw.pointee.sample_rate,
