@@ -3,8 +3,6 @@ import ArgumentParser
 import Distill
 import Foundation
 import Lexicon
-import MediaIO
-import Motion
 import Pipeline
 import Whisper
 
@@ -97,7 +95,8 @@ struct AnchorCommand: AsyncParsableCommand {
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
 
         let progress = ProgressBar(quiet: quiet)
-        let result = try await AnchorJob(options: options, geometry: try avatar.load())
+        let geometry = try avatar.load()
+        let result = try await AnchorJob(options: options, geometry: geometry)
             .run(input: input, transcript: given, transcriptSource: source, output: output, progress: progress.handler)
         progress.finish()
 
@@ -108,7 +107,7 @@ struct AnchorCommand: AsyncParsableCommand {
             if format == "srt" {
                 try Console.emit(TimedText.srt(Self.glossCues(result)), to: path)
             } else {
-                try AnimationOutput.write(result.track, rig: try Rig.load(path: avatar.rig), to: path)
+                try AnimationOutput.write(result.track, rig: geometry.rig, to: path)
             }
         }
         let report = result.report
