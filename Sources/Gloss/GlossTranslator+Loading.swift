@@ -6,13 +6,16 @@ extension GlossTranslator {
     /// (Chinese segmenter and pinyin, or the English lemmatizer).
     /// - Throws: ``LexiconError`` for a missing or broken lexicon or spoken data, ``GlossError`` for the grammar.
     public static func load(root: String, signLanguage: String) throws -> GlossTranslator {
-        let lexicon = try LexiconLoader.load(root: root, signLanguage: signLanguage)
-        let grammar = try GrammarParser.load(folder: "\(root)/\(lexicon.info.code)")
-        let chinese = grammar.spokenLanguage.hasPrefix("zh")
-        let segmenter = chinese ? try ChineseSegmenter(lexicon: lexicon, root: root) : nil
-        let lemmatizer = grammar.spokenLanguage == "en" ? try EnglishLemmatizer(lexicon: lexicon, root: root) : nil
-        let pinyin = lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: root) : nil
-        return try GlossTranslator(lexicon: lexicon, grammar: grammar, segmenter: segmenter,
-                                   lemmatizer: lemmatizer, pinyin: pinyin)
+        try GlossTranslator(tools: LanguageTools(root: root, signLanguage: signLanguage), root: root)
+    }
+
+    /// A translator over already loaded language tools, with the grammar file of their sign language under `root`.
+    /// - Throws: ``GlossError`` for the grammar.
+    public init(tools: LanguageTools, root: String) throws {
+        let grammar = try GrammarParser.load(folder: "\(root)/\(tools.lexicon.info.code)")
+        try self.init(lexicon: tools.lexicon, grammar: grammar,
+                      segmenter: grammar.spokenLanguage.hasPrefix("zh") ? tools.segmenter : nil,
+                      lemmatizer: grammar.spokenLanguage == "en" ? tools.lemmatizer : nil,
+                      pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil)
     }
 }

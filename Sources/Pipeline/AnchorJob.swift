@@ -74,8 +74,10 @@ public struct AnchorJob: Sendable {
         }
 
         let transcript = try await timed("transcribe") { try given ?? transcribe(input, spoken: spoken, progress: progress) }
-        let analyzer = try TextAnalyzer.load(root: options.lexiconRoot, language: spoken, signLanguage: options.signLanguage)
-        let translator = try GlossTranslator.load(root: options.lexiconRoot, signLanguage: options.signLanguage)
+        // The dictionary and word tools are loaded once for distillation and glossing.
+        let tools = try LanguageTools(root: options.lexiconRoot, signLanguage: options.signLanguage)
+        let analyzer = try TextAnalyzer.load(tools: tools, root: options.lexiconRoot, language: spoken)
+        let translator = try GlossTranslator(tools: tools, root: options.lexiconRoot)
         let animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: geometry.rig)), lexicon: translator.lexicon)
         // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.
         let estimator = AnimatedTimeEstimator(translator: translator, animation: animation)

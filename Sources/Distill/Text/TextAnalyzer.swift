@@ -33,14 +33,25 @@ public struct TextAnalyzer: Sendable {
     /// `signLanguage`), the spoken data and the segmenter or lemmatizer.
     /// - Throws: ``LexiconError`` or ``DistillError`` for missing or broken data.
     public static func load(root: String, language: DistillLanguage, signLanguage: String? = nil) throws -> TextAnalyzer {
-        let lexicon = try LexiconLoader.load(root: root, signLanguage: signLanguage ?? language.defaultSignLanguage)
+        try load(tools: LanguageTools(root: root, signLanguage: signLanguage ?? language.defaultSignLanguage),
+                 root: root, language: language)
+    }
+
+    /// An analyser over already loaded language tools (which must include `language`'s segmenter or lemmatizer,
+    /// as a sign language whose lexicon lists that spoken language has), with the spoken rules under `root`.
+    /// - Throws: ``LexiconError`` or ``DistillError`` for missing data.
+    public static func load(tools: LanguageTools, root: String, language: DistillLanguage) throws -> TextAnalyzer {
         let chinese = language == .chinese
+        guard chinese ? tools.segmenter != nil : tools.lemmatizer != nil else {
+            throw DistillError.invalidInput(source: "\(root)/\(tools.lexicon.info.code)",
+                                            reason: "the lexicon lists no \(language.spokenTag) words")
+        }
         return TextAnalyzer(
-            language: language, lexicon: lexicon, rules: try SpokenRules.load(root: root, language: language),
-            functionWords: try TextCoverage.functionWords(language: language.spokenTag, root: root),
-            segmenter: chinese ? try ChineseSegmenter(lexicon: lexicon, root: root) : nil,
-            lemmatizer: chinese ? nil : try EnglishLemmatizer(lexicon: lexicon, root: root),
-            pinyin: lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: root) : nil)
+            language: language, lexicon: tools.lexicon, rules: try SpokenRules.load(root: root, language: language),
+            functionWords: try tools.functionWords[language.spokenTag]
+                ?? TextCoverage.functionWords(language: language.spokenTag, root: root),
+            segmenter: chinese ? tools.segmenter : nil, lemmatizer: chinese ? nil : tools.lemmatizer,
+            pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil)
     }
 
     /// The words of `text` in order, punctuation included.
