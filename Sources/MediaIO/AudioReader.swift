@@ -32,18 +32,33 @@ public final class AudioReader {
     private var inputFinished = false
     /// Whether the declared duration is from the file's header (trustworthy) rather than guessed from the bit rate.
     private let durationIsExact: Bool
+    /// Whether the input is read live: a growing file is followed, and a stall past the timeout ends it.
+    private let isLive: Bool
 
     /// Opens `path` and selects its best audio stream.
-    /// - Parameter chunkSeconds: chunk length in seconds (default 30, Whisper's window).
+    /// - Parameters:
+    ///   - chunkSeconds: chunk length in seconds (default 30, Whisper's window).
+    ///   - liveTimeout: read the input live: a local file is followed as it grows (FFmpeg's `follow`), and the
+    ///     input ends when no new data arrives for this many seconds (any protocol's `rw_timeout`); nil reads a
+    ///     finished file or stream to its end.
     /// - Throws: ``MediaIOError`` naming the input: not found, directory, empty, unrecognised, no audio stream,
     ///   no decoder.
-    public init(path: String, chunkSeconds: Double = 30) throws {
+    public init(path: String, chunkSeconds: Double = 30, liveTimeout: Double? = nil) throws {
         guard chunkSeconds > 0, chunkSeconds.isFinite else {
             throw MediaIOError.invalidArgument("chunk length must be a positive number of seconds, not \(chunkSeconds)")
         }
+        if let liveTimeout, !(liveTimeout > 0 && liveTimeout.isFinite) {
+            throw MediaIOError.invalidArgument("the live input timeout must be a positive number of seconds, not \(liveTimeout)")
+        }
         self.path = path
         self.chunkSeconds = chunkSeconds
-        input = try InputContainer(path: path)
+        isLive = liveTimeout != nil
+        var options: [String: String] = [:]
+        if let liveTimeout, path != "-" {
+            options["rw_timeout"] = String(Int(liveTimeout * 1_000_000))
+            if !InputContainer.isURL(path) { options["follow"] = "1" }
+        }
+        input = try InputContainer(path: path, options: options)
         guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
         streamIndex = index
         decoder = try input.openDecoder(stream: index, codec: codec)
@@ -81,7 +96,14 @@ public final class AudioReader {
 
     /// Decodes one packet of the audio stream (or, at the end, drains the decoder and resampler) into `pending`.
     private func decodeMore() throws {
-        let more = try input.feed(decoder, stream: streamIndex, packet: packet)
+        let more: Bool
+        do {
+            more = try input.feed(decoder, stream: streamIndex, packet: packet)
+        } catch MediaIOError.corrupt where isLive && emittedSamples + pending.count > 0 {
+            // A live input that stalls past its timeout reads as an I/O error: the broadcast has ended.
+            avcodec_send_packet(decoder.raw, nil)
+            more = false
+        }
         try input.receiveFrames(from: decoder, into: frame) { try resample($0) }
         if !more {
             try flushResampler()
@@ -135,7 +157,7 @@ public final class AudioReader {
     /// A file that decodes to much less than its header declares was cut off; say so rather than
     /// silently signing half a broadcast.
     private func checkComplete() throws {
-        guard durationIsExact, let declared = duration, !InputContainer.isURL(path), path != "-" else { return }
+        guard durationIsExact, !isLive, let declared = duration, !InputContainer.isURL(path), path != "-" else { return }
         let decoded = Double(emittedSamples) / Double(SpeechAudio.sampleRate)
         if decoded < declared - max(0.5, declared * 0.02) {
             throw MediaIOError.truncated(path: path, declaredSeconds: declared, decodedSeconds: decoded)

@@ -10,13 +10,17 @@ final class InputContainer {
     let path: String
     let raw: UnsafeMutablePointer<AVFormatContext>
 
-    init(path: String) throws {
+    /// Opens `path`; `options` go to the demuxer and protocol (FFmpeg's `-follow 1`, `-rw_timeout` and the like).
+    init(path: String, options: [String: String] = [:]) throws {
         _ = ffmpegReady
         self.path = path
         let location = path == "-" ? "pipe:0" : path
         if !Self.isURL(location) { try Self.checkLocalFile(path) }
         var context: UnsafeMutablePointer<AVFormatContext>?
-        let opened = avformat_open_input(&context, location, nil, nil)
+        var dictionary: OpaquePointer?
+        for (key, value) in options { av_dict_set(&dictionary, key, value, 0) }
+        defer { av_dict_free(&dictionary) }
+        let opened = avformat_open_input(&context, location, nil, &dictionary)
         guard opened >= 0, let context else {
             throw MediaIOError.unrecognizedFormat(path: path, reason: ffmpegErrorText(opened))
         }

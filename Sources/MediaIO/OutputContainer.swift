@@ -1,28 +1,48 @@
 import AnchorCore
+import Foundation
 internal import CFFmpeg
 
-/// Owns an output `AVFormatContext` writing to a temporary file that becomes `path` only on ``finish()``.
+/// Owns an output `AVFormatContext`. A file is written to a temporary file that becomes `path` only on ``finish()``;
+/// a live stream goes straight to its destination.
 ///
-/// The container format follows `path`'s extension (.mp4, .mov, .mkv, .ts …).
+/// The container format follows `path`'s extension (.mp4, .mov, .mkv, .ts …). A live stream to stdout ("-") or
+/// a network URL (udp://, srt://, tcp://, rtp://) is MPEG-TS; a live .mp4 or .mov file is fragmented MP4, so a
+/// reader can play it while it grows and a crash leaves every finished fragment playable.
 final class OutputContainer {
     let path: String
     let raw: UnsafeMutablePointer<AVFormatContext>
-    private let output: AtomicOutput
-    private var headerWritten = false
+    /// The temporary file of a file output; nil for a live stream.
+    private let output: AtomicOutput?
+    private var headerOptions: [String: String] = [:]
 
-    init(path: String) throws {
+    init(path: String, live: Bool = false) throws {
         _ = ffmpegReady
         self.path = path
-        do { output = try AtomicOutput(path: path) } catch let error as AnchorCoreError {
-            throw MediaIOError.cannotWrite(path: path, reason: "\(error)".replacingOccurrences(of: "\(path): cannot write output: ", with: ""))
+        let destination: String
+        var formatName: String?
+        if live {
+            output = nil
+            destination = path == "-" ? "pipe:1" : path
+            let scheme = path.range(of: "://").map { String(path[..<$0.lowerBound]).lowercased() }
+            if path == "-" || ["udp", "srt", "tcp", "rtp"].contains(scheme ?? "") { formatName = "mpegts" }
+            if ["mp4", "mov", "m4v"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+                headerOptions["movflags"] = "frag_keyframe+empty_moov+default_base_moof"
+            }
+        } else {
+            do { output = try AtomicOutput(path: path) } catch let error as AnchorCoreError {
+                throw MediaIOError.cannotWrite(path: path, reason: "\(error)".replacingOccurrences(of: "\(path): cannot write output: ", with: ""))
+            }
+            destination = output!.temporaryPath
         }
         var context: UnsafeMutablePointer<AVFormatContext>?
-        let status = avformat_alloc_output_context2(&context, nil, nil, path)
+        let status = avformat_alloc_output_context2(&context, nil, formatName, path == "-" ? nil : path)
         guard status >= 0, let context else {
             throw MediaIOError.cannotWrite(path: path, reason: "unknown container for this file extension")
         }
         raw = context
-        let opened = avio_open(&raw.pointee.pb, output.temporaryPath, AVIO_FLAG_WRITE)
+        // A live stream's readers should see each packet as soon as it is muxed.
+        if live { raw.pointee.flags |= AVFMT_FLAG_FLUSH_PACKETS }
+        let opened = avio_open(&raw.pointee.pb, destination, AVIO_FLAG_WRITE)
         if opened < 0 { throw MediaIOError.cannotWrite(path: path, reason: ffmpegErrorText(opened)) }
     }
 
@@ -46,9 +66,11 @@ final class OutputContainer {
     }
 
     func writeHeader() throws {
-        let status = avformat_write_header(raw, nil)
+        var dictionary: OpaquePointer?
+        for (key, value) in headerOptions { av_dict_set(&dictionary, key, value, 0) }
+        defer { av_dict_free(&dictionary) }
+        let status = avformat_write_header(raw, &dictionary)
         if status < 0 { throw MediaIOError.cannotWrite(path: path, reason: ffmpegErrorText(status)) }
-        headerWritten = true
     }
 
     /// Drains every packet the encoder has ready into `stream`, in the stream's time base.
@@ -72,6 +94,6 @@ final class OutputContainer {
         let status = av_write_trailer(raw)
         if status < 0 { throw MediaIOError.cannotWrite(path: path, reason: ffmpegErrorText(status)) }
         avio_closep(&raw.pointee.pb)
-        do { try output.commit() } catch { throw MediaIOError.cannotWrite(path: path, reason: "\(error)") }
+        do { try output?.commit() } catch { throw MediaIOError.cannotWrite(path: path, reason: "\(error)") }
     }
 }

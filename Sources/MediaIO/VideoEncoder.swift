@@ -35,14 +35,19 @@ public struct VideoEncoderOptions: Sendable, Equatable {
     public var audioSource: String?
     /// Encoder threads; 0 lets x264 choose (one per core). Pin it to make the bitstream identical across machines.
     public var threads: Int = 0
+    /// Write a live stream: straight to the destination (a growing file, "-" for stdout as MPEG-TS, or a network
+    /// URL), fragmented when MP4, each packet flushed, x264 without look-ahead delay. No audio source.
+    public var live = false
 
-    /// Default settings: H.264, veryfast, CRF 20, no audio.
-    public init(codec: VideoCodec = .h264, preset: String = "veryfast", crf: Int = 20, audioSource: String? = nil, threads: Int = 0) {
+    /// Default settings: H.264, veryfast, CRF 20, no audio, a finished file.
+    public init(codec: VideoCodec = .h264, preset: String = "veryfast", crf: Int = 20, audioSource: String? = nil,
+                threads: Int = 0, live: Bool = false) {
         self.codec = codec
         self.preset = preset
         self.crf = crf
         self.audioSource = audioSource
         self.threads = threads
+        self.live = live
     }
 }
 
@@ -81,10 +86,13 @@ public final class VideoEncoder {
         guard (0...51).contains(options.crf) else {
             throw MediaIOError.invalidArgument("CRF \(options.crf) must be between 0 and 51")
         }
+        if options.live && options.audioSource != nil {
+            throw MediaIOError.invalidArgument("\(path): a live stream cannot take audio from a source file")
+        }
         self.width = width
         self.height = height
         self.frameRate = frameRate
-        container = try OutputContainer(path: path)
+        container = try OutputContainer(path: path, live: options.live)
         let setup = options.codec.setup
         guard let codec = avcodec_find_encoder_by_name(setup.encoder) else {
             throw MediaIOError.ffmpegFailure(path: path, call: "avcodec_find_encoder_by_name", reason: "\(setup.encoder) is not available")
@@ -109,6 +117,8 @@ public final class VideoEncoder {
                 throw MediaIOError.invalidArgument("unknown x264 preset '\(options.preset)'")
             }
             av_opt_set(context.pointee.priv_data, "crf", String(options.crf), 0)
+            // Without this x264 holds back frames for look-ahead and B-frames: about a second on a live stream.
+            if options.live { av_opt_set(context.pointee.priv_data, "tune", "zerolatency", 0) }
         }
         for (name, value) in setup.options {
             try check(av_opt_set(context.pointee.priv_data, name, value, 0), "av_opt_set(\(name))", path: path)

@@ -101,8 +101,10 @@ public enum AvatarVideo {
         try PNGWriter.write(image, to: URL(fileURLWithPath: output).deletingPathExtension().path + "-\(frame).png")
     }
 
-    /// The codec a file name asks for: .mp4/.mkv/.ts H.264, .mov ProRes 4444, .webm VP9.
+    /// The codec a file name asks for: .mp4/.mkv/.ts H.264, .mov ProRes 4444, .webm VP9; a live stream to
+    /// stdout ("-") or a URL is H.264 in MPEG-TS.
     public static func codec(for output: String) throws -> VideoCodec {
+        if output == "-" || output.contains("://") { return .h264 }
         switch URL(fileURLWithPath: output).pathExtension.lowercased() {
         case "mp4", "mkv", "ts", "m4v": return .h264
         case "mov": return .prores4444

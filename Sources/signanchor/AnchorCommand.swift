@@ -16,14 +16,31 @@ struct AnchorCommand: AsyncParsableCommand {
         audio). --transcript or --text skip speech recognition: that is how CSL is served until a Chinese-capable \
         --model is given. A JSON report (per-stage time and real-time factor, rates, lag, lexicon coverage) is \
         written beside the video as OUTPUT-stem.report.json.
+
+        --live reads INPUT as it arrives (a growing file, - for stdin, udp://, srt://, http(s) or HLS) and writes \
+        the avatar as a stream while the broadcast goes on: -o to an MPEG-TS (.ts, - for stdout, or a URL) or \
+        fragmented MP4, and/or --animation-stream for JSON Lines. Each signed utterance's end-to-end delay is \
+        logged, and the report goes to --report.
         """
     )
 
     @Argument(help: "Broadcast audio or video: a file, a URL FFmpeg can open, or - for stdin (optional with --text).")
     var input: String?
 
-    @Option(name: .shortAndLong, help: "Output video (.mp4, .mov or .webm).")
-    var output: String
+    @Option(name: .shortAndLong, help: "Output video (.mp4, .mov or .webm); with --live also .ts, - (stdout) or a URL.")
+    var output: String?
+
+    @Flag(help: "Read INPUT live and write the avatar as a stream while it arrives.")
+    var live = false
+
+    @Option(help: "With --live: also write the animation as JSON Lines to this file, or - for stdout.")
+    var animationStream: String?
+
+    @Option(help: "With --live: the input ends after this many seconds without new data.")
+    var inputTimeout = 10.0
+
+    @Option(help: "With --live: write the JSON report here (default: beside a file output, else none).")
+    var report: String?
 
     @Option(help: "Sign language: csl or asl.")
     var signLanguage = "asl"
@@ -64,11 +81,24 @@ struct AnchorCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ["csl", "asl"].contains(signLanguage) else { throw ValidationError("--sign-language must be csl or asl") }
+        if live {
+            guard input != nil else { throw ValidationError("--live needs an INPUT stream") }
+            guard transcript == nil, text == nil, export == nil else {
+                throw ValidationError("--live recognises speech as it arrives: --transcript, --text and --export do not apply")
+            }
+            guard output != nil || animationStream != nil else { throw ValidationError("--live needs -o, --animation-stream or both") }
+            guard inputTimeout > 0 else { throw ValidationError("--input-timeout must be positive") }
+            return
+        }
+        guard output != nil else { throw ValidationError("give -o OUTPUT") }
+        guard animationStream == nil, report == nil else { throw ValidationError("--animation-stream and --report go with --live") }
         guard input != nil || transcript != nil || text != nil else { throw ValidationError("give INPUT, --transcript or --text") }
         guard transcript == nil || text == nil else { throw ValidationError("give --transcript or --text, not both") }
     }
 
     func run() async throws {
+        if live { return try await runLive() }
+        guard let output else { return }
         let exports = try Self.exports(export)
         let spoken: DistillLanguage = signLanguage == "csl" ? .chinese : .english
         let given: Transcript?
@@ -85,14 +115,8 @@ struct AnchorCommand: AsyncParsableCommand {
             given = nil
             source = "whisper"
         }
-        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(),
-                                        modelPath: model ?? WhisperModel.defaultPath)
-        options.signLanguage = signLanguage
-        options.beam = beam
-        options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
-        options.video = try video.options(output: output)
+        var options = try anchorOptions(output: output)
         options.overlay = !noOverlay
-        if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
 
         let progress = ProgressBar(quiet: quiet)
         let geometry = try avatar.load()
@@ -116,6 +140,18 @@ struct AnchorCommand: AsyncParsableCommand {
                             output, report.videoDuration, report.mediaDuration, report.glossCount, report.unitsPerMinuteIn,
                             report.unitsPerMinuteOut, report.rateUnit, report.maxLag, report.total.seconds,
                             report.total.realTimeFactor), quiet: quiet)
+    }
+
+    /// The job's settings from the options shared by file and live runs.
+    func anchorOptions(output: String?) throws -> AnchorOptions {
+        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(),
+                                        modelPath: model ?? WhisperModel.defaultPath)
+        options.signLanguage = signLanguage
+        options.beam = beam
+        options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
+        options.video = try video.options(output: output ?? "stream.ts")
+        if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
+        return options
     }
 
     /// One subtitle cue per signed sentence: its glosses, while they are signed.

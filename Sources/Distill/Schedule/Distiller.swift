@@ -33,41 +33,51 @@ public struct Distiller: Sendable {
 
     /// Distils a timed transcript; segments are taken in time order.
     public func distill(_ transcript: Transcript, progress: ProgressHandler? = nil) async -> DistilledScript {
-        let language = analyzer.language
         let segments = transcript.segments.sorted { $0.start < $1.start }
         var passages: [DistilledPassage] = []
-        var free = 0.0  // s: when the avatar has finished everything scheduled so far
-        // Rate units or signs banked from earlier passages. The avatar starts idle, as if it had been silent for
-        // the longest credit it may carry, so a short opening (or a short script) is not cut to nothing.
-        var credit = rateAllowance(seconds: options.maxCredit)
-        var context = ""
+        var state = startState()
         for (index, segment) in segments.enumerated() {
-            let start = max(segment.start, free)
-            let allowance = rateAllowance(seconds: segment.duration) + credit
-            let budget = Budget(seconds: max(0, segment.end + options.maxLag - start),
-                                units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance)
-            var answer = await backend.condense(segment.text, budget: budget, context: context)
-            var estimate = measure(answer.text)
-            if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
-                answer = rules.condenseNow(segment.text, budget: budget, context: context)
-                answer.backend = "rules (over budget: \(answer.backend))"
-                estimate = measure(answer.text)
-            }
-            let units = TextUnits.count(answer.text, language: language)
-            let end = start + estimate.seconds
-            passages.append(DistilledPassage(
-                source: segment, text: answer.text, estimate: estimate, signing: TimedText(start: start, end: end, text: answer.text),
-                lag: max(0, end - segment.end), sourceUnits: TextUnits.count(segment.text, language: language),
-                units: units, backend: answer.backend))
-            free = answer.text.isEmpty ? free : end
-            let used = Double(isUnitRate ? units : estimate.signs)
-            credit = min(max(0, allowance - used), rateAllowance(seconds: options.maxCredit))
-            if !answer.text.isEmpty { context = answer.text }
+            passages.append(await passage(for: segment, state: &state))
             progress?(StageProgress(stage: "distilling", completed: Double(index + 1), total: Double(segments.count)))
         }
         let duration = max(transcript.duration, segments.last?.end ?? 0)
-        return DistilledScript(language: language.rawValue, duration: duration, passages: passages,
+        return DistilledScript(language: analyzer.language.rawValue, duration: duration, passages: passages,
                                report: report(passages, duration: duration))
+    }
+
+    /// The state before the first passage. The avatar starts idle, as if it had been silent for the longest
+    /// credit it may carry, so a short opening (or a short script) is not cut to nothing.
+    public func startState() -> DistillState {
+        DistillState(free: 0, credit: rateAllowance(seconds: options.maxCredit), context: "")
+    }
+
+    /// Condenses the next passage (segments in time order) and advances `state`: one step of ``distill(_:progress:)``,
+    /// for callers that receive speech a passage at a time (live streams).
+    public func passage(for segment: TimedText, state: inout DistillState) async -> DistilledPassage {
+        let language = analyzer.language
+        let start = max(segment.start, state.free)
+        let allowance = rateAllowance(seconds: segment.duration) + state.credit
+        let budget = Budget(seconds: max(0, segment.end + options.maxLag - start),
+                            units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance)
+        var answer = await backend.condense(segment.text, budget: budget, context: state.context)
+        var estimate = measure(answer.text)
+        if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
+            answer = rules.condenseNow(segment.text, budget: budget, context: state.context)
+            answer.backend = "rules (over budget: \(answer.backend))"
+            estimate = measure(answer.text)
+        }
+        let units = TextUnits.count(answer.text, language: language)
+        let end = start + estimate.seconds
+        if !answer.text.isEmpty {
+            state.free = end
+            state.context = answer.text
+        }
+        let used = Double(isUnitRate ? units : estimate.signs)
+        state.credit = min(max(0, allowance - used), rateAllowance(seconds: options.maxCredit))
+        return DistilledPassage(
+            source: segment, text: answer.text, estimate: estimate, signing: TimedText(start: start, end: end, text: answer.text),
+            lag: max(0, end - segment.end), sourceUnits: TextUnits.count(segment.text, language: language),
+            units: units, backend: answer.backend)
     }
 
     private var isUnitRate: Bool {
@@ -86,7 +96,8 @@ public struct Distiller: Sendable {
         text.isEmpty ? SigningEstimate() : (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
     }
 
-    private func report(_ passages: [DistilledPassage], duration: Double) -> DistillReport {
+    /// Rates, compression, retention and lag of `passages` over `duration` seconds of speech.
+    public func report(_ passages: [DistilledPassage], duration: Double) -> DistillReport {
         let minutes = max(duration, 1e-9) / 60
         let sourceUnits = Double(passages.reduce(0) { $0 + $1.sourceUnits })
         let units = Double(passages.reduce(0) { $0 + $1.units })
@@ -110,4 +121,15 @@ public struct Distiller: Sendable {
         let kept = content(passages.map(\.text).joined(separator: "\n"))
         return source.isEmpty ? 1 : Double(source.intersection(kept).count) / Double(source.count)
     }
+}
+
+/// Where a distillation stands between passages.
+public struct DistillState: Sendable, Equatable {
+    /// Seconds on the broadcast's clock when the avatar has finished everything scheduled so far. A live caller
+    /// may move it later when the signing really starts later (recognition takes time).
+    public var free: Double
+    /// Rate units (or signs) banked from earlier passages.
+    public var credit: Double
+    /// The last non-empty condensation, given to the backend as context.
+    public var context: String
 }

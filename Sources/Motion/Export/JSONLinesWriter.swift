@@ -18,13 +18,17 @@ public enum JSONLinesWriter {
 
     /// The line for frame `index` (without newline).
     public static func frame(_ track: AnimationTrack, index: Int) throws -> String {
+        try frame(track.frames[index], index: index, fps: track.fps)
+    }
+
+    /// The line for `frame` shown as frame `index` of a stream at `fps` (without newline).
+    public static func frame(_ frame: AnimationTrack.Frame, index: Int, fps: Double) throws -> String {
         struct Line: Encodable {
             let type = "frame"
             let index: Int, time: Double, root: [Double], rotations: [[Double]], controls: [Double]
         }
-        let frame = track.frames[index]
         func r(_ v: Double) -> Double { (v * 1e5).rounded() / 1e5 }
-        return try encode(Line(index: index, time: r(Double(index) / track.fps),
+        return try encode(Line(index: index, time: r(Double(index) / fps),
                                root: [frame.rootPosition.x, frame.rootPosition.y, frame.rootPosition.z].map(r),
                                rotations: frame.rotations.map { [$0.w, $0.x, $0.y, $0.z].map(r) },
                                controls: frame.controls.map(r)))
@@ -37,7 +41,8 @@ public enum JSONLinesWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func encode(_ value: some Encodable) throws -> String {
+    /// One JSON object on one line (sorted keys), for lines of other types in the same stream.
+    public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -96,22 +96,26 @@ enum Movements {
         }
     }
 
-    /// `rpt_motion`: `piece` again from its start (once or twice more), or back and forth; repeats are quicker
-    /// and may shift by `repetition_baseshift` (mirrored for the other hand when `mirror`).
+    /// `rpt_motion`: `piece` again from its start (once or twice more), on from where it ended (`continue`), or
+    /// back and forth; repeats are quicker and may shift by `repetition_baseshift` (mirrored for the other hand
+    /// when `mirror`). `swap` (the hands trade roles) is approximated by moving back, like `reverse`.
     static func repeated(_ piece: MotionPiece, _ e: GesturalElement, dominant: Side, mirror: Bool,
                          timing: Timing, source: String) throws -> MotionPiece {
         let kind = e["repetition"] ?? "fromstart"
         let shift = try Direction.attribute("repetition_baseshift", of: e, source: source).map { $0 * 0.05 } ?? .zero
-        let repeats: Int, toAndFro: Bool
+        enum Mode { case fromStart, continuing, toAndFro }
+        let repeats: Int, mode: Mode
         switch kind {
-        case "fromstart": (repeats, toAndFro) = (1, false)
-        case "fromstart_several": (repeats, toAndFro) = (2, false)
-        case "reverse": (repeats, toAndFro) = (1, true)
-        case "tofroto": (repeats, toAndFro) = (2, true)
+        case "fromstart": (repeats, mode) = (1, .fromStart)
+        case "fromstart_several": (repeats, mode) = (2, .fromStart)
+        case "continue": (repeats, mode) = (1, .continuing)
+        case "continue_several": (repeats, mode) = (2, .continuing)
+        case "reverse", "swap": (repeats, mode) = (1, .toAndFro)
+        case "tofroto": (repeats, mode) = (2, .toAndFro)
         default: throw MotionError.badSign(source: source, element: "rpt_motion@repetition", reason: "unknown repetition \(kind)")
         }
         let quick = piece.faster(1 / timing.repeatFactor)
-        let returnTime = toAndFro ? 0 : 0.12
+        let returnTime = mode == .fromStart ? 0.12 : 0
         let total = piece.duration + Double(repeats) * (quick.duration + returnTime)
         func shifted(_ hands: Hands, _ k: Int) -> Hands {
             var out = hands
@@ -127,9 +131,9 @@ enum Movements {
             now -= piece.duration
             var end = piece.apply(start, 1)
             for k in 1...repeats {
-                let base = shifted(start, k)
-                let backwards = toAndFro && k % 2 == 1
-                if now <= returnTime { return end.blend(to: base, minimumJerk(now / returnTime)) }
+                let base = mode == .continuing ? shifted(end, 1) : shifted(start, k)
+                let backwards = mode == .toAndFro && k % 2 == 1
+                if returnTime > 0 && now <= returnTime { return end.blend(to: base, minimumJerk(now / returnTime)) }
                 now -= returnTime
                 if now <= quick.duration {
                     let v = now / quick.duration
