@@ -120,8 +120,11 @@ struct AnchorCommand: AsyncParsableCommand {
 
         let progress = ProgressBar(quiet: quiet)
         let geometry = try avatar.load()
-        let result = try await AnchorJob(options: options, geometry: geometry)
-            .run(input: input, transcript: given, transcriptSource: source, output: output, progress: progress.handler)
+        // The job reads its input more than once, which a pipe cannot give: stdin goes to a temporary file first.
+        let spool = input == "-" ? try StandardInputSpool() : nil
+        var result = try await AnchorJob(options: options, geometry: geometry)
+            .run(input: spool?.path ?? input, transcript: given, transcriptSource: source, output: output, progress: progress.handler)
+        result.report.input = input
         progress.finish()
 
         let stem = URL(fileURLWithPath: output).deletingPathExtension().path

@@ -39,6 +39,22 @@ struct AnchorCLITests {
         #expect(abs(audio - speechSeconds) < 0.2)
     }
 
+    @Test("a broadcast piped into stdin (-) is signed like a file, and the spool is removed")
+    func standardInput() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let speech = try TestMedia.speech("The weather tomorrow will be cold.", in: folder)
+        let video = folder.appendingPathComponent("piped.mp4")
+        let result = try Shell.run(TestFiles.program.path, ["anchor", "-", "-o", video.path, "--size", "160x120", "--beam", "1", "--quiet"],
+                                   input: try Data(contentsOf: speech))
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try Self.report(video)
+        #expect(report["input"] as? String == "-")
+        #expect(abs(try #require(report["mediaDuration"] as? Double) - (try MediaProbe.audioDuration(speech))) < 0.1)
+        #expect(abs(try MediaProbe.audioDuration(video) - (try MediaProbe.audioDuration(speech))) < 0.2, "the piped audio is muxed")
+        let empty = try Shell.run(TestFiles.program.path, ["anchor", "-", "-o", folder.appendingPathComponent("none.mp4").path], input: Data())
+        #expect(empty.status == 1 && empty.stderr.contains("standard input is empty"), "\(empty.stderr)")
+    }
+
     @Test("CSL from a Chinese SRT, avatar alone")
     func chineseSubtitles() throws {
         let folder = try TestFiles.temporaryFolder()
