@@ -55,8 +55,10 @@ public final class AudioReader {
         isLive = liveTimeout != nil
         var options: [String: String] = [:]
         if let liveTimeout, path != "-" {
-            options["rw_timeout"] = String(Int(liveTimeout * 1_000_000))
-            if !InputContainer.isURL(path) { options["follow"] = "1" }
+            let microseconds = String(Int(liveTimeout * 1_000_000))
+            // rw_timeout covers files and most protocols; udp, tcp and http(s) wait on their socket's `timeout`.
+            options["rw_timeout"] = microseconds
+            if InputContainer.isURL(path) { options["timeout"] = microseconds } else { options["follow"] = "1" }
         }
         input = try InputContainer(path: path, options: options)
         guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
