@@ -60,6 +60,9 @@ public final class AudioReader {
             options["rw_timeout"] = microseconds
             if InputContainer.isURL(path) { options["timeout"] = microseconds } else { options["follow"] = "1" }
         }
+        // Live, decide the streams from the first second instead of FFmpeg's five: reading starts sooner, and a
+        // followed file that is not growing is not waited on for its whole timeout before the first chunk.
+        if liveTimeout != nil { options["analyzeduration"] = "1000000" }
         input = try InputContainer(path: path, options: options)
         guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
         streamIndex = index

@@ -53,12 +53,16 @@ public struct LiveAnchor: Sendable {
         self.geometry = geometry
     }
 
-    /// Runs until the input ends (or stalls past the timeout); returns the report.
-    /// - Parameter log: receives one line per signed utterance (times, text, glosses, delay).
+    /// Runs until the input ends (or stalls past the timeout) or the task is cancelled; returns the report.
+    /// - Parameters:
+    ///   - log: receives one line per signed utterance (times, text, glosses, delay).
+    ///   - animationLines: receives every JSON Lines line of the animation stream (header, `signs`, `frame`),
+    ///     as written to `options.animation`; for callers that forward the stream (the HTTP service).
     /// - Throws: errors of opening the input or outputs at once, before anything is written; later errors of
-    ///   reading, recognition or writing end the run.
-    public func run(input: String, log: (@Sendable (String) -> Void)? = nil) async throws -> LiveReport {
-        guard options.video != nil || options.animation != nil else {
+    ///   reading, recognition or writing end the run; `CancellationError` when cancelled.
+    public func run(input: String, log: (@Sendable (String) -> Void)? = nil,
+                    animationLines: (@Sendable (String) -> Void)? = nil) async throws -> LiveReport {
+        guard options.video != nil || options.animation != nil || animationLines != nil else {
             throw PipelineError.invalidJob("a live run needs a video output, an animation stream, or both")
         }
         if options.video == "-" && options.animation == "-" {
@@ -91,14 +95,26 @@ public struct LiveAnchor: Sendable {
         let idle = try animation.animate(GlossSequence(signLanguage: anchor.signLanguage, spokenLanguage: spoken.rawValue, sentences: []),
                                          fps: anchor.fps, idle: Self.idleLoop)
 
+        try LiveWriter.checkDestination(options.video)
+        try LiveWriter.checkDestination(options.animation)
         // The input first: a wrong URL or file fails before any output exists.
         let reader = try AudioReader(path: input, chunkSeconds: 0.2, liveTimeout: options.inputTimeout)
-        let writer = try LiveWriter(options: options, geometry: geometry, idle: idle)
+        let writer = try LiveWriter(options: options, geometry: geometry, idle: idle, animationSink: animationLines)
         let shared = LiveState()
         let started = ProcessInfo.processInfo.systemUptime
         let owned = Handover((reader, signer, writer))
 
-        return try await withCheckedThrowingContinuation { continuation in
+        return try await withTaskCancellationHandler {
+            try await run(input: input, owned: owned, shared: shared, started: started, log: log)
+        } onCancel: {
+            shared.cancel()
+        }
+    }
+
+    /// Starts the three threads and waits for the writer to finish.
+    private func run(input: String, owned: Handover<(AudioReader, LiveSigner, LiveWriter)>, shared: LiveState,
+                     started: Double, log: (@Sendable (String) -> Void)?) async throws -> LiveReport {
+        try await withCheckedThrowingContinuation { continuation in
             Self.thread("signanchor.live.reader") {
                 Self.readLoop(owned.value.0, segmenter: options.segmenter, shared: shared)
             }

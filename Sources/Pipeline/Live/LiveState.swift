@@ -89,4 +89,7 @@ final class LiveState: @unchecked Sendable {
 
     /// Ends the run for the reader and planner.
     func stop() { update { $0.stopped = true } }
+
+    /// Ends the run for all three threads: the writer stops with `CancellationError`.
+    func cancel() { update { $0.stopped = true; $0.error = $0.error ?? CancellationError() } }
 }

@@ -5,18 +5,20 @@ import Motion
 import Render
 
 /// The writer thread of a live run: picks each output frame (the signing placed at that time, else the idle
-/// loop), renders and encodes it, and writes it to the JSON Lines stream. Owns its renderer, encoder and file.
+/// loop), renders and encodes it, and writes it to the JSON Lines stream (a file and/or a caller's sink).
+/// Owns its renderer, encoder and file.
 final class LiveWriter {
     private let fps: Double
     private let idle: AnimationTrack
     private let renderer: TrackRenderer?
     private let encoder: VideoEncoder?
-    private let animation: FileHandle?
+    private let animationFile: FileHandle?
+    private let animationSink: (@Sendable (String) -> Void)?
     private var frameCount = 0
 
     /// Opens the outputs `options` names.
     /// - Throws: errors of the video size, codec or destination, or the animation file.
-    init(options: LiveOptions, geometry: AvatarGeometry, idle: AnimationTrack) throws {
+    init(options: LiveOptions, geometry: AvatarGeometry, idle: AnimationTrack, animationSink: (@Sendable (String) -> Void)?) throws {
         fps = options.anchor.fps
         self.idle = idle
         if let video = options.video {
@@ -32,8 +34,9 @@ final class LiveWriter {
             renderer = nil
             encoder = nil
         }
-        animation = try options.animation.map(Self.open)
-        try animation.map { try Self.write(JSONLinesWriter.header(idle.withoutFrames), to: $0) }
+        animationFile = try options.animation.map(Self.open)
+        self.animationSink = animationSink
+        try emit { try JSONLinesWriter.header(idle.withoutFrames) }
     }
 
     /// Seconds of avatar written.
@@ -72,11 +75,11 @@ final class LiveWriter {
                 if frameCount % stride == 0 || lastImage == nil { lastImage = renderer.render(frame) }
                 try encoder.append(lastImage!)
             }
-            try animation.map { try Self.write(JSONLinesWriter.frame(frame, index: frameCount, fps: fps), to: $0) }
+            try emit { try JSONLinesWriter.frame(frame, index: frameCount, fps: fps) }
             frameCount += 1
         }
         if frameCount > 0 { try encoder?.finish() }
-        try animation?.close()
+        try animationFile?.close()
         return entries
     }
 
@@ -86,7 +89,7 @@ final class LiveWriter {
             speechStart: Self.ms(signing.speech.start), speechEnd: Self.ms(signing.speech.end), text: signing.speech.text,
             signed: signing.signed, glosses: signing.glosses, signingStart: Self.ms(signing.start),
             delay: Self.ms(ProcessInfo.processInfo.systemUptime - signing.arrival), processing: Self.ms(signing.processing))
-        try animation.map { try Self.write(JSONLinesWriter.encode(SignsLine(entry)), to: $0) }
+        try emit { try JSONLinesWriter.encode(SignsLine(entry)) }
         log?(String(format: "live: speech %.1f–%.1f s “%@” → %@ at %.1f s; ready %.1f s after the speech, delay %.1f s",
                     entry.speechStart, entry.speechEnd, entry.text, entry.glosses.joined(separator: " "), entry.signingStart,
                     entry.processing, entry.delay))
@@ -109,6 +112,18 @@ final class LiveWriter {
         }
     }
 
+    /// Fails at once when a file destination's folder is missing or not writable: checked before the input is
+    /// opened, which for a live stream can take until its first data arrives.
+    static func checkDestination(_ path: String?) throws {
+        guard let path, path != "-", !path.contains("://") else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.isWritableFile(atPath: folder) else {
+            throw PipelineError.invalidJob("\(path): cannot write: folder \(folder) does not exist or is not writable")
+        }
+    }
+
     private static func open(_ path: String) throws -> FileHandle {
         if path == "-" { return FileHandle.standardOutput }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
@@ -117,10 +132,16 @@ final class LiveWriter {
         return handle
     }
 
-    private static func write(_ line: String, to handle: FileHandle) throws {
-        do { try handle.write(contentsOf: Data((line + "\n").utf8)) } catch {
-            throw PipelineError.invalidJob("cannot write the animation stream: \(error.localizedDescription)")
+    /// Sends a JSON Lines line to the animation file and sink; the line is only made when someone takes it.
+    private func emit(_ line: () throws -> String) throws {
+        guard animationFile != nil || animationSink != nil else { return }
+        let text = try line()
+        if let animationFile {
+            do { try animationFile.write(contentsOf: Data((text + "\n").utf8)) } catch {
+                throw PipelineError.invalidJob("cannot write the animation stream: \(error.localizedDescription)")
+            }
         }
+        animationSink?(text)
     }
 }
 
