@@ -1,0 +1,29 @@
+import AnchorCore
+
+/// Everything the HTTP service itself rejects or fails at; the stages' own errors pass through as they are.
+public enum ServiceError: AnchorError, Equatable {
+    /// The request is malformed: bad JSON, a missing or invalid parameter.
+    case badRequest(String)
+    /// No such word, job or route.
+    case notFound(String)
+    /// The request body is larger than the endpoint accepts, in bytes.
+    case tooLarge(limit: Int)
+    /// The job exists but has no result (yet, or it failed).
+    case notReady(String)
+    /// The server could not start or serve: the address is taken, a file could not be written.
+    case failed(String)
+
+    public var isUserError: Bool {
+        switch self {
+        case .badRequest, .notFound, .tooLarge, .notReady: true
+        case .failed: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .badRequest(message), let .notFound(message), let .notReady(message), let .failed(message): message
+        case let .tooLarge(limit): "request body too large (limit \(limit) bytes)"
+        }
+    }
+}
