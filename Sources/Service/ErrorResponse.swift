@@ -12,7 +12,7 @@ struct ErrorResponse: Encodable {
     private enum CodingKeys: String, CodingKey { case error }
 
     /// Maps `error`: the service's own by kind, a missing lexicon entry to 404, other stage errors to 400 when the
-    /// input is at fault and 500 otherwise, Hummingbird's (unknown route, wrong method) by their status.
+    /// input is at fault and 500 otherwise, Hummingbird's and NIO's (unknown route, body too large) by their status.
     init(_ error: any Error) {
         switch error {
         case let error as ServiceError:
@@ -33,6 +33,9 @@ struct ErrorResponse: Encodable {
         case let error as HTTPError:
             status = error.status
             self.error = error.body ?? error.status.reasonPhrase
+        case let error as any HTTPResponseError:
+            status = error.status
+            self.error = error.status.reasonPhrase
         default:
             status = .internalServerError
             self.error = "internal error: \(error)"

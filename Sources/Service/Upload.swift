@@ -8,7 +8,13 @@ enum Upload {
     static func store(_ request: Request, to path: String, limit: Int, context: some RequestContext) async throws {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw ServiceError.tooLarge(limit: limit) }
         let counted = CountedBody(base: request.body, limit: limit)
-        try await FileIO().writeFile(contents: counted, path: path, context: context)
+        do {
+            try await FileIO().writeFile(contents: counted, path: path, context: context)
+        } catch {
+            // The file system wraps the body's own error in one of its own.
+            if await counted.total.value > limit { throw ServiceError.tooLarge(limit: limit) }
+            throw error
+        }
         guard await counted.total.value > 0 else { throw ServiceError.badRequest("the request body is empty: send the media file") }
     }
 }
