@@ -27,6 +27,9 @@ public struct AnchorOptions: Sendable {
     /// Composite the avatar onto the input's video when it has one.
     public var overlay = true
 
+    /// The spoken language of the sign language: Chinese for CSL, English otherwise.
+    public var spokenLanguage: DistillLanguage { signLanguage == "csl" ? .chinese : .english }
+
     /// Options with the default lexicon and model locations.
     public init(lexiconRoot: String, modelPath: String) throws {
         self.lexiconRoot = lexiconRoot
@@ -71,7 +74,7 @@ public struct AnchorJob: Sendable {
     /// - Returns: the report, the glosses and the animation (for the caller to write beside the video).
     public func run(input: String?, transcript given: Transcript?, transcriptSource: String, output: String,
                     progress: ProgressHandler? = nil) async throws -> AnchorResult {
-        let spoken: DistillLanguage = options.signLanguage == "csl" ? .chinese : .english
+        let spoken = options.spokenLanguage
         var stages: [(String, Double)] = []
         func timed<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
             let start = Date()

@@ -21,7 +21,7 @@ struct ErrorResponse: Encodable {
             case .notFound: status = .notFound
             case .tooLarge: status = .contentTooLarge
             case .notReady: status = .conflict
-            case .failed: status = .internalServerError
+            case .cannotListen, .failed: status = .internalServerError
             }
             self.error = error.description
         case let error as LexiconError:

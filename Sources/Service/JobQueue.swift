@@ -53,18 +53,21 @@ actor JobQueue {
         order.append(record.id)
         tasks[record.id] = Task(executorPreference: executor) {
             await self.acquire()
-            defer { Task { await self.release(record.id) } }
-            guard !Task.isCancelled else { return record.fail("the server stopped before the job started") }
-            record.start()
-            do {
-                var report = try await job.run(input: record.input.path, transcript: transcript,
-                                               transcriptSource: transcript == nil ? "whisper" : "text", output: record.output.path,
-                                               progress: { record.update($0) }).report
-                (report.input, report.output) = ("upload", "/jobs/\(record.id)/result")
-                record.finish(report: try JSON.data(report))
-            } catch {
-                record.fail(ErrorResponse(error).error)
+            if Task.isCancelled {
+                record.fail("the server stopped before the job started")
+            } else {
+                record.start()
+                do {
+                    var report = try await job.run(input: record.input.path, transcript: transcript,
+                                                   transcriptSource: transcript == nil ? "whisper" : "text",
+                                                   output: record.output.path, progress: { record.update($0) }).report
+                    (report.input, report.output) = ("upload", "/jobs/\(record.id)/result")
+                    record.finish(report: try JSON.data(report))
+                } catch {
+                    record.fail(ErrorResponse(error).error)
+                }
             }
+            await self.release(record.id)
         }
         prune()
     }

@@ -39,8 +39,7 @@ struct JobRoutes {
                                               maxLag: try query.double("max-lag", default: 4, in: 0...60))
         settings.overlay = try query.bool("overlay", default: true)
         (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
-        let spoken: DistillLanguage = signLanguage == "csl" ? .chinese : .english
-        let transcript = query.string("text").map { Transcript.timed(text: $0, language: spoken) }
+        let transcript = query.string("text").map { Transcript.timed(text: $0, language: settings.spokenLanguage) }
 
         let record = try await queue.create(signLanguage: signLanguage)
         do {

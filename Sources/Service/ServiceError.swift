@@ -10,12 +10,14 @@ public enum ServiceError: AnchorError, Equatable {
     case tooLarge(limit: Int)
     /// The job exists but has no result (yet, or it failed).
     case notReady(String)
-    /// The server could not start or serve: the address is taken, a file could not be written.
+    /// The address could not be listened on (taken, not this machine's, not allowed).
+    case cannotListen(address: String, reason: String)
+    /// The server could not do its own work, such as making the job folder.
     case failed(String)
 
     public var isUserError: Bool {
         switch self {
-        case .badRequest, .notFound, .tooLarge, .notReady: true
+        case .badRequest, .notFound, .tooLarge, .notReady, .cannotListen: true
         case .failed: false
         }
     }
@@ -24,6 +26,7 @@ public enum ServiceError: AnchorError, Equatable {
         switch self {
         case let .badRequest(message), let .notFound(message), let .notReady(message), let .failed(message): message
         case let .tooLarge(limit): "request body too large (limit \(limit) bytes)"
+        case let .cannotListen(address, reason): "\(address): cannot listen: \(reason)"
         }
     }
 }

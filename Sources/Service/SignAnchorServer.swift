@@ -39,7 +39,7 @@ public struct SignAnchorServer: Sendable {
             try await app.runService()
         } catch {
             await queue.shutdown()
-            throw ServiceError.failed("\(host):\(options.port): \(error)")
+            throw ServiceError.cannotListen(address: "\(host):\(options.port)", reason: "\(error)")
         }
         await queue.shutdown()
     }

@@ -26,6 +26,19 @@ struct StartupTests {
     }
 }
 
+/// A taken port is a user error.
+@Suite("signanchor serve on a taken port")
+struct TakenPortTests {
+    @Test("a second server on the same port exits 1 with one line")
+    func takenPort() throws {
+        let port = try #require(ServerProcess.shared.base.split(separator: ":").last.map(String.init))
+        let result = try Shell.run(TestFiles.program.path, ["serve", "--port", port, "--sign-languages", "asl"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("signanchor: ") }
+        #expect(lines.count == 1 && lines[0].contains("127.0.0.1:\(port): cannot listen"), "\(result.stderr)")
+    }
+}
+
 /// A server of its own, with a small upload limit, stopped by SIGTERM.
 @Suite("signanchor serve limits and shutdown")
 struct ShutdownTests {
