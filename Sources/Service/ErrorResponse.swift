@@ -19,6 +19,7 @@ struct ErrorResponse: Encodable {
             switch error {
             case .badRequest: status = .badRequest
             case .notFound: status = .notFound
+            case .methodNotAllowed: status = .methodNotAllowed
             case .tooLarge: status = .contentTooLarge
             case .notReady: status = .conflict
             case .cannotListen, .failed: status = .internalServerError

@@ -6,6 +6,8 @@ public enum ServiceError: AnchorError, Equatable {
     case badRequest(String)
     /// No such word, job or route.
     case notFound(String)
+    /// The path exists, but not for this method.
+    case methodNotAllowed(method: String, path: String, allowed: [String])
     /// The request body is larger than the endpoint accepts, in bytes.
     case tooLarge(limit: Int)
     /// The job exists but has no result (yet, or it failed).
@@ -17,7 +19,7 @@ public enum ServiceError: AnchorError, Equatable {
 
     public var isUserError: Bool {
         switch self {
-        case .badRequest, .notFound, .tooLarge, .notReady, .cannotListen: true
+        case .badRequest, .notFound, .methodNotAllowed, .tooLarge, .notReady, .cannotListen: true
         case .failed: false
         }
     }
@@ -25,6 +27,7 @@ public enum ServiceError: AnchorError, Equatable {
     public var description: String {
         switch self {
         case let .badRequest(message), let .notFound(message), let .notReady(message), let .failed(message): message
+        case let .methodNotAllowed(method, path, allowed): "\(method) is not allowed on \(path) (allowed: \(allowed.joined(separator: ", ")))"
         case let .tooLarge(limit): "request body too large (limit \(limit) bytes)"
         case let .cannotListen(address, reason): "\(address): cannot listen: \(reason)"
         }

@@ -68,6 +68,9 @@ struct TextRoutes {
             guard let language = DistillLanguage(tag: tag) else { throw ServiceError.badRequest("language '\(tag)' is not zh or en") }
             return language
         }
+        if let speechRate = body.speechRate, !(speechRate > 0 && speechRate.isFinite) {
+            throw ServiceError.badRequest("speechRate must be above 0")
+        }
         let rate = body.rate ?? 80
         let options = try DistillOptions(rate: body.signs == true ? .signsPerMinute(rate) : .unitsPerMinute(rate), maxLag: body.maxLag ?? 4)
         let (transcript, spoken) = try input.transcript(language: language, speechRate: body.speechRate, source: "body")

@@ -54,7 +54,7 @@ struct ServiceTests {
         #expect(asl.text.uppercased().contains("COLD"))
     }
 
-    @Test("bad JSON, a missing field, an empty text and an oversized body get clear 4xx errors")
+    @Test("bad JSON, a missing field, an empty text, an oversized body, a wrong path or method get clear 4xx errors")
     func badRequests() throws {
         let broken = try server.post("/gloss", json: #"{"text": "#)
         #expect(broken.status == 400 && (broken.object["error"] as? String ?? "").hasPrefix("bad JSON"))
@@ -72,6 +72,8 @@ struct ServiceTests {
         #expect(chunked.status == 413)
         let route = try server.get("/nowhere")
         #expect(route.status == 404 && route.object["error"] as? String == "no endpoint GET /nowhere")
+        let method = try server.post("/health", json: "{}")
+        #expect(method.status == 405 && method.object["error"] as? String == "POST is not allowed on /health (allowed: GET)")
     }
 
     @Test("distill condenses text to the signing rate, as the CLI's JSON")
