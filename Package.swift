@@ -4,13 +4,14 @@ import PackageDescription
 
 let package = Package(
     name: "SignAnchor",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "signanchor", targets: ["signanchor"]),
         .library(name: "MediaIO", targets: ["MediaIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // MARK: C system libraries (Debian 12: FFmpeg 5.1, OpenBLAS 0.3.21)
@@ -41,11 +42,20 @@ let package = Package(
         .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper"]),
 
+        // MARK: HTTP service (`signanchor serve`)
+        .target(
+            name: "Service",
+            dependencies: [
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "Motion", "Pipeline", "Render", "Whisper",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: Program
         .executableTarget(
             name: "signanchor",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Pipeline", "Render", "Whisper",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Pipeline", "Render", "Service", "Whisper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +72,7 @@ let package = Package(
         .testTarget(name: "DistillTests", dependencies: ["Distill", "TestSupport"]),
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "MediaIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),

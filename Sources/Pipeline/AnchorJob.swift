@@ -27,6 +27,9 @@ public struct AnchorOptions: Sendable {
     /// Composite the avatar onto the input's video when it has one.
     public var overlay = true
 
+    /// The spoken language of the sign language: Chinese for CSL, English otherwise.
+    public var spokenLanguage: DistillLanguage { signLanguage == "csl" ? .chinese : .english }
+
     /// Options with the default lexicon and model locations.
     public init(lexiconRoot: String, modelPath: String) throws {
         self.lexiconRoot = lexiconRoot
@@ -51,11 +54,17 @@ public struct AnchorJob: Sendable {
     public let options: AnchorOptions
     /// The avatar: skeleton for synthesis, geometry for rendering.
     public let geometry: AvatarGeometry
+    /// The sign language already loaded (on `geometry`'s rig), or nil to load it from `options` when the job runs.
+    public let kit: SigningKit?
+    /// The speech model already loaded, or nil to load `options.modelPath` when the job needs it.
+    public let model: WhisperModel?
 
-    /// Prepares a job.
-    public init(options: AnchorOptions, geometry: AvatarGeometry) {
+    /// Prepares a job; a server passes the sign language and speech model it loaded once.
+    public init(options: AnchorOptions, geometry: AvatarGeometry, kit: SigningKit? = nil, model: WhisperModel? = nil) {
         self.options = options
         self.geometry = geometry
+        self.kit = kit
+        self.model = model
     }
 
     /// Runs the job on `input` (audio or video; nil when only a transcript is given) and writes `output`.
@@ -65,7 +74,7 @@ public struct AnchorJob: Sendable {
     /// - Returns: the report, the glosses and the animation (for the caller to write beside the video).
     public func run(input: String?, transcript given: Transcript?, transcriptSource: String, output: String,
                     progress: ProgressHandler? = nil) async throws -> AnchorResult {
-        let spoken: DistillLanguage = options.signLanguage == "csl" ? .chinese : .english
+        let spoken = options.spokenLanguage
         var stages: [(String, Double)] = []
         func timed<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
             let start = Date()
@@ -75,10 +84,9 @@ public struct AnchorJob: Sendable {
 
         let transcript = try await timed("transcribe") { try given ?? transcribe(input, spoken: spoken, progress: progress) }
         // The dictionary and word tools are loaded once for distillation and glossing.
-        let tools = try LanguageTools(root: options.lexiconRoot, signLanguage: options.signLanguage)
-        let analyzer = try TextAnalyzer.load(tools: tools, root: options.lexiconRoot, language: spoken)
-        let translator = try GlossTranslator(tools: tools, root: options.lexiconRoot)
-        let animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: geometry.rig)), lexicon: translator.lexicon)
+        let kit = try self.kit ?? SigningKit(root: options.lexiconRoot, signLanguage: options.signLanguage, rig: geometry.rig)
+        let analyzer = try kit.analyzer(spoken)
+        let (translator, animation) = (kit.translator, kit.animation)
         // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.
         let estimator = AnimatedTimeEstimator(translator: translator, animation: animation)
         let script = await timed("distill") {
@@ -114,7 +122,7 @@ public struct AnchorJob: Sendable {
     /// Speech recognition of `input` in the sign language's spoken language.
     private func transcribe(_ input: String?, spoken: DistillLanguage, progress: ProgressHandler?) throws -> Transcript {
         guard let input else { throw PipelineError.invalidJob("give an input to transcribe, a --transcript or --text") }
-        let model = try WhisperModel(path: options.modelPath)
+        let model = try self.model ?? WhisperModel(path: options.modelPath)
         if spoken == .chinese && !model.dims.isMultilingual {
             throw PipelineError.invalidJob("\(options.modelPath): an English-only speech model cannot transcribe Chinese for CSL; "
                 + "give --transcript FILE.srt, --text, or a multilingual --model")

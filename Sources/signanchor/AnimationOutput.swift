@@ -31,24 +31,19 @@ struct AnimationOptions: ParsableArguments {
 /// Writing an animation in the format its file name asks for.
 enum AnimationOutput {
     /// The extensions understood: BVH, JSON Lines (streaming), the track's JSON, pose-format's `.pose`, binary glTF.
-    static let formats = ["bvh", "jsonl", "json", "pose", "glb"]
+    static let formats = AnimationFormat.allCases.map(\.rawValue)
 
     /// Fails early, before any work, when `path` names no known format.
-    static func check(_ path: String) throws {
-        guard formats.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
+    @discardableResult
+    static func check(_ path: String) throws -> AnimationFormat {
+        guard let format = AnimationFormat(path: path) else {
             throw CLIError("\(path): the output must end in .bvh, .jsonl, .json, .pose or .glb")
         }
+        return format
     }
 
     /// Writes `track` (for `rig`) to `path`, whole or not at all.
     static func write(_ track: AnimationTrack, rig: Rig, to path: String) throws {
-        try check(path)
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "bvh": try Console.emit(BVHWriter.document(track, rig: rig), to: path)
-        case "jsonl": try Console.emit(try JSONLinesWriter.document(track), to: path)
-        case "pose": try AtomicOutput.write(try PoseWriter.document(track, rig: rig), to: path)
-        case "glb": try AtomicOutput.write(try GLBWriter.document(track, rig: rig), to: path)
-        default: try Console.emit(try JSON.encode(track), to: path)
-        }
+        try AtomicOutput.write(try check(path).document(track, rig: rig), to: path)
     }
 }

@@ -67,7 +67,9 @@ struct DistillCommand: AsyncParsableCommand {
             return language
         }
         let options = try DistillOptions(rate: signs ? .signsPerMinute(rate) : .unitsPerMinute(rate), maxLag: maxLag)
-        let (transcript, spoken) = try DistillInput.read(input, language: chosen, speechRate: speechRate)
+        let read = try TextInput.read(input)
+        let (transcript, spoken) = try DistillInput(text: read.text, segments: read.segments, declaredLanguage: read.language)
+            .transcript(language: chosen, speechRate: speechRate, source: input)
         let analyzer = try TextAnalyzer.load(root: lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
         let estimator = LexiconTimeEstimator(analyzer: analyzer)
         var glm: GLMDistiller?

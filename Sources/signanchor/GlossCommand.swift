@@ -43,22 +43,11 @@ struct GlossCommand: AsyncParsableCommand {
         }
         let translator = try GlossTranslator.load(root: lexicon ?? LexiconLoader.defaultRoot(), signLanguage: signLanguage)
         let sequence = source.segments.map { translator.translate(segments: $0) } ?? translator.translate(text: source.text)
-        let report = coverage ? GlossCoverage(sequence) : nil
         switch format {
         case .json:
-            if let report {
-                try Console.emit(try JSON.encode(CoveredSequence(sequence: sequence, coverage: report)), to: output)
-            } else {
-                try Console.emit(try JSON.encode(sequence), to: output)
-            }
+            try Console.emit(coverage ? try JSON.encode(CoveredGlossSequence(sequence)) : try JSON.encode(sequence), to: output)
         case .text:
-            try Console.emit(sequence.text + "\n" + (report.map(\.text) ?? ""), to: output)
+            try Console.emit(sequence.text + "\n" + (coverage ? GlossCoverage(sequence).text : ""), to: output)
         }
-    }
-
-    /// The JSON of `--coverage --format json`.
-    private struct CoveredSequence: Encodable {
-        var sequence: GlossSequence
-        var coverage: GlossCoverage
     }
 }

@@ -1,3 +1,4 @@
+import AnchorCore
 import ArgumentParser
 import Foundation
 import Lexicon
@@ -14,32 +15,19 @@ struct LexiconLookupCommand: AsyncParsableCommand {
     @Option(help: "Prefer senses with this part of speech.") var pos: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-    /// A lookup result as JSON writes it.
-    struct Match: Encodable {
-        var id: String
-        var gloss: String
-        var matchedBy: String
-        var sense: WordSense?
-        var entry: LexiconEntry
-    }
-
     func run() async throws {
         let lexicon = try options.load()
         let partOfSpeech = try pos.map { name in
             guard let value = PartOfSpeech(rawValue: name) else { throw CLIError("unknown part of speech '\(name)'") }
             return value
         }
-        var matches = lexicon.lookup(word, language: language, partOfSpeech: partOfSpeech)
-        if matches.isEmpty, lexicon.info.spokenLanguages.contains("en"), language == nil || language == "en" {
-            let lemma = try EnglishLemmatizer(lexicon: lexicon, root: options.root).lemma(word)
-            matches = lexicon.lookup(lemma, language: "en", partOfSpeech: partOfSpeech)
+        let matches = try lexicon.lookup(word, language: language, partOfSpeech: partOfSpeech) {
+            try EnglishLemmatizer(lexicon: lexicon, root: options.root)
         }
         guard !matches.isEmpty else { throw LexiconError.notFound(word, signLanguage: lexicon.info.code) }
         switch format {
         case .json:
-            try Console.emit(try JSON.encode(matches.map {
-                Match(id: $0.entry.id, gloss: $0.entry.gloss, matchedBy: $0.kind.rawValue, sense: $0.sense, entry: $0.entry)
-            }), to: nil)
+            try Console.emit(try JSON.encode(matches.map(LookupResult.init)), to: nil)
         case .text:
             try Console.emit(matches.enumerated().map { "\($0.offset + 1). " + LexiconText.summary($0.element.entry) }
                 .joined(separator: "\n") + "\n", to: nil)
@@ -57,23 +45,13 @@ struct LexiconSearchCommand: AsyncParsableCommand {
     @Option(help: "The most results to show.") var limit: Int = 20
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-    /// A search result as JSON writes it.
-    struct Hit: Encodable {
-        var id: String
-        var gloss: String
-        var matched: String
-        var rank: String
-    }
-
     func run() async throws {
         let lexicon = try options.load()
         let pinyin = lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: options.root) : nil
         let hits = lexicon.search(query, pinyin: pinyin, limit: limit)
         switch format {
         case .json:
-            try Console.emit(try JSON.encode(hits.map {
-                Hit(id: $0.entry.id, gloss: $0.entry.gloss, matched: $0.matched, rank: String(describing: $0.rank))
-            }), to: nil)
+            try Console.emit(try JSON.encode(hits.map(SearchResult.init)), to: nil)
         case .text:
             try Console.emit(hits.map { "\($0.rank)\t\($0.matched)\t" + LexiconText.summary($0.entry) }
                 .joined(separator: "\n") + (hits.isEmpty ? "" : "\n"), to: nil)

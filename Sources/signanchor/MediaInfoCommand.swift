@@ -1,3 +1,4 @@
+import AnchorCore
 import ArgumentParser
 import Foundation
 import MediaIO

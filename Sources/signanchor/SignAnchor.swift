@@ -17,6 +17,7 @@ struct SignAnchor: AsyncParsableCommand {
             AnimateSignCommand.self,
             RenderCommand.self,
             AnchorCommand.self,
+            ServeCommand.self,
         ]
     )
 }

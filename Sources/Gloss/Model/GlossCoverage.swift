@@ -72,3 +72,18 @@ public struct GlossCoverage: Sendable, Codable, Equatable {
         return "coverage: \(marks.count) words: \(summary)\n\(words)\n"
     }
 }
+
+/// A gloss sequence with its coverage report, as JSON writes it: `signanchor gloss --coverage --format json`
+/// and `POST /gloss` with `"coverage": true`.
+public struct CoveredGlossSequence: Sendable, Encodable {
+    /// The glosses.
+    public var sequence: GlossSequence
+    /// How each source word was signed.
+    public var coverage: GlossCoverage
+
+    /// `sequence` with its coverage.
+    public init(_ sequence: GlossSequence) {
+        self.sequence = sequence
+        coverage = GlossCoverage(sequence)
+    }
+}

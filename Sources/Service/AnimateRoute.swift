@@ -1,0 +1,29 @@
+import Gloss
+import Hummingbird
+import Motion
+import Pipeline
+
+/// `POST /animate?format=…`: a gloss sequence (the JSON of `POST /gloss`) to an animation file.
+struct AnimateRoute {
+    let resources: ServiceResources
+    let limit: Int
+
+    /// Adds the route to `router`.
+    func add<Context: RequestContext>(to router: Router<Context>) {
+        router.post("animate") { request, _ in
+            let query = Query(request)
+            let name = query.string("format") ?? "jsonl"
+            guard let format = AnimationFormat(rawValue: name) else {
+                throw ServiceError.badRequest("unknown format '\(name)' (\(AnimationFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let fps = try query.double("fps", default: 25, in: 1...240)
+            var timing = Timing()
+            timing.speed = try query.double("speed", default: 1, in: 0.1...10)
+            let sequence = try await JSONBody.decode(GlossSequence.self, from: request, limit: limit)
+            let kit = try resources.kit(sequence.signLanguage)
+            let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing), lexicon: kit.animation.lexicon)
+            let track = try animation.animate(sequence, fps: fps)
+            return JSONBody.response(try format.document(track, rig: resources.geometry.rig), contentType: format.mediaType)
+        }
+    }
+}

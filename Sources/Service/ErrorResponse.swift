@@ -1,0 +1,51 @@
+import AnchorCore
+import Hummingbird
+import Lexicon
+
+/// The HTTP status and one-line message for any error a handler throws, answered as `{"error": "…"}`.
+struct ErrorResponse: Encodable {
+    /// The message.
+    let error: String
+    /// The status it is answered with.
+    let status: HTTPResponse.Status
+
+    private enum CodingKeys: String, CodingKey { case error }
+
+    /// Maps `error`: the service's own by kind, a missing lexicon entry to 404, other stage errors to 400 when the
+    /// input is at fault and 500 otherwise, Hummingbird's and NIO's (unknown route, body too large) by their status.
+    init(_ error: any Error) {
+        switch error {
+        case let error as ServiceError:
+            switch error {
+            case .badRequest: status = .badRequest
+            case .notFound: status = .notFound
+            case .methodNotAllowed: status = .methodNotAllowed
+            case .tooLarge: status = .contentTooLarge
+            case .notReady: status = .conflict
+            case .cannotListen, .failed: status = .internalServerError
+            }
+            self.error = error.description
+        case let error as LexiconError:
+            if case .notFound = error { status = .notFound } else { status = .badRequest }
+            self.error = error.description
+        case let error as any AnchorError:
+            status = error.isUserError ? .badRequest : .internalServerError
+            self.error = error.description
+        case let error as HTTPError:
+            status = error.status
+            self.error = error.body ?? error.status.reasonPhrase
+        case let error as any HTTPResponseError:
+            status = error.status
+            self.error = error.status.reasonPhrase
+        default:
+            status = .internalServerError
+            self.error = "internal error: \(error)"
+        }
+    }
+
+    /// The JSON response.
+    var response: Response {
+        // Encoding a single string cannot fail.
+        JSONBody.response((try? JSON.data(self)) ?? .init(), status: status)
+    }
+}

@@ -1,0 +1,78 @@
+import AnchorCore
+import Distill
+import Foundation
+import Hummingbird
+import Pipeline
+
+/// `POST /jobs` (the body is the media file), `GET /jobs/{id}`, `/jobs/{id}/result` (MP4), `/jobs/{id}/report` (JSON).
+struct JobRoutes {
+    let resources: ServiceResources
+    let queue: JobQueue
+    let options: ServiceOptions
+
+    /// Adds the routes to `router`.
+    func add<Context: RequestContext>(to router: Router<Context>) {
+        router.post("jobs") { request, context in try await submit(request, context: context) }
+        router.get("jobs/:id") { _, context in
+            try JSONBody.response(try await queue.record(context.parameters.require("id")).status)
+        }
+        router.get("jobs/:id/result") { _, context in
+            let record = try await finished(context.parameters.require("id"))
+            let body = try await FileIO().loadFile(path: record.output.path, context: context)
+            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: body)
+        }
+        router.get("jobs/:id/report") { _, context in
+            let record = try await finished(context.parameters.require("id"))
+            return JSONBody.response(record.finishedReport ?? Data())
+        }
+    }
+
+    /// Stores the upload and queues the job; answers 202 with its status and `Location`.
+    private func submit(_ request: Request, context: some RequestContext) async throws -> Response {
+        let query = Query(request)
+        let signLanguage = query.string("sign-language") ?? "asl"
+        let kit = try resources.kit(signLanguage)
+        var settings = try AnchorOptions(lexiconRoot: options.lexiconRoot, modelPath: options.modelPath)
+        settings.signLanguage = signLanguage
+        settings.beam = try query.int("beam", default: 5, in: 1...16)
+        settings.distill = try DistillOptions(rate: .unitsPerMinute(try query.double("rate", default: 80, in: 1...1000)),
+                                              maxLag: try query.double("max-lag", default: 4, in: 0...60))
+        settings.overlay = try query.bool("overlay", default: true)
+        (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
+        let transcript = query.string("text").map { Transcript.timed(text: $0, language: settings.spokenLanguage) }
+
+        let record = try await queue.create(signLanguage: signLanguage)
+        do {
+            try await Upload.store(request, to: record.input.path, limit: options.uploadLimit, context: context)
+        } catch {
+            await queue.discard(record)
+            throw error
+        }
+        await queue.submit(record, job: AnchorJob(options: settings, geometry: resources.geometry, kit: kit, model: resources.model),
+                           transcript: transcript)
+        var response = try JSONBody.response(record.status, status: .accepted)
+        response.headers[.location] = "/jobs/\(record.id)"
+        return response
+    }
+
+    /// The job, once it is done.
+    /// - Throws: ``ServiceError/notReady(_:)`` while it runs or when it failed.
+    private func finished(_ id: String) async throws -> JobRecord {
+        let record = try await queue.record(id)
+        let status = record.status
+        switch status.status {
+        case .done: return record
+        case .failed: throw ServiceError.notReady("job \(id) failed: \(status.error ?? "unknown error")")
+        case .queued, .running: throw ServiceError.notReady("job \(id) is \(status.status.rawValue)")
+        }
+    }
+
+    /// `WIDTHxHEIGHT`, even numbers from 16 to 3840.
+    private func size(_ text: String) throws -> (Int, Int) {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ (16...3840).contains($0) && $0 % 2 == 0 }) else {
+            throw ServiceError.badRequest("size '\(text)' is not WIDTHxHEIGHT with even numbers from 16 to 3840")
+        }
+        return (parts[0], parts[1])
+    }
+}

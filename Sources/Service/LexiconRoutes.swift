@@ -1,0 +1,59 @@
+import Hummingbird
+import Lexicon
+
+/// `GET /health`, `GET /lexicon/lookup` and `GET /lexicon/search`: what is loaded, and the sign dictionaries.
+struct LexiconRoutes {
+    let resources: ServiceResources
+
+    /// What `GET /health` answers.
+    struct Health: Encodable {
+        /// One loaded sign language.
+        struct Language: Encodable {
+            var code: String
+            var name: String
+            var entries: Int
+        }
+
+        var status = "ok"
+        var version: String
+        var signLanguages: [Language]
+        var entries: Int
+        var speechModel: Bool
+    }
+
+    /// Adds the routes to `router`.
+    func add<Context: RequestContext>(to router: Router<Context>) {
+        router.get("health") { _, _ in try JSONBody.response(health) }
+        router.get("lexicon/lookup") { request, _ in try lookup(Query(request)) }
+        router.get("lexicon/search") { request, _ in try search(Query(request)) }
+    }
+
+    private var health: Health {
+        let languages = resources.kits.values.map(\.tools.lexicon).sorted { $0.info.code < $1.info.code }
+            .map { Health.Language(code: $0.info.code, name: $0.info.name, entries: $0.entries.count) }
+        return Health(version: SignAnchorServer.version, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
+                      speechModel: resources.model != nil)
+    }
+
+    /// `word`, `sign-language` (default csl), `language` (spoken), `pos`: the same JSON as `lexicon lookup --format json`.
+    private func lookup(_ query: Query) throws -> Response {
+        let word = try query.required("word")
+        let tools = try resources.kit(query.string("sign-language") ?? "csl").tools
+        let partOfSpeech = try query.string("pos").map { name in
+            guard let value = PartOfSpeech(rawValue: name) else { throw ServiceError.badRequest("unknown part of speech '\(name)'") }
+            return value
+        }
+        let matches = tools.lexicon.lookup(word, language: query.string("language"), partOfSpeech: partOfSpeech) { tools.lemmatizer }
+        guard !matches.isEmpty else { throw LexiconError.notFound(word, signLanguage: tools.lexicon.info.code) }
+        return try JSONBody.response(matches.map(LookupResult.init))
+    }
+
+    /// `q`, `sign-language` (default csl), `limit` (default 20): the same JSON as `lexicon search --format json`.
+    private func search(_ query: Query) throws -> Response {
+        let text = try query.required("q")
+        let tools = try resources.kit(query.string("sign-language") ?? "csl").tools
+        let limit = try query.int("limit", default: 20, in: 1...1000)
+        let pinyin = tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil
+        return try JSONBody.response(tools.lexicon.search(text, pinyin: pinyin, limit: limit).map(SearchResult.init))
+    }
+}

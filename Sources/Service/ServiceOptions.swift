@@ -1,0 +1,32 @@
+import AnchorCore
+import Lexicon
+import Whisper
+
+/// How `signanchor serve` runs: where it listens, what it loads, what it accepts.
+public struct ServiceOptions: Sendable {
+    /// The address to listen on.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one (the address is printed when the server is up).
+    public var port = 8080
+    /// The lexicon root (holding `csl/`, `asl/`, `spoken/`).
+    public var lexiconRoot = LexiconLoader.defaultRoot()
+    /// The sign languages loaded at start-up.
+    public var signLanguages = ["csl", "asl"]
+    /// The avatar's skeleton and look.
+    public var rigPath = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+    /// How the avatar is drawn.
+    public var lookPath = ResourcePaths.file("Rigs/adult.look", environment: "SIGNANCHOR_LOOK")
+    /// The Whisper model for jobs on speech.
+    public var modelPath = WhisperModel.defaultPath
+    /// The largest JSON request body, bytes.
+    public var jsonLimit = 1 << 20
+    /// The largest media upload of `POST /jobs`, bytes (streamed to disk, never held in memory).
+    public var uploadLimit = 2 << 30
+    /// Jobs run at once; later ones wait in a queue.
+    public var concurrentJobs = 1
+    /// Finished jobs kept (oldest removed first, with their files).
+    public var keptJobs = 100
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,40 @@
+import AnchorCore
+import Foundation
+import Lexicon
+import Motion
+import Pipeline
+import Render
+import Whisper
+
+/// What the server loads once at start-up and shares across requests: each sign language, the avatar,
+/// and the speech model when it is installed.
+struct ServiceResources: Sendable {
+    /// Each loaded sign language by code.
+    let kits: [String: SigningKit]
+    /// The avatar: rig for synthesis, look for rendering jobs.
+    let geometry: AvatarGeometry
+    /// The speech model, nil when none is installed at the configured path (jobs then need `text`).
+    let model: WhisperModel?
+
+    /// Loads everything `options` names.
+    /// - Throws: the first stage error (a broken lexicon, rig or model), which stops the server from starting.
+    init(options: ServiceOptions) throws {
+        let rig = try Rig.load(path: options.rigPath)
+        geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
+        var kits: [String: SigningKit] = [:]
+        for code in options.signLanguages {
+            kits[code] = try SigningKit(root: options.lexiconRoot, signLanguage: code, rig: rig)
+        }
+        self.kits = kits
+        model = FileManager.default.fileExists(atPath: options.modelPath) ? try WhisperModel(path: options.modelPath) : nil
+    }
+
+    /// The loaded sign language `code`.
+    /// - Throws: ``ServiceError/badRequest(_:)`` naming the loaded ones.
+    func kit(_ code: String) throws -> SigningKit {
+        guard let kit = kits[code] else {
+            throw ServiceError.badRequest("unknown sign language '\(code)' (loaded: \(kits.keys.sorted().joined(separator: ", ")))")
+        }
+        return kit
+    }
+}

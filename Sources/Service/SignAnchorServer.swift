@@ -1,0 +1,56 @@
+import AnchorCore
+import Foundation
+import Hummingbird
+
+/// The HTTP service: loads every sign language, the avatar and the speech model once, then answers requests
+/// until SIGINT or SIGTERM, when it finishes the requests in flight, stops the jobs and removes their files.
+public struct SignAnchorServer: Sendable {
+    /// The version `GET /health` reports.
+    public static let version = "0.1.0"
+
+    private let options: ServiceOptions
+    private let resources: ServiceResources
+
+    /// Loads what the server shares across requests.
+    /// - Throws: the first stage error (a broken lexicon, rig or model): the server must not start with it.
+    public init(options: ServiceOptions) throws {
+        self.options = options
+        resources = try ServiceResources(options: options)
+    }
+
+    /// Serves until a shutdown signal; `onListening` gets the address bound (the real port when `options.port` is 0).
+    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        let queue = try JobQueue(limit: options.concurrentJobs, kept: options.keptJobs)
+        // Middleware wraps the routes added after it, and the error middleware needs to know every route
+        // (for 405 and Allow), so the routes are first listed on a router of their own.
+        let listing = Router()
+        addRoutes(to: listing, queue: queue)
+        let router = Router()
+        router.middlewares.add(RequestLogMiddleware())
+        router.middlewares.add(ErrorMiddleware(routes: listing.routes.map { ($0.path, $0.method) }))
+        addRoutes(to: router, queue: queue)
+
+        let host = options.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "signanchor/\(Self.version)"),
+            onServerRunning: { channel in onListening("http://\(host):\(channel.localAddress?.port ?? 0)") }
+        )
+        var failure: (any Error)?
+        do {
+            try await app.runService()
+        } catch {
+            failure = error
+        }
+        await queue.shutdown()
+        if let failure { throw ServiceError.cannotListen(address: "\(host):\(options.port)", reason: "\(failure)") }
+    }
+
+    /// Every endpoint (docs/api.md).
+    private func addRoutes(to router: Router<BasicRequestContext>, queue: JobQueue) {
+        LexiconRoutes(resources: resources).add(to: router)
+        TextRoutes(resources: resources, limit: options.jsonLimit).add(to: router)
+        AnimateRoute(resources: resources, limit: options.jsonLimit).add(to: router)
+        JobRoutes(resources: resources, queue: queue, options: options).add(to: router)
+    }
+}

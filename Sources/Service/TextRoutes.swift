@@ -1,0 +1,82 @@
+import AnchorCore
+import Distill
+import Gloss
+import Hummingbird
+
+/// `POST /gloss` and `POST /distill`: the text stages on JSON bodies, answering the command line's JSON.
+struct TextRoutes {
+    let resources: ServiceResources
+    let limit: Int
+
+    /// The body of `POST /gloss`: `text` or timed `segments`.
+    struct GlossRequest: Decodable {
+        var text: String?
+        var segments: [TimedText]?
+        var signLanguage: String?
+        var coverage: Bool?
+    }
+
+    /// The body of `POST /distill`: `text`, timed `segments`, or a whole `transcript`, and the rate options.
+    struct DistillRequest: Decodable {
+        var text: String?
+        var segments: [TimedText]?
+        var transcript: Transcript?
+        var language: String?
+        var signLanguage: String?
+        var rate: Double?
+        var signs: Bool?
+        var maxLag: Double?
+        var speechRate: Double?
+    }
+
+    /// Adds the routes to `router`.
+    func add<Context: RequestContext>(to router: Router<Context>) {
+        router.post("gloss") { request, _ in
+            try gloss(try await JSONBody.decode(GlossRequest.self, from: request, limit: limit))
+        }
+        router.post("distill") { request, _ in
+            try await distill(try await JSONBody.decode(DistillRequest.self, from: request, limit: limit))
+        }
+    }
+
+    /// Glosses of the text or segments in `signLanguage` (default csl), with the coverage report when asked.
+    private func gloss(_ body: GlossRequest) throws -> Response {
+        let translator = try resources.kit(body.signLanguage ?? "csl").translator
+        let sequence: GlossSequence
+        switch (body.text, body.segments) {
+        case let (text?, nil):
+            guard text.contains(where: { !$0.isWhitespace }) else { throw GlossError.emptyInput(source: "text") }
+            sequence = translator.translate(text: text)
+        case let (nil, segments?): sequence = translator.translate(segments: segments)
+        default: throw ServiceError.badRequest("give either 'text' or 'segments'")
+        }
+        return body.coverage == true ? try JSONBody.response(CoveredGlossSequence(sequence)) : try JSONBody.response(sequence)
+    }
+
+    /// The input condensed to the signing rate, with the embedded rules, as `signanchor distill --format json`.
+    private func distill(_ body: DistillRequest) async throws -> Response {
+        let input: DistillInput
+        switch (body.text, body.segments, body.transcript) {
+        case let (text?, nil, nil): input = DistillInput(text: text)
+        case let (nil, segments?, nil): input = DistillInput(text: segments.map(\.text).joined(separator: "\n"), segments: segments)
+        case let (nil, nil, transcript?):
+            input = DistillInput(text: transcript.segments.map(\.text).joined(separator: "\n"), segments: transcript.segments,
+                                 declaredLanguage: transcript.language.isEmpty ? nil : transcript.language)
+        default: throw ServiceError.badRequest("give one of 'text', 'segments' or 'transcript'")
+        }
+        let language = try body.language.map { tag in
+            guard let language = DistillLanguage(tag: tag) else { throw ServiceError.badRequest("language '\(tag)' is not zh or en") }
+            return language
+        }
+        if let speechRate = body.speechRate, !(speechRate > 0 && speechRate.isFinite) {
+            throw ServiceError.badRequest("speechRate must be above 0")
+        }
+        let rate = body.rate ?? 80
+        let options = try DistillOptions(rate: body.signs == true ? .signsPerMinute(rate) : .unitsPerMinute(rate), maxLag: body.maxLag ?? 4)
+        let (transcript, spoken) = try input.transcript(language: language, speechRate: body.speechRate, source: "body")
+        let analyzer = try resources.kit(body.signLanguage ?? spoken.defaultSignLanguage).analyzer(spoken)
+        let script = await Distiller(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer), options: options)
+            .distill(transcript)
+        return try JSONBody.response(script)
+    }
+}

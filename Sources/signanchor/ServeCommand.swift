@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Lexicon
+import Service
+import Whisper
+
+/// `signanchor serve`: the HTTP API (docs/api.md) until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dictionary, the stages and whole anchor jobs over HTTP (docs/api.md).",
+        discussion: """
+        Every sign language, the avatar and the speech model are loaded once at start-up; a broken lexicon stops \
+        the server before it listens. When it is up it prints 'listening on http://HOST:PORT' on stdout (with \
+        --port 0, the port picked). One line per request goes to stderr. SIGINT or SIGTERM stop it gracefully.
+        """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    var lexicon: String?
+
+    @Option(help: "Sign languages to load, comma-separated.")
+    var signLanguages = "csl,asl"
+
+    @Option(help: "Whisper model for jobs on speech (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
+    var model: String?
+
+    @OptionGroup var avatar: AvatarOptions
+
+    @Option(help: "Largest JSON request body, bytes.")
+    var jsonLimit = 1 << 20
+
+    @Option(help: "Largest media upload for a job, bytes (streamed to disk).")
+    var uploadLimit = 2 << 30
+
+    @Option(help: "Jobs that run at once; the others wait in a queue.")
+    var jobs = 1
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard jsonLimit > 0, uploadLimit > 0 else { throw ValidationError("--json-limit and --upload-limit must be positive") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        var options = ServiceOptions()
+        options.host = host
+        options.port = port
+        options.lexiconRoot = lexicon ?? LexiconLoader.defaultRoot()
+        options.signLanguages = signLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        options.rigPath = avatar.rig
+        options.lookPath = avatar.look
+        options.modelPath = model ?? WhisperModel.defaultPath
+        options.jsonLimit = jsonLimit
+        options.uploadLimit = uploadLimit
+        options.concurrentJobs = jobs
+        let server = try SignAnchorServer(options: options)
+        try await server.run { address in
+            FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
+        }
+    }
+}
