@@ -38,6 +38,22 @@ public struct AnchorOptions: Sendable {
     }
 }
 
+extension AnchorOptions {
+    /// Speech-recognition settings for the sign language's spoken language and the beam width.
+    /// - Parameter alternatives: what the user can do instead when `model` cannot recognise that language.
+    /// - Throws: ``PipelineError/invalidJob(_:)`` when an English-only model is asked for Chinese (CSL).
+    func transcription(with model: WhisperModel, instead alternatives: String) throws -> TranscriptionOptions {
+        if spokenLanguage == .chinese && !model.dims.isMultilingual {
+            throw PipelineError.invalidJob("\(modelPath): an English-only speech model cannot transcribe Chinese for CSL; \(alternatives)")
+        }
+        var settings = TranscriptionOptions()
+        settings.language = spokenLanguage.rawValue
+        settings.beamSize = beam
+        try settings.validate()
+        return settings
+    }
+}
+
 /// Everything an `anchor` run produced besides the video.
 public struct AnchorResult: Sendable {
     /// Timings, rates, lag and coverage.
@@ -123,14 +139,7 @@ public struct AnchorJob: Sendable {
     private func transcribe(_ input: String?, spoken: DistillLanguage, progress: ProgressHandler?) throws -> Transcript {
         guard let input else { throw PipelineError.invalidJob("give an input to transcribe, a --transcript or --text") }
         let model = try self.model ?? WhisperModel(path: options.modelPath)
-        if spoken == .chinese && !model.dims.isMultilingual {
-            throw PipelineError.invalidJob("\(options.modelPath): an English-only speech model cannot transcribe Chinese for CSL; "
-                + "give --transcript FILE.srt, --text, or a multilingual --model")
-        }
-        var settings = TranscriptionOptions()
-        settings.language = spoken.rawValue
-        settings.beamSize = options.beam
-        try settings.validate()
+        let settings = try options.transcription(with: model, instead: "give --transcript FILE.srt, --text, or a multilingual --model")
         let reader = try AudioReader(path: input)
         return try Transcriber(model: model, options: settings).transcribe(duration: reader.duration, progress: progress, next: reader.next)
     }

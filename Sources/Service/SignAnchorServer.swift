@@ -52,5 +52,6 @@ public struct SignAnchorServer: Sendable {
         TextRoutes(resources: resources, limit: options.jsonLimit).add(to: router)
         AnimateRoute(resources: resources, limit: options.jsonLimit).add(to: router)
         JobRoutes(resources: resources, queue: queue, options: options).add(to: router)
+        LiveRoute(resources: resources, options: options).add(to: router)
     }
 }

@@ -1,3 +1,4 @@
+import AnchorCore
 import Foundation
 import Pipeline
 

@@ -46,11 +46,17 @@ public struct LiveAnchor: Sendable {
     public let options: LiveOptions
     /// The avatar.
     public let geometry: AvatarGeometry
+    /// The sign language already loaded (on `geometry`'s rig), or nil to load it when the run starts.
+    public let kit: SigningKit?
+    /// The speech model already loaded, or nil to load `options.anchor.modelPath`.
+    public let model: WhisperModel?
 
-    /// Prepares a live run.
-    public init(options: LiveOptions, geometry: AvatarGeometry) {
+    /// Prepares a live run; a server passes the sign language and speech model it loaded once.
+    public init(options: LiveOptions, geometry: AvatarGeometry, kit: SigningKit? = nil, model: WhisperModel? = nil) {
         self.options = options
         self.geometry = geometry
+        self.kit = kit
+        self.model = model
     }
 
     /// Runs until the input ends (or stalls past the timeout) or the task is cancelled; returns the report.
@@ -69,30 +75,22 @@ public struct LiveAnchor: Sendable {
             throw PipelineError.invalidJob("the video and the animation stream cannot both go to stdout")
         }
         let anchor = options.anchor
-        let spoken: DistillLanguage = anchor.signLanguage == "csl" ? .chinese : .english
-        let model = try WhisperModel(path: anchor.modelPath)
-        if spoken == .chinese && !model.dims.isMultilingual {
-            throw PipelineError.invalidJob("\(anchor.modelPath): an English-only speech model cannot transcribe Chinese for CSL; "
-                + "give a multilingual --model")
-        }
-        var transcription = TranscriptionOptions()
-        transcription.language = spoken.rawValue
-        transcription.beamSize = anchor.beam
-        try transcription.validate()
-        let tools = try LanguageTools(root: anchor.lexiconRoot, signLanguage: anchor.signLanguage)
-        let analyzer = try TextAnalyzer.load(tools: tools, root: anchor.lexiconRoot, language: spoken)
-        let translator = try GlossTranslator(tools: tools, root: anchor.lexiconRoot)
+        let model = try self.model ?? WhisperModel(path: anchor.modelPath)
+        let transcription = try anchor.transcription(with: model, instead: "give a multilingual --model")
+        let kit = try self.kit ?? SigningKit(root: anchor.lexiconRoot, signLanguage: anchor.signLanguage, rig: geometry.rig)
         // Each utterance's track starts and ends at rest without the idle breathing a lone phrase gets: the
         // writer's idle loop fills the time between utterances, so signing starts as soon as it is placed.
-        var timing = Timing()
+        var timing = kit.animation.animator.timing
         timing.idle = 0
-        let animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: geometry.rig), timing: timing),
-                                       lexicon: translator.lexicon)
-        let distiller = Distiller(analyzer: analyzer, estimator: AnimatedTimeEstimator(translator: translator, animation: animation),
+        let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing),
+                                       lexicon: kit.translator.lexicon)
+        let distiller = Distiller(analyzer: try kit.analyzer(anchor.spokenLanguage),
+                                  estimator: AnimatedTimeEstimator(translator: kit.translator, animation: animation),
                                   options: anchor.distill)
-        let signer = LiveSigner(model: model, transcription: transcription, distiller: distiller, translator: translator,
+        let signer = LiveSigner(model: model, transcription: transcription, distiller: distiller, translator: kit.translator,
                                 animation: animation, fps: anchor.fps)
-        let idle = try animation.animate(GlossSequence(signLanguage: anchor.signLanguage, spokenLanguage: spoken.rawValue, sentences: []),
+        let idle = try animation.animate(GlossSequence(signLanguage: anchor.signLanguage, spokenLanguage: anchor.spokenLanguage.rawValue,
+                                                       sentences: []),
                                          fps: anchor.fps, idle: Self.idleLoop)
 
         try LiveWriter.checkDestination(options.video)
