@@ -2,7 +2,6 @@ import AnchorCore
 import Distill
 import Foundation
 import Gloss
-import Lexicon
 import MediaIO
 import Motion
 import Render
