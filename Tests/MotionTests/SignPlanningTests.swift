@@ -69,4 +69,17 @@ struct SignPlanningTests {
         let merged = PostureAttributes.merged(["extfidir": "u", "second_extfidir": "uo", "handshape": "flat"], with: ["extfidir": "o"])
         #expect(merged == ["extfidir": "o", "handshape": "flat"])
     }
+
+    /// Fingers pointing at the face touch it with the fingertips (the part of the hand nearest the body): the hand
+    /// stays in front of the face at the location's height instead of reaching through the head, whose collider
+    /// then pushed it up above the head.
+    @Test func fingersPointingAtTheBodyTouchWithTheTips() throws {
+        let clip = try Self.plan(#"<handconfig handshape="finger2" extfidir="i" palmor="d"/><location_bodyarm location="chin" contact="touch"/>"#)
+        let hand = clip.hands[.right]![0], avatar = Fixtures.avatar
+        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(name: "tip", digit: 2), fingers: hand.fingers).point)
+        let chin = try #require(avatar.rig.landmarkPoint("chin", in: avatar.restWorld))
+        #expect(tip.distance(to: chin.point) < 0.015)
+        #expect(hand.wrist.z > chin.point.z + 0.1 && abs(hand.wrist.y - chin.point.y) < 0.04)
+        #expect(avatar.keepOutOfBody(hand, side: .right, world: avatar.restWorld).distance(to: hand.wrist) < 1e-9)
+    }
 }

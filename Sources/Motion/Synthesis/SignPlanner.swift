@@ -217,8 +217,8 @@ private struct PlanContext {
             switch element.name {
             case "location_bodyarm":
                 // The dominant hand goes to the location; in a symmetric sign the other hand to its mirror image.
-                let part = try element.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-                let (point, _) = try body.target(element, hand: dominant, symmetric: symmetric, world: world)
+                let (point, normal) = try body.target(element, hand: dominant, symmetric: symmetric, world: world)
+                let part = try contactPart(element, out[dominant]!, side: dominant, normal: normal)
                 out[dominant] = try put(out[dominant]!, side: dominant, part: part, at: point)
                 placed.insert(dominant)
                 if symmetric, let state = out[dominant.opposite] {
@@ -232,8 +232,8 @@ private struct PlanContext {
                 let assigned = zip([dominant, dominant.opposite], parts).filter { out[$0.0] != nil }
                 // Body locations first, then hands placed against the other hand.
                 for (side, part) in assigned where part.name == "location_bodyarm" {
-                    let own = try part.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-                    out[side] = try put(out[side]!, side: side, part: own, at: try body.target(part, hand: side, symmetric: false, world: world).point)
+                    let (point, normal) = try body.target(part, hand: side, symmetric: false, world: world)
+                    out[side] = try put(out[side]!, side: side, part: try contactPart(part, out[side]!, side: side, normal: normal), at: point)
                     placed.insert(side)
                 }
                 for (side, part) in assigned where part.name == "location_hand" {
@@ -273,8 +273,8 @@ private struct PlanContext {
             guard let last = lastBodyLocation, let state = out[dominant] else { throw bad("handconstellation", "needs two hands or a location") }
             var touch = last
             touch.attributes["contact"] = element["contact"] ?? "touch"
-            let part = try last.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-            out[dominant] = try put(state, side: dominant, part: part, at: try body.target(touch, hand: dominant, symmetric: false, world: world).point)
+            let (point, normal) = try body.target(touch, hand: dominant, symmetric: false, world: world)
+            out[dominant] = try put(state, side: dominant, part: try contactPart(last, state, side: dominant, normal: normal), at: point)
             return out
         }
         let parts = try element.children.filter { $0.name == "location_hand" }.map(handPart)
@@ -311,6 +311,13 @@ private struct PlanContext {
         let point = other.wrist + other.orientation * target.point + (other.orientation * target.normal) * gap
         out[side] = try put(state, side: side, part: own, at: point)
         return out
+    }
+
+    /// The part of `side`'s hand at a body location `element` whose surface faces `normal`: the part a nested
+    /// `location_hand` names, else the part of the hand nearest the body there.
+    func contactPart(_ element: GesturalElement, _ state: HandState, side: Side, normal: Vector3) throws -> HandPart {
+        if let named = element.children.first(where: { $0.name == "location_hand" }) { return try handPart(named) }
+        return try planner.avatar.hands[side]!.nearestPart(to: normal, orientation: state.orientation, fingers: state.fingers)
     }
 
     /// `location_hand` attributes → a hand part.
