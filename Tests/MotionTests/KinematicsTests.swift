@@ -58,6 +58,21 @@ struct KinematicsTests {
         #expect(worst < 0.015)
     }
 
+    /// Fingers straight out (`extfidir=o`) in neutral space point straight out while the sign holds, not towards the
+    /// midline: the elbow may creep frame by frame from where it landed during the approach to the solution that
+    /// turns the hand as asked.
+    @Test func fingersOutPointStraightOut() throws {
+        let sign = try SignPlanningTests.sign(#"<handconfig handshape="flat" extfidir="o" palmor="d"/>"#)
+        let (track, _) = try Animator(avatar: Fixtures.avatar).animate([.sign(sign)])
+        let rig = Fixtures.rig, hand = rig.jointIndex("hand_r")!, span = try #require(track.spans.first)
+        var worst = 0.0
+        for f in Int((span.start + 0.3) * track.fps)...Int(span.end * track.fps) {
+            let fingers = HandOrientation.directions(side: .right, orientation: rig.forward(track.pose(f)).orientations[hand]).fingers
+            worst = max(worst, acos(min(1, fingers.dot(Vector3(0, 0, 1)))))
+        }
+        #expect(worst < 3 * Double.pi / 180, "fingers \(Int(worst * 180 / .pi))° off straight out")
+    }
+
     @Test func handOrientationFollowsHamNoSys() {
         // Fingers up, palm "d" → palm faces away from the signer.
         let palm = HandOrientation.palmDirection(fingers: Vector3(0, 1, 0), palmCode: Vector3(0, -1, 0))

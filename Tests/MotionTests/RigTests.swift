@@ -27,7 +27,8 @@ struct RigTests {
 
     /// Every location the HamNoSys / G-SiGML vocabulary (and ngt-sigml) uses has a landmark.
     @Test func everyVocabularyLocationHasALandmark() {
-        let body = ["head", "headtop", "forehead", "eyebrows", "eyes", "nose", "nostrils", "ear", "earlobe", "cheek", "lips",
+        let body = ["head", "headtop", "forehead", "eyebrows", "uppereyelid", "eyes", "lowereyelid", "nose", "nostrils", "ear", "earlobe",
+                    "cheek", "upperlip", "lips", "lowerlip", "upperteeth", "lowerteeth",
                     "tongue", "teeth", "chin", "underchin", "neck", "shouldertop", "shoulders", "chest", "stomach", "belowstomach",
                     "neutralspace"]
         for name in body { #expect(Fixtures.rig.landmarks[name] != nil, "no landmark \(name)") }

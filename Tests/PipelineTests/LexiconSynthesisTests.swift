@@ -26,3 +26,31 @@ struct LexiconSynthesisTests {
         #expect(lexicon.entries.count > 400)
     }
 }
+
+@Suite("Every location the lexicon accepts")
+struct LocationVocabularyTests {
+    /// Every `location` value and every `side` the lexicon's vocabulary accepts synthesises, in `location_bodyarm`
+    /// and in `location_hand` alike (each is read by where its location is).
+    @Test func everyLocationAndSideSynthesises() throws {
+        let rig = try Rig.load(path: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path)
+        let planner = SignPlanner(avatar: try Avatar(rig: rig))
+        func plan(_ element: String, _ attributes: [String: String]) throws {
+            let manual = GesturalElement(name: "sign_manual", attributes: ["both_hands": "true"], children: [
+                GesturalElement(name: "handconfig", attributes: ["handshape": "flat", "extfidir": "u", "palmor": "l"]),
+                GesturalElement(name: element, attributes: attributes),
+                GesturalElement(name: "directedmotion", attributes: ["direction": "o"]),
+            ])
+            _ = try planner.plan(SignDescription(gloss: "T", manual: manual, source: "test"))
+        }
+        var failures: [String] = []
+        for location in Location.allCases {
+            for element in ["location_bodyarm", "location_hand"] {
+                do { try plan(element, ["location": location.rawValue, "contact": "touch"]) } catch { failures.append("\(element) \(location): \(error)") }
+            }
+        }
+        for side in LocationSide.allCases {
+            do { try plan("location_bodyarm", ["location": "chest", "side": side.rawValue]) } catch { failures.append("side \(side): \(error)") }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+}

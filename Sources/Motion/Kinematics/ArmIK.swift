@@ -71,7 +71,8 @@ public struct ArmIK: Sendable {
             var c = candidate(rig: rig, shoulder: shoulder, parent: parent, target: target, handOrientation: handOrientation,
                               swivel: offset, previousTwist: previous.map { rig.joints[forearm].limitAngles($0.rotations[forearm]).x })
             if let previous {
-                c.cost += 2.0 * previous.rotations[upperarm].angle(to: c.rotations.0) + 1.0 * previous.rotations[forearm].angle(to: c.rotations.1)
+                c.cost += 2.0 * Self.stepCost(previous.rotations[upperarm].angle(to: c.rotations.0))
+                    + 1.0 * Self.stepCost(previous.rotations[forearm].angle(to: c.rotations.1))
             }
             if best == nil || c.cost < best!.cost { best = c }
             if previous == nil && c.cost < 0.02 { break }   // the natural elbow already works (orientation within about 1°)
@@ -81,6 +82,14 @@ public struct ArmIK: Sendable {
             pose.rotations[forearm] = rotations.1
             pose.rotations[hand] = rotations.2
         }
+    }
+
+    /// The cost of turning a joint by `angle` radians since the last frame: the angle itself for large turns, so the
+    /// elbow does not flip between distant solutions, but quadratic for small ones, so it can creep frame by frame
+    /// towards a solution that turns the hand better instead of staying where it first landed.
+    static func stepCost(_ angle: Double) -> Double {
+        let knee = 0.3
+        return angle < knee ? angle * angle / (2 * knee) : angle - knee / 2
     }
 
     /// The swivel (radians from the natural elbow direction, about the shoulder–target axis) of `previous`'s elbow.

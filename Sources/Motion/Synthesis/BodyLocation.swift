@@ -44,8 +44,9 @@ struct BodyLocation {
         case "left_at": (lateralSide, beside) = (.left, false)
         case "right_beside": (lateralSide, beside) = (.right, true)
         case "left_beside": (lateralSide, beside) = (.left, true)
-        case nil, "front": (lateralSide, beside) = (mark.paired || symmetric ? hand : nil, false)
-        case "dorsal": (lateralSide, beside) = (nil, false)
+        // "palmar" (the palm side) of a body location is its front; "back" is its far side, like "dorsal".
+        case nil, "front", "palmar": (lateralSide, beside) = (mark.paired || symmetric ? hand : nil, false)
+        case "dorsal", "back": (lateralSide, beside) = (nil, false)
         default: throw MotionError.badSign(source: source, element: "location_bodyarm@side", reason: "unknown side \(side!)")
         }
         if let lateralSide, !key.hasSuffix("_l"), !key.hasSuffix("_r") {
@@ -54,7 +55,7 @@ struct BodyLocation {
             if mark.paired && lateralSide == .left { normal = normal.mirrored }
         }
         // "dorsal" on the arm is its back, which is the landmark's own side; on the body it is the far side.
-        if side == "dorsal" && !Self.armParts.contains(location) { normal = -normal; point += normal * 0.02 }
+        if (side == "dorsal" || side == "back") && !Self.armParts.contains(location) { normal = -normal; point += normal * 0.02 }
         return (point, normal)
     }
 }

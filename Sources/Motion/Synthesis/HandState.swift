@@ -56,6 +56,20 @@ struct HandGeometry {
         self.rig = rig; self.side = side; self.hand = hand
     }
 
+    /// The part of the hand nearest a surface with outward normal `normal` (world), the hand turned by `orientation`:
+    /// the part that meets the surface when the sign names none. Palm, back, either edge or a fingertip, so that a
+    /// hand whose fingers point at the body touches with the fingertips instead of reaching through it.
+    func nearestPart(to normal: Vector3, orientation: Quaternion, fingers: FingerPose) throws -> HandPart {
+        let candidates = [HandPart.palm] + ["handback", "thumbside", "pinkyside"].map { HandPart(name: $0, digit: nil) }
+            + (2...5).map { HandPart(name: "tip", digit: $0) }
+        var best = (part: HandPart.palm, depth: -Double.infinity)
+        for part in candidates {
+            let depth = -(orientation * (try locate(part, fingers: fingers).point)).dot(normal)
+            if depth > best.depth { best = (part, depth) }
+        }
+        return best.part
+    }
+
     /// Where `part` is, and its outward normal, in the hand joint's frame (metres), with the fingers in `fingers`.
     func locate(_ part: HandPart, fingers: FingerPose) throws -> (point: Vector3, normal: Vector3) {
         let suffix = side == .right ? "_r" : "_l"

@@ -41,7 +41,7 @@ enum Movements {
         }
         let side = axis.cross(startDir)
         let duration = timing.circle * sweep / (2 * .pi) / Timing.tempo(e)
-        return HandMove(duration: duration) { start, u in
+        return HandMove(duration: duration, halfCycle: timing.circle / 2 / Timing.tempo(e)) { start, u in
             let theta = sweep * minimumJerk(u)
             var state = start
             // The hand starts on the circle at `startDir` from the centre.
@@ -60,7 +60,8 @@ enum Movements {
         guard ["nodding", "swinging", "twisting", "stircw", "stirccw", "rotating"].contains(kind) else {
             throw MotionError.badSign(source: source, element: "wristmotion@motion", reason: "unknown wrist motion \(kind)")
         }
-        return HandMove(duration: timing.wristOrFingers / Timing.tempo(e)) { start, u in
+        let duration = timing.wristOrFingers / Timing.tempo(e)
+        return HandMove(duration: duration, halfCycle: duration / cycles / 2) { start, u in
             let phase = 2 * .pi * cycles * u
             let envelope = sin(.pi * u)             // fade in and out so the piece starts and ends at rest
             let local: Quaternion
@@ -83,7 +84,8 @@ enum Movements {
     static func fingerPlay(_ e: GesturalElement, timing: Timing) -> HandMove {
         let digits = (e["digits"] ?? "2345").compactMap { $0.wholeNumberValue }.filter { (1...5).contains($0) }
         let amplitude = 25 * Double.pi / 180, cycles = 3.0
-        return HandMove(duration: timing.wristOrFingers / Timing.tempo(e)) { start, u in
+        let duration = timing.wristOrFingers / Timing.tempo(e)
+        return HandMove(duration: duration, halfCycle: duration / cycles / 2) { start, u in
             var state = start
             for (k, digit) in digits.enumerated() {
                 let phase = 2 * .pi * (cycles * u + Double(k) / Double(max(digits.count, 1)))
@@ -98,7 +100,8 @@ enum Movements {
 
     /// `rpt_motion`: `piece` again from its start (once or twice more), on from where it ended (`continue`), or
     /// back and forth; repeats are quicker and may shift by `repetition_baseshift` (mirrored for the other hand
-    /// when `mirror`). `swap` (the hands trade roles) is approximated by moving back, like `reverse`.
+    /// when `mirror`). `swap` (the hands trade roles) is approximated by moving back, like `reverse`. Alternating
+    /// hands lag by half a cycle of one performance (one stroke of a to-and-fro).
     static func repeated(_ piece: MotionPiece, _ e: GesturalElement, dominant: Side, mirror: Bool,
                          timing: Timing, source: String) throws -> MotionPiece {
         let kind = e["repetition"] ?? "fromstart"
@@ -125,7 +128,7 @@ enum Movements {
             }
             return out
         }
-        return MotionPiece(duration: total) { start, u in
+        return MotionPiece(duration: total, halfCycle: piece.phaseLag) { start, u in
             var now = u * total
             if now <= piece.duration { return piece.apply(start, now / piece.duration) }
             now -= piece.duration

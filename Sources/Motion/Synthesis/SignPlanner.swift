@@ -19,7 +19,8 @@ public struct SignClip: Sendable {
 /// The first posture comes from the hand configuration(s) and location(s) before the first movement; movements
 /// then run in order (`par_motion` together, `seq_motion` in turn, `rpt_motion` repeated), and a hold ends the sign.
 /// In a left–right symmetric sign (`lr_symm`) the other hand is the mirror image of the dominant one unless
-/// `split_*` elements give it its own configuration, location or movement.
+/// `split_*` elements give it its own configuration, location or movement. In an alternating sign (`outofphase`)
+/// the non-dominant hand runs half a cycle behind the dominant one.
 public struct SignPlanner: Sendable {
     /// Time between planned states, seconds.
     public static let keyInterval = 0.02
@@ -44,7 +45,8 @@ public struct SignPlanner: Sendable {
         if !parts.isEmpty { return try compound(sign, parts) }
         var context = PlanContext(planner: self, sign: sign)
         let (start, movements) = try context.firstPosture()
-        let motion = try MotionPiece.sequence(movements.map { try context.piece($0) })
+        var motion = try MotionPiece.sequence(movements.map { try context.piece($0) })
+        if context.twoHanded && context.manual.flag("outofphase") { motion = motion.alternating(lagging: dominant.opposite) }
         let hold = motion.duration > 0 ? timing.finalHold : timing.staticHold
         let whole = MotionPiece.sequence([motion, .hold(hold)])
         let count = max(1, Int((whole.duration / Self.keyInterval).rounded(.up)))
@@ -82,14 +84,17 @@ extension SignPlanner {
     }
 }
 
-/// The state of planning one sign: the current hand configurations and the symmetry of the sign.
-private struct PlanContext {
+/// The state of planning one sign: the current hand configurations and the symmetry of the sign (placing the
+/// hands: PlanContext+Placement.swift).
+struct PlanContext {
     let planner: SignPlanner
     let sign: SignDescription
+    let manual: GesturalElement           // the sign's manual part, placements read by where their location is
     let dominant: Side
     let symmetric: Bool
     let twoHanded: Bool
     let usesOtherArm: Bool                // the dominant hand touches the other arm, which is held in front as support
+    let usesOtherHand: Bool               // a hand is placed against the other hand
     var config: [Side: [String: String]] = [:]
     var ownConfiguration = false          // the other hand has its own configuration (split_handconfig)
     var movementKind = "none"
@@ -101,11 +106,13 @@ private struct PlanContext {
         self.planner = planner
         self.sign = sign
         dominant = planner.dominant
-        let manual = sign.manual
+        let manual = PlacementReading.normalised(sign.manual)
+        self.manual = manual
         symmetric = manual.flag("lr_symm") || manual.flag("oi_symm") || manual.flag("ud_symm")
         usesOtherArm = Self.descendants(manual).contains { $0.name == "location_bodyarm" && BodyLocation.armParts.contains($0["location"] ?? "") }
-        twoHanded = manual.flag("both_hands") || symmetric || usesOtherArm
-            || manual.children.contains { ["split_handconfig", "handconstellation", "split_location", "location_hand"].contains($0.name) }
+        usesOtherHand = PlacementReading.placesOnOtherHand(manual)
+        twoHanded = manual.flag("both_hands") || symmetric || usesOtherArm || usesOtherHand
+            || manual.children.contains { ["split_handconfig", "handconstellation", "split_location"].contains($0.name) }
     }
 
     static func descendants(_ e: GesturalElement) -> [GesturalElement] { e.children.flatMap { [$0] + descendants($0) } }
@@ -116,7 +123,7 @@ private struct PlanContext {
     mutating func firstPosture() throws -> (Hands, [GesturalElement]) {
         var placements: [GesturalElement] = []
         var movements: [GesturalElement] = []
-        for child in sign.manual.children {
+        for child in manual.children {
             switch child.name {
             case _ where Self.movementNames.contains(child.name): movements.append(child)
             case "handconfig", "split_handconfig": try configure(child)
@@ -127,7 +134,7 @@ private struct PlanContext {
         }
         remember(placements)
         var hands = try orient(start: nil)
-        hands = try place(hands, placements)
+        hands = try place(hands, placements, placed: [])
         return (hands, movements)
     }
 
@@ -139,18 +146,18 @@ private struct PlanContext {
         }
     }
 
-    /// Merges a `handconfig` (both hands, or the dominant only when the other has its own) or a `split_handconfig`.
+    /// Applies a `handconfig` (both hands, or the dominant only when the other has its own) or a `split_handconfig`.
     mutating func configure(_ element: GesturalElement) throws {
         if element.name == "split_handconfig" {
             ownConfiguration = true
             let parts = element.children.filter { $0.name == "handconfig" }
             guard parts.count == 2 else { throw bad("split_handconfig", "needs two handconfig elements") }
-            config[dominant, default: [:]].merge(parts[0].attributes) { $1 }
-            config[dominant.opposite, default: [:]].merge(parts[1].attributes) { $1 }
+            config[dominant] = PostureAttributes.merged(config[dominant] ?? [:], with: parts[0].attributes)
+            config[dominant.opposite] = PostureAttributes.merged(config[dominant.opposite] ?? [:], with: parts[1].attributes)
             return
         }
         for side in ownConfiguration ? [dominant] : [dominant, dominant.opposite] {
-            config[side, default: [:]].merge(element.attributes) { $1 }
+            config[side] = PostureAttributes.merged(config[side] ?? [:], with: element.attributes)
         }
     }
 
@@ -158,12 +165,7 @@ private struct PlanContext {
     func orient(start: Hands?) throws -> Hands {
         var hands: Hands = [:]
         for side in twoHanded ? [dominant, dominant.opposite] : [dominant] {
-            var attributes = config[side] ?? config[dominant] ?? [:]
-            if side != dominant && usesOtherArm && !ownConfiguration && !symmetric {
-                // The supporting forearm lies across the body: flat hand, palm down, fingers to the other side.
-                attributes = ["handshape": "flat", "extfidir": dominant == .right ? "r" : "l", "palmor": "d"]
-            }
-            let element = GesturalElement(name: "handconfig", attributes: attributes)
+            let element = GesturalElement(name: "handconfig", attributes: configuration(side))
             let fingers = try Handshape.pose(element, source: sign.source)
             let f = try Direction.attribute("extfidir", of: element, source: sign.source) ?? Vector3(0, 0, 1)
             let palmCode = try Direction.attribute("palmor", of: element, source: sign.source) ?? Vector3(0, -1, 0)
@@ -176,132 +178,27 @@ private struct PlanContext {
         return hands
     }
 
-    /// Puts the hands where the location elements say (neutral space when none does).
-    func place(_ hands: Hands, _ placements: [GesturalElement]) throws -> Hands {
-        var out = hands
-        let body = BodyLocation(avatar: planner.avatar, source: sign.source)
-        let neutral = GesturalElement(name: "location_bodyarm", attributes: ["location": "neutralspace"])
-        var world = planner.avatar.restWorld
-        if usesOtherArm, let other = out[dominant.opposite] {
-            // Hold the other arm in front first, so that locations on it are where that arm is.
-            let support = symmetric ? other
-                : try put(other, side: dominant.opposite, part: .palm, at: try body.target(neutral, hand: dominant.opposite, symmetric: true, world: world).point)
-            out[dominant.opposite] = support
-            world = planner.avatar.rig.forward(planner.avatar.pose(hands: [dominant.opposite: support]).pose)
-        }
-        if placements.isEmpty {
-            for side in hands.keys { out[side] = try put(out[side]!, side: side, part: .palm, at: try body.target(neutral, hand: side, symmetric: twoHanded, world: world).point) }
-            return out
-        }
-        for element in placements {
-            switch element.name {
-            case "location_bodyarm":
-                // The dominant hand goes to the location; in a symmetric sign the other hand to its mirror image,
-                // otherwise (when nothing else places it) into neutral space on its own side.
-                let part = try element.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-                let (point, _) = try body.target(element, hand: dominant, symmetric: symmetric, world: world)
-                out[dominant] = try put(out[dominant]!, side: dominant, part: part, at: point)
-                let other = dominant.opposite
-                if let state = out[other] {
-                    if symmetric {
-                        out[other] = try put(state, side: other, part: part, at: point.mirrored)
-                    } else if placements.count == 1 && !usesOtherArm {
-                        out[other] = try put(state, side: other, part: .palm, at: try body.target(neutral, hand: other, symmetric: true, world: world).point)
-                    }
-                }
-            case "split_location":
-                let parts = element.children.filter { $0.name == "location_bodyarm" || $0.name == "location_hand" }
-                // Two locations (dominant hand first); a single one places the dominant hand only.
-                guard (1...2).contains(parts.count) else { throw bad("split_location", "needs one or two locations") }
-                let assigned = zip([dominant, dominant.opposite], parts).filter { out[$0.0] != nil }
-                // Body locations first, then hands placed against the other hand.
-                for (side, part) in assigned where part.name == "location_bodyarm" {
-                    let own = try part.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-                    out[side] = try put(out[side]!, side: side, part: own, at: try body.target(part, hand: side, symmetric: false, world: world).point)
-                }
-                for (side, part) in assigned where part.name == "location_hand" {
-                    out = try againstOtherHand(side, part, out)
-                }
-            case "handconstellation":
-                out = try constellation(element, out, body: body, world: world)
-            case "location_hand":
-                out = try againstOtherHand(dominant, element, out)
-            default: throw bad(element.name, "not a location")
-            }
-        }
-        return out
+    /// The configuration attributes of `side`'s hand. A supporting other hand that the sign does not describe
+    /// (no `split_handconfig`, no symmetry) takes a default posture, as the SiGML players give it: under a
+    /// location on the arm, the forearm across the body, palm down; under a location on the hand in a sign not
+    /// marked `both_hands`, a flat base hand, palm up, fingers out and towards the dominant side.
+    func configuration(_ side: Side) -> [String: String] {
+        let attributes = config[side] ?? config[dominant] ?? [:]
+        guard side != dominant && !ownConfiguration && !symmetric else { return attributes }
+        let across = dominant == .right ? "r" : "l"
+        if usesOtherArm { return ["handshape": "flat", "extfidir": across, "palmor": "d"] }
+        if usesOtherHand && !manual.flag("both_hands") { return ["handshape": "flat", "extfidir": "o" + across, "palmor": "u"] }
+        return attributes
     }
 
-    /// Two hands in contact: the parts named by the two `location_hand` children meet at the body location (or in front).
-    func constellation(_ element: GesturalElement, _ hands: Hands, body: BodyLocation, world: WorldPose) throws -> Hands {
-        var out = hands
-        let other = dominant.opposite
-        guard var d = out[dominant], var n = out[other] else {
-            // One hand: contact with the location it is at (HamNoSys "touch" after a movement towards it).
-            guard let last = lastBodyLocation, let state = out[dominant] else { throw bad("handconstellation", "needs two hands or a location") }
-            var touch = last
-            touch.attributes["contact"] = element["contact"] ?? "touch"
-            let part = try last.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-            out[dominant] = try put(state, side: dominant, part: part, at: try body.target(touch, hand: dominant, symmetric: false, world: world).point)
-            return out
-        }
-        let parts = try element.children.filter { $0.name == "location_hand" }.map(handPart)
-        let dPart = parts.first ?? .palm, nPart = parts.count > 1 ? parts[1] : .palm
-        let where_ = element.children.first { $0.name == "location_bodyarm" }
-            ?? GesturalElement(name: "location_bodyarm", attributes: ["location": "neutralspace"])
-        var centre = try body.target(where_, hand: dominant, symmetric: false, world: world).point
-        if where_["side"] == nil { centre.x = 0 }
-        // Two hands meeting at a location on the body meet in front of it, never inside it.
-        for _ in 0..<20 {
-            let depth = planner.avatar.rig.colliders.map { planner.avatar.penetration(centre, $0, world: world, margin: 0.07).0 }.max() ?? 0
-            if depth <= 0 { break }
-            centre.z += depth + 0.005
-        }
-        let gap = element["contact"] == "close" ? 0.04 : 0.012
-        let dLocal = try planner.avatar.hands[dominant]!.locate(dPart, fingers: d.fingers)
-        let nLocal = try planner.avatar.hands[other]!.locate(nPart, fingers: n.fingers)
-        var axis = (d.orientation * dLocal.normal) - (n.orientation * nLocal.normal)
-        if axis.length < 1e-6 { axis = Vector3.unitX * other.xSign }
-        axis = axis.normalized
-        d.wrist = centre - axis * (gap / 2) - d.orientation * dLocal.point
-        n.wrist = centre + axis * (gap / 2) - n.orientation * nLocal.point
-        out[dominant] = d; out[other] = n
-        return out
-    }
-
-    /// Puts `side`'s hand (its part named by a nested `location_hand`, else the palm) at the other hand's part named by `element`.
-    func againstOtherHand(_ side: Side, _ element: GesturalElement, _ hands: Hands) throws -> Hands {
-        var out = hands
-        guard let state = out[side], let other = out[side.opposite] else { throw bad("location_hand", "a location on the other hand needs two hands") }
-        let own = try element.children.first { $0.name == "location_hand" }.map(handPart) ?? .palm
-        let target = try planner.avatar.hands[side.opposite]!.locate(try handPart(element), fingers: other.fingers)
-        let gap = element["contact"] == "close" ? 0.04 : element["contact"] == "touch" ? 0.012 : 0.03
-        let point = other.wrist + other.orientation * target.point + (other.orientation * target.normal) * gap
-        out[side] = try put(state, side: side, part: own, at: point)
-        return out
-    }
-
-    /// `location_hand` attributes → a hand part.
-    func handPart(_ element: GesturalElement) throws -> HandPart {
-        let name = element["location"] ?? "palm"
-        let digit = (element["digits"] ?? "").compactMap { $0.wholeNumberValue }.first
-        if HandPart.digitParts.contains(name) { return HandPart(name: name, digit: digit ?? 2) }
-        guard planner.avatar.rig.landmarks[name + "_r"] != nil || name == "elbowinside" else {
-            throw bad("location_hand@location", "unknown hand part \(name)")
-        }
-        return HandPart(name: name == "elbowinside" ? "wristpulse" : name, digit: nil)
-    }
-
-    /// Moves a hand so that `part` is at `point`, keeping its orientation and fingers.
-    func put(_ state: HandState, side: Side, part: HandPart, at point: Vector3) throws -> HandState {
-        var s = state
-        let local = try planner.avatar.hands[side]!.locate(part, fingers: state.fingers)
-        s.wrist = point - state.orientation * local.point
-        return s
-    }
-
-    /// A movement element as a piece for both hands.
+    /// A movement element as a piece for both hands; a movement marked `alternating` runs out of phase.
     mutating func piece(_ e: GesturalElement) throws -> MotionPiece {
+        let piece = try inPhase(e)
+        return e.flag("alternating") && twoHanded ? piece.alternating(lagging: dominant.opposite) : piece
+    }
+
+    /// A movement element as a piece for both hands moving together.
+    private mutating func inPhase(_ e: GesturalElement) throws -> MotionPiece {
         let timing = planner.timing, source = sign.source
         let mirror = symmetric
         func lift(_ m: HandMove) -> MotionPiece { .lift(m, dominant: dominant, mirror: mirror) }
@@ -325,7 +222,7 @@ private struct PlanContext {
             let dominant = self.dominant
             for (side, child) in [(dominant, e.children[0]), (dominant.opposite, e.children[1])] {
                 let inner = try piece(child)
-                parts.append(MotionPiece(duration: inner.duration) { start, u in
+                parts.append(MotionPiece(duration: inner.duration, halfCycle: inner.halfCycle) { start, u in
                     guard let s = start[side] else { return start }
                     var out = start
                     out[side] = inner.apply([dominant: s], u)[dominant] ?? s
@@ -356,12 +253,14 @@ private struct PlanContext {
         let changedShape = config != before
         remember(placements)
         let this = self
-        _ = try this.place(try this.orient(start: nil), placements)     // surface errors now, not while sampling
+        // The hands are where the sign put them: a posture change moves only what it names.
+        let placed = Set(Side.allCases)
+        _ = try this.place(try this.orient(start: nil), placements, placed: placed)     // surface errors now, not while sampling
         let duration = planner.timing.postureChange / Timing.tempo(e)
         let change = MotionPiece(duration: duration) { start, u in
             guard var goal = try? this.orient(start: start) else { return start }
             if !changedShape { for (side, s) in start { goal[side]?.orientation = s.orientation; goal[side]?.fingers = s.fingers } }
-            if !placements.isEmpty, let placed = try? this.place(goal, placements) { goal = placed }
+            if !placements.isEmpty, let moved = try? this.place(goal, placements, placed: placed) { goal = moved }
             var filtered = goal.filter { start[$0.key] != nil }
             for (side, s) in start where filtered[side] == nil { filtered[side] = s }
             return start.blend(to: filtered, minimumJerk(u))

@@ -1,0 +1,85 @@
+import Foundation
+@testable import Motion
+import Testing
+
+/// How the planner reads particular parts of the G-SiGML vocabulary, on small hand-written signs.
+@Suite("Sign planning")
+struct SignPlanningTests {
+    /// A one-sign G-SiGML document with `manual` inside `sign_manual` (whose attributes are `attributes`).
+    static func sign(_ manual: String, attributes: String = "") throws -> SignDescription {
+        let xml = "<sigml><hamgestural_sign gloss=\"T\"><sign_manual \(attributes)>\(manual)</sign_manual></hamgestural_sign></sigml>"
+        return try SiGMLReader.signs(data: Data(xml.utf8), source: "test.sigml")[0]
+    }
+
+    static func plan(_ manual: String, attributes: String = "") throws -> SignClip {
+        try SignPlanner(avatar: Fixtures.avatar).plan(try sign(manual, attributes: attributes))
+    }
+
+    /// Alternating hands (`outofphase`): the other hand does what the dominant one does, a stroke later.
+    @Test func outOfPhaseHandsAlternate() throws {
+        let walking = #"<handconfig handshape="flat" extfidir="o" palmor="d"/><location_bodyarm location="stomach"/>"#
+            + #"<rpt_motion repetition="tofroto"><directedmotion direction="o"/></rpt_motion>"#
+        func forward(_ clip: SignClip) -> (right: [Double], left: [Double]) {
+            let r = clip.hands[.right]!, l = clip.hands[.left]!
+            return (r.map { $0.wrist.z - r[0].wrist.z }, l.map { $0.wrist.z - l[0].wrist.z })
+        }
+        let together = forward(try Self.plan(walking, attributes: #"both_hands="true" lr_symm="true""#))
+        #expect(zip(together.right, together.left).allSatisfy { abs($0 - $1) < 1e-9 })
+
+        let clip = try Self.plan(walking, attributes: #"both_hands="true" lr_symm="true" outofphase="true""#)
+        let apart = forward(clip)
+        // While one hand is forward the other is back, and each makes the whole movement.
+        #expect(zip(apart.right, apart.left).map { abs($0 - $1) }.max()! > 0.1)
+        #expect(abs(apart.right.max()! - apart.left.max()!) < 0.005)
+        // The other hand lags by one stroke: the sign lasts a stroke longer.
+        let stroke = Timing().directed
+        #expect(abs(clip.duration - (stroke * (1 + 2 * Timing().repeatFactor) + stroke + Timing().finalHold)) < 0.01)
+    }
+
+    /// A sign made against the other hand, without any description of that hand, brings it up as a base:
+    /// palm up in front of the lower chest, the dominant hand on it.
+    @Test func baseHandComesUpForALocationOnTheHand() throws {
+        let clip = try Self.plan(#"<handconfig handshape="finger2" extfidir="o" palmor="d"/><location_hand location="palm" contact="touch"/>"#)
+        let avatar = Fixtures.avatar
+        let base = try #require(clip.hands[.left]?.first), hand = try #require(clip.hands[.right]?.first)
+        #expect(base.wrist.distance(to: avatar.restHand(.left).wrist) > 0.25)
+        #expect((1.1...1.35).contains(base.wrist.y) && base.wrist.z > 0.1)
+        let palmUp = HandOrientation.directions(side: .left, orientation: base.orientation).palm
+        #expect(palmUp.y > 0.9)
+        let basePalm = base.wrist + base.orientation * (try avatar.hands[.left]!.locate(.palm, fingers: base.fingers).point)
+        let ownPalm = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(.palm, fingers: hand.fingers).point)
+        #expect(basePalm.distance(to: ownPalm) < 0.03)
+    }
+
+    /// A new handshape inside a sign is a whole new shape: nothing of the old one (a hooked finger, the thumb,
+    /// special fingers) stays; a change of orientation alone keeps the shape.
+    @Test func handshapeChangeDefinesTheWholeShape() throws {
+        let start = #"<handconfig handshape="finger2" bend2="hooked" thumbpos="out" specialfingers="3" extfidir="u" palmor="d"/>"#
+            + #"<location_bodyarm location="chest"/>"#
+        let changed = try Self.plan(start + #"<tgt_motion><changeposture/><handconfig handshape="flat"/></tgt_motion>"#)
+        let flat = try Handshape.pose(GesturalElement(name: "handconfig", attributes: ["handshape": "flat"]), source: "test")
+        #expect(zip(changed.hands[.right]!.last!.fingers.angles, flat.angles).allSatisfy { $0.distance(to: $1) < 1e-9 })
+
+        let turned = try Self.plan(start + #"<tgt_motion><changeposture/><handconfig palmor="l"/></tgt_motion>"#)
+        let hand = turned.hands[.right]!
+        #expect(zip(hand.last!.fingers.angles, hand.first!.fingers.angles).allSatisfy { $0.distance(to: $1) < 1e-9 })
+        #expect(hand.last!.orientation.angle(to: hand.first!.orientation) > 1)
+
+        // A value given without its "between" partner ends the earlier between value.
+        let merged = PostureAttributes.merged(["extfidir": "u", "second_extfidir": "uo", "handshape": "flat"], with: ["extfidir": "o"])
+        #expect(merged == ["extfidir": "o", "handshape": "flat"])
+    }
+
+    /// Fingers pointing at the face touch it with the fingertips (the part of the hand nearest the body): the hand
+    /// stays in front of the face at the location's height instead of reaching through the head, whose collider
+    /// then pushed it up above the head.
+    @Test func fingersPointingAtTheBodyTouchWithTheTips() throws {
+        let clip = try Self.plan(#"<handconfig handshape="finger2" extfidir="i" palmor="d"/><location_bodyarm location="chin" contact="touch"/>"#)
+        let hand = clip.hands[.right]![0], avatar = Fixtures.avatar
+        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(name: "tip", digit: 2), fingers: hand.fingers).point)
+        let chin = try #require(avatar.rig.landmarkPoint("chin", in: avatar.restWorld))
+        #expect(tip.distance(to: chin.point) < 0.015)
+        #expect(hand.wrist.z > chin.point.z + 0.1 && abs(hand.wrist.y - chin.point.y) < 0.04)
+        #expect(avatar.keepOutOfBody(hand, side: .right, world: avatar.restWorld).distance(to: hand.wrist) < 1e-9)
+    }
+}
