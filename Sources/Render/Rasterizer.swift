@@ -156,13 +156,15 @@ public final class Rasterizer {
         let step = Gradient(depth: (weightSteps * t.inverseDepth).sum(),
                           color: t.c0 * weightSteps.x + t.c1 * weightSteps.y + t.c2 * weightSteps.z)
         let span = t.maxX - t.minX
+        let clamp = needsClamping(t, area: area)
         for y in rows {
             let p = SIMD2(Float(t.minX) + 0.5, Float(y) + 0.5)
             let w = SIMD3(edge(t.p1, t.p2, p), edge(t.p2, t.p0, p), edge(t.p0, t.p1, p)) * sign
             guard let run = inside(w, steps: steps, span: span) else { continue }
             let l = (w + steps * Float(run.lowerBound)) * (sign * inverseArea)
             let start = Gradient(depth: (l * t.inverseDepth).sum(), color: t.c0 * l.x + t.c1 * l.y + t.c2 * l.z)
-            fill(y * width + t.minX + run.lowerBound, count: run.count, start: start, step: step, color: color, depth: depth)
+            fill(y * width + t.minX + run.lowerBound, count: run.count, start: start, step: step, clamp: clamp,
+                 color: color, depth: depth)
         }
     }
 
@@ -187,14 +189,23 @@ public final class Rasterizer {
     }
 
     /// Narrows `first...last` to the k where `w + step·k` ≥ 0 may hold; false when no k does.
+    ///
+    /// The bound is the solution −w/step widened by `slack` for rounding, so `inside` usually tests one sample per
+    /// end. Solutions are clamped before converting, so a tiny step cannot overflow Int.
     @inline(__always)
     private static func bound(_ w: Float, _ step: Float, _ first: inout Int, _ last: inout Int) -> Bool {
-        // Clamped before converting, so a tiny step cannot overflow Int; truncation toward zero then ± 1 rounds
-        // outward (cheaper than `rounded(.up)`, a library call on baseline x86-64).
-        let limit = Float(last + 1)
-        if step > 0 { first = max(first, Int(min(limit, max(-1, -w / step))) - 1) }
-        else if step < 0 { last = min(last, Int(min(limit, max(-1, w / -step))) + 1) }
-        else { return w >= 0 }
+        let slack: Float = 0.01, limit = Float(last + 1)
+        if step > 0 {
+            // k ≥ ceiling(−w/step); truncation is the floor here (≥ 0), and cheaper than `rounded(.up)`, a library
+            // call on baseline x86-64.
+            let solution = min(limit, max(0, -w / step - slack)), whole = Int(solution)
+            first = max(first, Float(whole) < solution ? whole + 1 : whole)
+        } else if step < 0 {
+            // k ≤ floor(w/−step); −1 (truncated from below 0) empties the run.
+            last = min(last, Int(min(limit, max(-1, w / -step + slack))))
+        } else {
+            return w >= 0
+        }
         return true
     }
 
@@ -210,7 +221,7 @@ public final class Rasterizer {
     /// The last group reads and writes back up to seven samples past the run unchanged (masked); the row padding
     /// keeps them in this band's row.
     @inline(__always)
-    private static func fill(_ first: Int, count: Int, start: Gradient, step: Gradient,
+    private static func fill(_ first: Int, count: Int, start: Gradient, step: Gradient, clamp: Bool,
                              color: SharedPointer<UInt32>, depth: SharedPointer<Float>) {
         let lane = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
         for k in stride(from: 0, to: count, by: lanes) {
@@ -221,9 +232,9 @@ public final class Rasterizer {
             let nearer = z .> old .& (offsets .< Float(count))
             guard any(nearer) else { continue }
             depths.storeBytes(of: old.replacing(with: z, where: nearer), as: SIMD8<Float>.self)
-            let r = channel(start.color.x, step.color.x, offsets)
-            let g = channel(start.color.y, step.color.y, offsets)
-            let b = channel(start.color.z, step.color.z, offsets)
+            let r = channel(start.color.x, step.color.x, offsets, clamp: clamp)
+            let g = channel(start.color.y, step.color.y, offsets, clamp: clamp)
+            let b = channel(start.color.z, step.color.z, offsets, clamp: clamp)
             let packed = 0xFF00_0000 | b &<< 16 | g &<< 8 | r
             let colors = UnsafeMutableRawPointer(color.base + first + k)
             let previous = colors.loadUnaligned(as: SIMD8<UInt32>.self)
@@ -231,12 +242,22 @@ public final class Rasterizer {
         }
     }
 
-    /// One colour channel at eight samples (`start + step·offsets`), clamped to 0–255 (stepping can overshoot the
-    /// corner colours by a rounding error) and truncated to integers.
+    /// Whether a triangle's interpolated colours may leave 0–255. Inside, they lie between the corners' colours;
+    /// interpolation errs by about ε·extent²/area (ε = 2⁻²⁴, float rounding), relative to the corner values. So only
+    /// triangles with a corner channel near 0 or 255, or slivers (tiny area for their size), need clamping.
+    private static func needsClamping(_ t: ScreenTriangle, area: Float) -> Bool {
+        let extent = Float(max(t.maxX - t.minX, t.maxY - t.minY) + 1)
+        guard extent * extent < 1000 * abs(area) else { return true } // error ≲ 1e-4 of 255 otherwise
+        let low = Vec3(repeating: 1), high = Vec3(repeating: 254)
+        return any(t.c0 .< low .| t.c1 .< low .| t.c2 .< low .| t.c0 .> high .| t.c1 .> high .| t.c2 .> high)
+    }
+
+    /// One colour channel at eight samples (`start + step·offsets`), clamped to 0–255 if `clamp` (rounding can
+    /// overshoot the corner colours, see `needsClamping`), truncated to integers.
     @inline(__always)
-    private static func channel(_ start: Float, _ step: Float, _ offsets: SIMD8<Float>) -> SIMD8<UInt32> {
+    private static func channel(_ start: Float, _ step: Float, _ offsets: SIMD8<Float>, clamp: Bool) -> SIMD8<UInt32> {
         var value = start + step * offsets
-        value = value.replacing(with: 0, where: value .< 0).replacing(with: 255, where: value .> 255)
+        if clamp { value = value.replacing(with: 0, where: value .< 0).replacing(with: 255, where: value .> 255) }
         // Truncation without a per-lane conversion (Swift's are scalar and overflow-checked): adding 2²³ rounds
         // 0–255 to the nearest integer, which then sits in the low mantissa bits; one less where that rounded up.
         let magic: Float = 8_388_608
