@@ -26,6 +26,8 @@ public final class Rasterizer {
     /// The last picture returned, `width * height * 4` bytes, with the background and covered region it was made
     /// with: its buffer is reused (no allocation, only the old region cleared) when the caller has let go of it.
     private var output: (pixels: [UInt8], clear: UInt32, region: (x: Range<Int>, y: Range<Int>)?)?
+    /// The last frame's projected vertices and triangles, kept so each frame refills them without allocating.
+    private var vertices: [ScreenVertex] = [], triangles: [ScreenTriangle] = []
 
     /// Creates a rasteriser for `width`×`height` frames.
     public init(width: Int, height: Int, supersampling: Int = 2) {
@@ -99,26 +101,34 @@ public final class Rasterizer {
         var minX: Int, maxX: Int, minY: Int, maxY: Int
     }
 
+    /// A mesh vertex projected and shaded.
+    struct ScreenVertex {
+        var screen: SIMD3<Float> // x, y in samples; z = view depth in metres
+        var shaded: Vec3         // sRGB colour, 0–255
+        var facing: Bool         // the normal is not turned away from the eye
+    }
+
     /// Projects and shades every vertex once, then keeps the triangles that face the camera and are on screen.
     private func setUp(_ mesh: Mesh, camera: Camera, lighting: Lighting) -> [ScreenTriangle] {
         let projection = Projection(camera: camera, width: sampleWidth, height: sampleHeight)
-        var screen = [SIMD3<Float>](repeating: .zero, count: mesh.positions.count) // x, y in samples; z = view depth
-        var shaded = [Vec3](repeating: .zero, count: mesh.positions.count)
-        var facing = [Bool](repeating: false, count: mesh.positions.count)
+        var vertices = self.vertices, triangles = self.triangles
+        self.vertices = []; self.triangles = [] // unshared, so refilling them reuses their storage
+        defer { self.vertices = vertices; self.triangles = triangles }
+        vertices.removeAll(keepingCapacity: true)
         for i in mesh.positions.indices {
-            screen[i] = projection.screen(mesh.positions[i])
             let toEye = (camera.position - mesh.positions[i]).normalized
-            facing[i] = mesh.normals[i].dot(toEye) > -0.05
-            shaded[i] = lighting.shade(albedo: mesh.colors[i], normal: mesh.normals[i], toEye: toEye) * 255
+            vertices.append(ScreenVertex(
+                screen: projection.screen(mesh.positions[i]),
+                shaded: lighting.shade(albedo: mesh.colors[i], normal: mesh.normals[i], toEye: toEye) * 255,
+                facing: mesh.normals[i].dot(toEye) > -0.05))
         }
-        var triangles: [ScreenTriangle] = []
-        triangles.reserveCapacity(mesh.triangles.count / 2)
+        triangles.removeAll(keepingCapacity: true)
         let near: Float = 0.05
         for t in mesh.triangles {
-            let a = Int(t.x), b = Int(t.y), c = Int(t.z)
+            let a = vertices[Int(t.x)], b = vertices[Int(t.y)], c = vertices[Int(t.z)]
             // Back faces: all three normals turned away. Cheaper than a winding test and robust to either winding.
-            guard facing[a] || facing[b] || facing[c] else { continue }
-            let sa = screen[a], sb = screen[b], sc = screen[c]
+            guard a.facing || b.facing || c.facing else { continue }
+            let sa = a.screen, sb = b.screen, sc = c.screen
             guard sa.z > near, sb.z > near, sc.z > near else { continue }
             let minX = max(0, Int(min(sa.x, sb.x, sc.x).rounded(.down)))
             let maxX = min(sampleWidth - 1, Int(max(sa.x, sb.x, sc.x).rounded(.up)))
@@ -128,7 +138,7 @@ public final class Rasterizer {
             triangles.append(ScreenTriangle(
                 p0: SIMD2(sa.x, sa.y), p1: SIMD2(sb.x, sb.y), p2: SIMD2(sc.x, sc.y),
                 inverseDepth: Vec3(1 / sa.z, 1 / sb.z, 1 / sc.z),
-                c0: shaded[a], c1: shaded[b], c2: shaded[c],
+                c0: a.shaded, c1: b.shaded, c2: c.shaded,
                 minX: minX, maxX: maxX, minY: minY, maxY: maxY))
         }
         return triangles
@@ -162,7 +172,9 @@ public final class Rasterizer {
             let w = SIMD3(edge(t.p1, t.p2, p), edge(t.p2, t.p0, p), edge(t.p0, t.p1, p)) * sign
             guard let run = inside(w, steps: steps, span: span) else { continue }
             let l = (w + steps * Float(run.lowerBound)) * (sign * inverseArea)
-            let start = Gradient(depth: (l * t.inverseDepth).sum(), color: t.c0 * l.x + t.c1 * l.y + t.c2 * l.z)
+            // Colours are biased by `-truncation` so that `channel`, which rounds to nearest, truncates.
+            let start = Gradient(depth: (l * t.inverseDepth).sum(),
+                                 color: t.c0 * l.x + t.c1 * l.y + t.c2 * l.z - Vec3(repeating: truncation))
             fill(y * width + t.minX + run.lowerBound, count: run.count, start: start, step: step, clamp: clamp,
                  color: color, depth: depth)
         }
@@ -170,15 +182,25 @@ public final class Rasterizer {
 
     /// The samples k in `0...span` of a row where all three edge functions `w + steps·k` are ≥ 0, nil when none.
     ///
-    /// The functions are linear in k, so the run is an interval: each inequality is solved for k, rounded outward,
-    /// then the ends step inward until the sample passes the test itself. A triangle is convex, so every sample
-    /// between two inside samples is inside too. (Runs are short — most triangles are a few samples wide — so an
-    /// exact run saves more vector work in `fill` than the walk costs.)
+    /// The functions are linear in k, so the run is an interval: each inequality is solved for k, widened by a
+    /// little slack for rounding, then the ends step inward until the sample passes the test itself (usually at
+    /// once). A triangle is convex, so every sample between two inside samples is inside too. (Runs are short —
+    /// most triangles are a few samples wide — so an exact run saves more vector work in `fill` than this costs.)
+    /// The three solutions are worked out side by side, without branches, which mispredict on a row's edges.
     @inline(__always)
     private static func inside(_ w: SIMD3<Float>, steps: SIMD3<Float>, span: Int) -> ClosedRange<Int>? {
-        var first = 0, last = span
-        guard bound(w.x, steps.x, &first, &last), bound(w.y, steps.y, &first, &last), bound(w.z, steps.z, &first, &last)
-        else { return nil }
+        // An edge parallel to the row (step 0) leaves every sample on the same side of it.
+        guard !any(steps .== 0 .& w .< 0) else { return nil }
+        let slack: Float = 0.01, limit = Float(span)
+        let solution = -w / steps // where each edge function crosses zero (±∞ or NaN for step 0, masked out below)
+        // Edges rising along the row bound k from below, falling ones from above.
+        let lower = SIMD3<Float>(repeating: 0).replacing(with: solution - slack, where: steps .> 0)
+        let upper = SIMD3<Float>(repeating: limit).replacing(with: solution + slack, where: steps .< 0)
+        // Clamped before converting, so a tiny step cannot overflow Int; truncation is the floor at ≥ 0 (and
+        // cheaper than `rounded`, a library call on baseline x86-64), and −1 empties the run.
+        let low = min(limit + 1, max(max(lower.x, lower.y), lower.z)), whole = Int(low)
+        var first = Float(whole) < low ? whole + 1 : whole
+        var last = Int(max(-1, min(min(upper.x, upper.y), upper.z)))
         @inline(__always) func covered(_ k: Int) -> Bool {
             let wk = w + steps * Float(k)
             return wk.x >= 0 && wk.y >= 0 && wk.z >= 0
@@ -186,27 +208,6 @@ public final class Rasterizer {
         while first <= last && !covered(first) { first += 1 }
         while last > first && !covered(last) { last -= 1 }
         return first <= last ? first...last : nil
-    }
-
-    /// Narrows `first...last` to the k where `w + step·k` ≥ 0 may hold; false when no k does.
-    ///
-    /// The bound is the solution −w/step widened by `slack` for rounding, so `inside` usually tests one sample per
-    /// end. Solutions are clamped before converting, so a tiny step cannot overflow Int.
-    @inline(__always)
-    private static func bound(_ w: Float, _ step: Float, _ first: inout Int, _ last: inout Int) -> Bool {
-        let slack: Float = 0.01, limit = Float(last + 1)
-        if step > 0 {
-            // k ≥ ceiling(−w/step); truncation is the floor here (≥ 0), and cheaper than `rounded(.up)`, a library
-            // call on baseline x86-64.
-            let solution = min(limit, max(0, -w / step - slack)), whole = Int(solution)
-            first = max(first, Float(whole) < solution ? whole + 1 : whole)
-        } else if step < 0 {
-            // k ≤ floor(w/−step); −1 (truncated from below 0) empties the run.
-            last = min(last, Int(min(limit, max(-1, w / -step + slack))))
-        } else {
-            return w >= 0
-        }
-        return true
     }
 
     /// Depth (1/z) and shaded colour (0–255 per channel) at a sample, or their change per sample step in x.
@@ -252,18 +253,20 @@ public final class Rasterizer {
         return any(t.c0 .< low .| t.c1 .< low .| t.c2 .< low .| t.c0 .> high .| t.c1 .> high .| t.c2 .> high)
     }
 
-    /// One colour channel at eight samples (`start + step·offsets`), clamped to 0–255 if `clamp` (rounding can
-    /// overshoot the corner colours, see `needsClamping`), truncated to integers.
+    /// What `draw` subtracts from colours so that rounding them to nearest truncates them: just under ½, so exact
+    /// integers (flat colours, 255 highlights) stay exact; values within 0.0005 below an integer round up instead.
+    private static let truncation: Float = 0.4995
+
+    /// One colour channel at eight samples (`start + step·offsets`, biased by `-truncation`) as integers 0–255.
+    /// Clamped if `clamp` (rounding can overshoot the corner colours, see `needsClamping`).
     @inline(__always)
     private static func channel(_ start: Float, _ step: Float, _ offsets: SIMD8<Float>, clamp: Bool) -> SIMD8<UInt32> {
         var value = start + step * offsets
         if clamp { value = value.replacing(with: 0, where: value .< 0).replacing(with: 255, where: value .> 255) }
-        // Truncation without a per-lane conversion (Swift's are scalar and overflow-checked): adding 2²³ rounds
-        // 0–255 to the nearest integer, which then sits in the low mantissa bits; one less where that rounded up.
-        let magic: Float = 8_388_608
-        let whole = value + magic
-        let nearest = unsafeBitCast(whole, to: SIMD8<UInt32>.self) &- magic.bitPattern
-        return nearest &- SIMD8<UInt32>(repeating: 0).replacing(with: 1, where: whole - magic .> value)
+        // Rounding without a per-lane conversion (Swift's are scalar and overflow-checked): adding 1.5·2²³ rounds
+        // the value to an integer, which then sits in the low mantissa bits.
+        let magic: Float = 12_582_912
+        return unsafeBitCast(value + magic, to: SIMD8<UInt32>.self) &- magic.bitPattern
     }
 
     /// Twice the signed area of triangle (a, b, p): positive when p is left of a→b in y-down screen space.
