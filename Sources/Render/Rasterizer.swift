@@ -164,7 +164,7 @@ public final class Rasterizer {
         // Barycentric weights change by a·(1/area) per sample, so depth and colour step by constants along a row.
         let weightSteps = SIMD3(a0, a1, a2) * inverseArea
         let step = Gradient(depth: (weightSteps * t.inverseDepth).sum(),
-                          color: t.c0 * weightSteps.x + t.c1 * weightSteps.y + t.c2 * weightSteps.z)
+                            color: t.c0 * weightSteps.x + t.c1 * weightSteps.y + t.c2 * weightSteps.z)
         let span = t.maxX - t.minX
         let clamp = needsClamping(t, area: area)
         for y in rows {
