@@ -90,4 +90,24 @@ struct RasterizerTests {
         for (frame, original) in zip(decoded, frames) { #expect(Signals.psnr(frame, original.pixels) > 35) }
         try PNGWriter.write(frames[5], to: folder.appendingPathComponent("still.png").path)
     }
+
+    @Test("a rasteriser reused frame after frame draws each frame as a fresh one would, kept or dropped")
+    func reuse() throws {
+        // A big sphere, then a small one elsewhere (the old frame's region must be cleared), then a change of
+        // background, and an empty frame; pictures are either dropped before the next frame (buffer reused) or kept (buffer copied).
+        let big = Mesh.ellipsoid(center: Vec3(-0.2, 0.1, 0), radii: Vec3(repeating: 0.45), color: Self.albedo)
+        let small = Mesh.ellipsoid(center: Vec3(0.3, -0.2, 0), radii: Vec3(repeating: 0.1), color: Self.albedo)
+        let frames: [(Mesh, Background)] = [(big, .studio), (small, .studio), (Mesh(), .studio), (big, .studio), (small, .transparent),
+                                            (big, .transparent), (small, .studio)]
+        for keep in [false, true] {
+            let reused = Rasterizer(width: 80, height: 60)
+            var kept: [RGBAImage] = []
+            for (mesh, background) in frames {
+                let image = reused.render(mesh, camera: Self.camera, background: background)
+                #expect(image == Rasterizer(width: 80, height: 60).render(mesh, camera: Self.camera, background: background))
+                if keep { kept.append(image) }
+            }
+            #expect(kept.count == (keep ? frames.count : 0))
+        }
+    }
 }
