@@ -133,8 +133,10 @@ public final class VideoEncoder {
         audio = try options.audioSource.map { try SourceAudioTrack(source: $0, container: container) }
         try container.writeHeader()
 
+        // Same size, so the flag only picks how chroma is subsampled: point sampling encodes 720p 15 % faster than
+        // bilinear (204 vs 177 fps) and its pictures differ from bilinear's by 54 dB PSNR (scripts/bench media).
         guard let scaler = sws_getContext(Int32(width), Int32(height), AV_PIX_FMT_RGBA, Int32(width), Int32(height),
-                                          setup.pixelFormat, SWS_BILINEAR, nil, nil, nil) else {
+                                          setup.pixelFormat, SWS_POINT, nil, nil, nil) else {
             throw MediaIOError.ffmpegFailure(path: path, call: "sws_getContext", reason: "unsupported conversion")
         }
         self.scaler = scaler
