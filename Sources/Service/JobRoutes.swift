@@ -30,13 +30,9 @@ struct JobRoutes {
     /// Stores the upload and queues the job; answers 202 with its status and `Location`.
     private func submit(_ request: Request, context: some RequestContext) async throws -> Response {
         let query = Query(request)
-        let signLanguage = query.string("sign-language") ?? "asl"
+        var settings = try query.anchorOptions(options)
+        let signLanguage = settings.signLanguage
         let kit = try resources.kit(signLanguage)
-        var settings = try AnchorOptions(lexiconRoot: options.lexiconRoot, modelPath: options.modelPath)
-        settings.signLanguage = signLanguage
-        settings.beam = try query.int("beam", default: 5, in: 1...16)
-        settings.distill = try DistillOptions(rate: .unitsPerMinute(try query.double("rate", default: 80, in: 1...1000)),
-                                              maxLag: try query.double("max-lag", default: 4, in: 0...60))
         settings.overlay = try query.bool("overlay", default: true)
         (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
         let transcript = query.string("text").map { Transcript.timed(text: $0, language: settings.spokenLanguage) }

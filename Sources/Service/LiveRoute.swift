@@ -1,5 +1,4 @@
 import AnchorCore
-import Distill
 import Foundation
 import Hummingbird
 import Motion
@@ -31,13 +30,8 @@ struct LiveRoute {
         guard let model = resources.model else {
             throw ServiceError.badRequest("no speech model is installed at \(options.modelPath): live streams need one")
         }
-        let signLanguage = query.string("sign-language") ?? "asl"
-        let kit = try resources.kit(signLanguage)
-        var anchor = try AnchorOptions(lexiconRoot: options.lexiconRoot, modelPath: options.modelPath)
-        anchor.signLanguage = signLanguage
-        anchor.beam = try query.int("beam", default: 5, in: 1...16)
-        anchor.distill = try DistillOptions(rate: .unitsPerMinute(try query.double("rate", default: 80, in: 1...1000)),
-                                            maxLag: try query.double("max-lag", default: 4, in: 0...60))
+        let anchor = try query.anchorOptions(options)
+        let kit = try resources.kit(anchor.signLanguage)
         var live = LiveOptions(anchor: anchor)
         live.inputTimeout = try query.double("input-timeout", default: 10, in: 0.5...600)
 
