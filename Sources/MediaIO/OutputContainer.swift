@@ -13,7 +13,8 @@ final class OutputContainer {
     let raw: UnsafeMutablePointer<AVFormatContext>
     /// The temporary file of a file output; nil for a live stream.
     private let output: AtomicOutput?
-    private var headerOptions: [String: String] = [:]
+    /// Muxer options for the header: fragmented MP4 for a live .mp4/.mov.
+    private let headerOptions: [String: String]
 
     init(path: String, live: Bool = false) throws {
         _ = ffmpegReady
@@ -25,10 +26,10 @@ final class OutputContainer {
             destination = path == "-" ? "pipe:1" : path
             let scheme = path.range(of: "://").map { String(path[..<$0.lowerBound]).lowercased() }
             if path == "-" || ["udp", "srt", "tcp", "rtp"].contains(scheme ?? "") { formatName = "mpegts" }
-            if ["mp4", "mov", "m4v"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
-                headerOptions["movflags"] = "frag_keyframe+empty_moov+default_base_moof"
-            }
+            let fragmented = ["mp4", "mov", "m4v"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+            headerOptions = fragmented ? ["movflags": "frag_keyframe+empty_moov+default_base_moof"] : [:]
         } else {
+            headerOptions = [:]
             do { output = try AtomicOutput(path: path) } catch let error as AnchorCoreError {
                 throw MediaIOError.cannotWrite(path: path, reason: "\(error)".replacingOccurrences(of: "\(path): cannot write output: ", with: ""))
             }

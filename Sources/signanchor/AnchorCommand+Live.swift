@@ -17,7 +17,7 @@ extension AnchorCommand {
             Console.note(line, quiet: quiet)
         }
         let reportPath = report.video.flatMap { $0 == "-" || $0.contains("://") ? nil : $0 }
-            .map { URL(fileURLWithPath: $0).deletingPathExtension().path + ".report.json" }
+            .map(Self.reportPath(beside:))
         if let path = self.report ?? reportPath { try Console.emit(try JSON.encode(report), to: path) }
         Console.note(String(format: "live: %.1f s of input, %.1f s of avatar, %d of %d utterances signed (%d skipped, too late); "
                                 + "delay mean %.1f s, p95 %.1f s, max %.1f s", report.inputSeconds, report.outputSeconds,

@@ -128,7 +128,7 @@ struct AnchorCommand: AsyncParsableCommand {
         progress.finish()
 
         let stem = URL(fileURLWithPath: output).deletingPathExtension().path
-        try Console.emit(try JSON.encode(result.report), to: stem + ".report.json")
+        try Console.emit(try JSON.encode(result.report), to: Self.reportPath(beside: output))
         for format in exports {
             let path = "\(stem).\(format)"
             if format == "srt" {
@@ -152,9 +152,14 @@ struct AnchorCommand: AsyncParsableCommand {
         options.signLanguage = signLanguage
         options.beam = beam
         options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
-        options.video = try video.options(output: output ?? "stream.ts")
+        options.video = try video.options(output: output ?? "-")
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
         return options
+    }
+
+    /// Where the JSON report goes beside a video file: OUTPUT-stem.report.json.
+    static func reportPath(beside output: String) -> String {
+        URL(fileURLWithPath: output).deletingPathExtension().path + ".report.json"
     }
 
     /// One subtitle cue per signed sentence: its glosses, while they are signed.

@@ -39,12 +39,11 @@ public struct LiveReport: Sendable, Codable, Equatable {
     /// Fills in the delay statistics from `entries`.
     init(input: String, video: String?, animation: String?, inputSeconds: Double, outputSeconds: Double,
          utterances: Int, skippedUtterances: Int, entries: [Entry], wallSeconds: Double) {
-        func ms(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
         self.input = input
         self.video = video
         self.animation = animation
-        self.inputSeconds = ms(inputSeconds)
-        self.outputSeconds = ms(outputSeconds)
+        self.inputSeconds = Self.ms(inputSeconds)
+        self.outputSeconds = Self.ms(outputSeconds)
         self.utterances = utterances
         signedUtterances = entries.count
         self.skippedUtterances = skippedUtterances
@@ -53,6 +52,9 @@ public struct LiveReport: Sendable, Codable, Equatable {
         meanDelay = delays.isEmpty ? 0 : delays.reduce(0, +) / Double(delays.count)
         p95Delay = delays.isEmpty ? 0 : delays[min(delays.count - 1, Int((Double(delays.count) * 0.95).rounded(.down)))]
         maxDelay = delays.last ?? 0
-        self.wallSeconds = ms(wallSeconds)
+        self.wallSeconds = Self.ms(wallSeconds)
     }
+
+    /// Seconds rounded to milliseconds, as every time in the report is.
+    static func ms(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }

@@ -62,7 +62,7 @@ final class LiveWriter {
             let frame: AnimationTrack.Frame
             if let current = step.current {
                 frame = current.track.frames[min(current.track.frames.count - 1, Int(((time - current.start) * fps + 1e-6).rounded(.down)))]
-                if entries.last?.signingStart != Self.ms(current.start) {
+                if entries.last?.signingStart != LiveReport.ms(current.start) {
                     entries.append(try announce(current, log: log))
                 }
             } else {
@@ -86,18 +86,15 @@ final class LiveWriter {
     /// The report entry of a signing whose first frame is being written; logged and announced in the stream.
     private func announce(_ signing: PlacedSigning, log: (@Sendable (String) -> Void)?) throws -> LiveReport.Entry {
         let entry = LiveReport.Entry(
-            speechStart: Self.ms(signing.speech.start), speechEnd: Self.ms(signing.speech.end), text: signing.speech.text,
-            signed: signing.signed, glosses: signing.glosses, signingStart: Self.ms(signing.start),
-            delay: Self.ms(ProcessInfo.processInfo.systemUptime - signing.arrival), processing: Self.ms(signing.processing))
+            speechStart: LiveReport.ms(signing.speech.start), speechEnd: LiveReport.ms(signing.speech.end), text: signing.speech.text,
+            signed: signing.signed, glosses: signing.glosses, signingStart: LiveReport.ms(signing.start),
+            delay: LiveReport.ms(ProcessInfo.processInfo.systemUptime - signing.arrival), processing: LiveReport.ms(signing.processing))
         try emit { try JSONLinesWriter.encode(SignsLine(entry)) }
         log?(String(format: "live: speech %.1f–%.1f s “%@” → %@ at %.1f s; ready %.1f s after the speech, delay %.1f s",
                     entry.speechStart, entry.speechEnd, entry.text, entry.glosses.joined(separator: " "), entry.signingStart,
                     entry.processing, entry.delay))
         return entry
     }
-
-    /// Seconds rounded to milliseconds, for the report.
-    private static func ms(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 
     /// The stream line announcing a signed utterance before its first frame.
     private struct SignsLine: Encodable {
