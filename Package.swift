@@ -30,6 +30,8 @@ let package = Package(
         ),
         // zlib: only for Whisper's compression-ratio check (Debian zlib1g-dev)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenCC: Traditional → Simplified Chinese in transcripts (Debian libopencc-dev)
+        .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
 
         // MARK: Stages
         .target(name: "AnchorCore"),
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Render", dependencies: ["AnchorCore", "Motion"]),
-        .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "CZlib"]),
+        .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "COpenCC", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper"]),
 
         // MARK: HTTP service (`signanchor serve`)

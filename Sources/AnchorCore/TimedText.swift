@@ -22,18 +22,21 @@ public struct TimedText: Sendable, Codable, Equatable, Hashable {
 
 /// A timed transcript of speech: the output of speech recognition and the input of distillation.
 ///
-/// JSON shape (docs/formats.md): `{"language": "en", "duration": 58.7, "segments": [{"start": 0, "end": 2.5, "text": "…"}]}`.
+/// JSON shape (docs/formats.md): `{"language": "en", "languageProbability": 0.98, "duration": 58.7, "segments": [{"start": 0, "end": 2.5, "text": "…"}]}`.
 public struct Transcript: Sendable, Codable, Equatable {
     /// BCP-47 language code of the speech, such as `en` or `zh`.
     public var language: String
+    /// How sure speech recognition was of `language` (0–1) when it detected it; nil when it was given or forced.
+    public var languageProbability: Double?
     /// Duration of the source in seconds.
     public var duration: Double
     /// Segments in time order.
     public var segments: [TimedText]
 
     /// Creates a transcript.
-    public init(language: String, duration: Double, segments: [TimedText]) {
+    public init(language: String, languageProbability: Double? = nil, duration: Double, segments: [TimedText]) {
         self.language = language
+        self.languageProbability = languageProbability
         self.duration = duration
         self.segments = segments
     }

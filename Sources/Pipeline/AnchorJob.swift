@@ -10,8 +10,12 @@ import Whisper
 
 /// Settings of the whole job.
 public struct AnchorOptions: Sendable {
-    /// `csl` or `asl`.
-    public var signLanguage = "asl"
+    /// `csl` or `asl`; nil signs the speech in the sign language of its language (Chinese → CSL, English → ASL).
+    public var signLanguage: String?
+    /// The speech's language for recognition (`zh`, `en`); nil detects it on the first 30 s.
+    public var speechLanguage: String?
+    /// Initial prompt for speech recognition; nil uses the language's default (Simplified, punctuated Chinese).
+    public var prompt: String?
     /// The lexicon root (holding `csl/`, `asl/`, `spoken/`).
     public var lexiconRoot: String
     /// The Whisper model folder or file.
@@ -27,30 +31,11 @@ public struct AnchorOptions: Sendable {
     /// Composite the avatar onto the input's video when it has one.
     public var overlay = true
 
-    /// The spoken language of the sign language: Chinese for CSL, English otherwise.
-    public var spokenLanguage: DistillLanguage { signLanguage == "csl" ? .chinese : .english }
-
     /// Options with the default lexicon and model locations.
     public init(lexiconRoot: String, modelPath: String) throws {
         self.lexiconRoot = lexiconRoot
         self.modelPath = modelPath
         distill = try DistillOptions()
-    }
-}
-
-extension AnchorOptions {
-    /// Speech-recognition settings for the sign language's spoken language and the beam width.
-    /// - Parameter alternatives: what the user can do instead when `model` cannot recognise that language.
-    /// - Throws: ``PipelineError/invalidJob(_:)`` when an English-only model is asked for Chinese (CSL).
-    func transcription(with model: WhisperModel, instead alternatives: String) throws -> TranscriptionOptions {
-        if spokenLanguage == .chinese && !model.dims.isMultilingual {
-            throw PipelineError.invalidJob("\(modelPath): an English-only speech model cannot transcribe Chinese for CSL; \(alternatives)")
-        }
-        var settings = TranscriptionOptions()
-        settings.language = spokenLanguage.rawValue
-        settings.beamSize = beam
-        try settings.validate()
-        return settings
     }
 }
 
@@ -70,16 +55,17 @@ public struct AnchorJob: Sendable {
     public let options: AnchorOptions
     /// The avatar: skeleton for synthesis, geometry for rendering.
     public let geometry: AvatarGeometry
-    /// The sign language already loaded (on `geometry`'s rig), or nil to load it from `options` when the job runs.
-    public let kit: SigningKit?
+    /// The sign languages already loaded (on `geometry`'s rig) by code, or nil to load the one the job signs.
+    public let kits: (@Sendable (String) throws -> SigningKit)?
     /// The speech model already loaded, or nil to load `options.modelPath` when the job needs it.
     public let model: WhisperModel?
 
-    /// Prepares a job; a server passes the sign language and speech model it loaded once.
-    public init(options: AnchorOptions, geometry: AvatarGeometry, kit: SigningKit? = nil, model: WhisperModel? = nil) {
+    /// Prepares a job; a server passes the sign languages and speech model it loaded once.
+    public init(options: AnchorOptions, geometry: AvatarGeometry, kits: (@Sendable (String) throws -> SigningKit)? = nil,
+                model: WhisperModel? = nil) {
         self.options = options
         self.geometry = geometry
-        self.kit = kit
+        self.kits = kits
         self.model = model
     }
 
@@ -90,7 +76,6 @@ public struct AnchorJob: Sendable {
     /// - Returns: the report, the glosses and the animation (for the caller to write beside the video).
     public func run(input: String?, transcript given: Transcript?, transcriptSource: String, output: String,
                     progress: ProgressHandler? = nil) async throws -> AnchorResult {
-        let spoken = options.spokenLanguage
         var stages: [(String, Double)] = []
         func timed<T>(_ name: String, _ work: () async throws -> T) async rethrows -> T {
             let start = Date()
@@ -98,10 +83,14 @@ public struct AnchorJob: Sendable {
             return try await work()
         }
 
-        let transcript = try await timed("transcribe") { try given ?? transcribe(input, spoken: spoken, progress: progress) }
+        let (transcript, languages) = try await timed("transcribe") {
+            if let given { return (given, try options.languages(forText: given)) }
+            return try transcribe(input, progress: progress)
+        }
         // The dictionary and word tools are loaded once for distillation and glossing.
-        let kit = try self.kit ?? SigningKit(root: options.lexiconRoot, signLanguage: options.signLanguage, rig: geometry.rig)
-        let analyzer = try kit.analyzer(spoken)
+        let kit = try kits?(languages.signLanguage)
+            ?? SigningKit(root: options.lexiconRoot, signLanguage: languages.signLanguage, rig: geometry.rig)
+        let analyzer = try kit.analyzer(languages.spoken)
         let (translator, animation) = (kit.translator, kit.animation)
         // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.
         let estimator = AnimatedTimeEstimator(translator: translator, animation: animation)
@@ -125,7 +114,8 @@ public struct AnchorJob: Sendable {
         let totalSeconds = stages.map(\.1).reduce(0, +)
         let coverage = GlossCoverage(sequence)
         let report = AnchorReport(
-            input: input, output: output, signLanguage: options.signLanguage, mediaDuration: mediaDuration,
+            input: input, output: output, signLanguage: languages.signLanguage, speechLanguage: transcript.language,
+            speechLanguageProbability: transcript.languageProbability, mediaDuration: mediaDuration,
             videoDuration: videoDuration, transcriptSource: transcriptSource, stages: stageReports,
             total: .init(name: "total", seconds: totalSeconds, realTimeFactor: totalSeconds / mediaDuration),
             unitsPerMinuteIn: script.report.sourceUnitsPerMinute, unitsPerMinuteOut: script.report.unitsPerMinute,
@@ -135,12 +125,20 @@ public struct AnchorJob: Sendable {
         return AnchorResult(report: report, glosses: sequence, track: track)
     }
 
-    /// Speech recognition of `input` in the sign language's spoken language.
-    private func transcribe(_ input: String?, spoken: DistillLanguage, progress: ProgressHandler?) throws -> Transcript {
+    /// Speech recognition of `input`; the language (given or detected on the first window) chooses the sign
+    /// language, and a language the job cannot sign stops recognition there.
+    private func transcribe(_ input: String?, progress: ProgressHandler?) throws -> (Transcript, LanguagePair) {
         guard let input else { throw PipelineError.invalidJob("give an input to transcribe, a --transcript or --text") }
         let model = try self.model ?? WhisperModel(path: options.modelPath)
-        let settings = try options.transcription(with: model, instead: "give --transcript FILE.srt, --text, or a multilingual --model")
+        let settings = try options.transcription(with: model)
         let reader = try AudioReader(path: input)
-        return try Transcriber(model: model, options: settings).transcribe(duration: reader.duration, progress: progress, next: reader.next)
+        var languages: LanguagePair?
+        let transcript = try Transcriber(model: model, options: settings)
+            .transcribe(duration: reader.duration, progress: progress, language: { code, probability in
+                languages = try LanguagePair.speech(code, probability: probability, requested: options.signLanguage,
+                                                    input: input, model: model)
+            }, next: reader.next)
+        guard let languages else { throw PipelineError.invalidJob("\(input): no speech language was determined") }
+        return (transcript, languages)
     }
 }

@@ -16,6 +16,10 @@ public struct AnchorReport: Sendable, Codable, Equatable {
     public var output: String
     /// Sign language signed.
     public var signLanguage: String
+    /// Language of the speech or text (`zh`, `en`).
+    public var speechLanguage: String
+    /// How sure speech recognition was of `speechLanguage` (0–1); nil when it was given, forced or read from text.
+    public var speechLanguageProbability: Double?
     /// Length of the speech (the input media, or the transcript's end), seconds.
     public var mediaDuration: Double
     /// Length of the video written, seconds.

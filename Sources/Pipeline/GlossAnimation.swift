@@ -57,15 +57,18 @@ public struct GlossAnimation: Sendable {
         return marked
     }
 
+    /// The avatar waiting at rest (breathing) for `seconds`, as `animator` synthesises it.
+    public static func rest(_ animator: Animator, fps: Double, seconds: Double) throws -> AnimationTrack {
+        // The animator adds its own rest and breathing at both ends: wait only for what they leave.
+        let overhead = try animator.animate([.pause(1 / fps)], fps: fps).track.duration
+        return try animator.animate([.pause(max(1 / fps, seconds - overhead))], fps: fps).track
+    }
+
     /// The whole sequence as one track at `fps`, each sentence placed at its start time when the input was timed.
     /// With nothing to sign (silence, music), the avatar waits at rest for `idle` seconds.
     public func animate(_ sequence: GlossSequence, fps: Double, idle: Double = 1) throws -> AnimationTrack {
         let sentences = sequence.sentences.map { (start: $0.start, items: items($0)) }.filter { !$0.items.isEmpty }
-        guard !sentences.isEmpty else {
-            // The animator adds its own rest and breathing at both ends: wait only for what they leave.
-            let overhead = try animator.animate([.pause(1 / fps)], fps: fps).track.duration
-            return try animator.animate([.pause(max(1 / fps, idle - overhead))], fps: fps).track
-        }
+        guard !sentences.isEmpty else { return try Self.rest(animator, fps: fps, seconds: idle) }
         // First pass: how long each sentence takes to sign on its own gives the pause before each one.
         var pauses: [Double] = []
         var clock = 0.0

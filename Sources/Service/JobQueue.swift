@@ -31,7 +31,7 @@ actor JobQueue {
     }
 
     /// A new queued job with its own empty folder, not yet started.
-    func create(signLanguage: String) throws -> JobRecord {
+    func create(signLanguage: String?) throws -> JobRecord {
         let id = UUID().uuidString.lowercased()
         let record = JobRecord(id: id, folder: folder.appendingPathComponent(id), signLanguage: signLanguage)
         do {
@@ -62,7 +62,7 @@ actor JobQueue {
                                                    transcriptSource: transcript == nil ? "whisper" : "text",
                                                    output: record.output.path, progress: { record.update($0) }).report
                     (report.input, report.output) = ("upload", "/jobs/\(record.id)/result")
-                    record.finish(report: try JSON.data(report))
+                    record.finish(report: try JSON.data(report), signLanguage: report.signLanguage)
                 } catch {
                     record.fail(ErrorResponse(error).error)
                 }

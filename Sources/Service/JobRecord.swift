@@ -17,15 +17,14 @@ final class JobRecord: @unchecked Sendable {
         var stage: String?
         var progress: Double
         var error: String?
-        var signLanguage: String
+        /// The sign language asked for, or once the job has run the one its speech chose; nil before then.
+        var signLanguage: String?
     }
 
     /// The job's id (also its folder's name).
     let id: String
     /// The job's folder: the upload, the video, the report.
     let folder: URL
-    /// The sign language signed.
-    let signLanguage: String
     /// Where each stage's share of the whole job starts and ends (transcription is the slow part).
     private static let stageSpans: [String: (Double, Double)] = ["transcribing": (0, 0.5), "distilling": (0.5, 0.6), "rendering": (0.6, 1)]
 
@@ -35,9 +34,10 @@ final class JobRecord: @unchecked Sendable {
     private var progress = 0.0
     private var error: String?
     private var report: Data?
+    private var signLanguage: String?
 
     /// A queued job.
-    init(id: String, folder: URL, signLanguage: String) {
+    init(id: String, folder: URL, signLanguage: String?) {
         self.id = id
         self.folder = folder
         self.signLanguage = signLanguage
@@ -68,9 +68,10 @@ final class JobRecord: @unchecked Sendable {
         }
     }
 
-    /// The job succeeded with this report.
-    func finish(report: Data) {
+    /// The job succeeded with this report, signed in `signLanguage`.
+    func finish(report: Data, signLanguage: String) {
         lock.withLock {
+            self.signLanguage = signLanguage
             state = .done
             stage = nil
             progress = 1

@@ -31,20 +31,25 @@ struct JobRoutes {
     private func submit(_ request: Request, context: some RequestContext) async throws -> Response {
         let query = Query(request)
         var settings = try query.anchorOptions(options)
-        let signLanguage = settings.signLanguage
-        let kit = try resources.kit(signLanguage)
+        if let signLanguage = settings.signLanguage { _ = try resources.kit(signLanguage) }
         settings.overlay = try query.bool("overlay", default: true)
         (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
-        let transcript = query.string("text").map { Transcript.timed(text: $0, language: settings.spokenLanguage) }
+        let transcript = try query.string("text").map { text in
+            let spoken = settings.signLanguage.flatMap(DistillLanguage.init(signLanguage:)) ?? DistillLanguage.detect(text)
+            let timed = Transcript.timed(text: text, language: spoken)
+            _ = try resources.kit(try settings.languages(forText: timed).signLanguage)
+            return timed
+        }
 
-        let record = try await queue.create(signLanguage: signLanguage)
+        let record = try await queue.create(signLanguage: settings.signLanguage)
         do {
             try await Upload.store(request, to: record.input.path, limit: options.uploadLimit, context: context)
         } catch {
             await queue.discard(record)
             throw error
         }
-        await queue.submit(record, job: AnchorJob(options: settings, geometry: resources.geometry, kit: kit, model: resources.model),
+        await queue.submit(record, job: AnchorJob(options: settings, geometry: resources.geometry, kits: { [resources] in try resources.kit($0) },
+                                          model: resources.model),
                            transcript: transcript)
         var response = try JSONBody.response(record.status, status: .accepted)
         response.headers[.location] = "/jobs/\(record.id)"

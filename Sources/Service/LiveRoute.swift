@@ -31,7 +31,7 @@ struct LiveRoute {
             throw ServiceError.badRequest("no speech model is installed at \(options.modelPath): live streams need one")
         }
         let anchor = try query.anchorOptions(options)
-        let kit = try resources.kit(anchor.signLanguage)
+        if let signLanguage = anchor.signLanguage { _ = try resources.kit(signLanguage) }
         var live = LiveOptions(anchor: anchor)
         live.inputTimeout = try query.double("input-timeout", default: 10, in: 0.5...600)
 
@@ -39,7 +39,8 @@ struct LiveRoute {
         let started = FirstLine()
         let run = Task {
             do {
-                let report = try await LiveAnchor(options: live, geometry: resources.geometry, kit: kit, model: model)
+                let report = try await LiveAnchor(options: live, geometry: resources.geometry, kits: { [resources] in try resources.kit($0) },
+                                                model: model)
                     .run(input: input, animationLines: { line in
                         started.resolve(nil)
                         sink.yield(ByteBuffer(string: "data: \(line)\n\n"))

@@ -13,8 +13,10 @@ struct AnchorCommand: AsyncParsableCommand {
         abstract: "Sign a broadcast: speech → transcript → distilled text → glosses → animation → video.",
         discussion: """
         With a video input the avatar is composited onto it (--no-overlay for the avatar alone, with the input's \
-        audio). --transcript or --text skip speech recognition: that is how CSL is served until a Chinese-capable \
-        --model is given. A JSON report (per-stage time and real-time factor, rates, lag, lexicon coverage) is \
+        audio). The speech's language is detected on its first 30 s and chooses the sign language (Chinese → CSL, \
+        English → ASL) unless --sign-language is given; speech in another language, or not in the given sign \
+        language's spoken language, is refused before anything is written. --transcript or --text skip speech \
+        recognition. A JSON report (per-stage time and real-time factor, rates, lag, lexicon coverage) is \
         written beside the video as OUTPUT-stem.report.json.
 
         --live reads INPUT as it arrives (a growing file, - for stdin, udp://, srt://, http(s) or HLS) and writes \
@@ -42,8 +44,8 @@ struct AnchorCommand: AsyncParsableCommand {
     @Option(help: "With --live: write the JSON report here (default: beside a file output, else none).")
     var report: String?
 
-    @Option(help: "Sign language: csl or asl.")
-    var signLanguage = "asl"
+    @Option(help: "Sign language: csl or asl (default: from the speech's language, Chinese → csl, English → asl).")
+    var signLanguage: String?
 
     @Option(help: "A transcript instead of speech recognition: .srt, .vtt, .ass or transcript JSON.")
     var transcript: String?
@@ -51,11 +53,7 @@ struct AnchorCommand: AsyncParsableCommand {
     @Option(help: "Text to sign instead of speech recognition (timed at a typical speech rate).")
     var text: String?
 
-    @Option(help: "Whisper model (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
-    var model: String?
-
-    @Option(help: "Beam width for speech recognition; 1 is greedy.")
-    var beam = 5
+    @OptionGroup var speech: SpeechOptions
 
     @Option(help: "Signing rate target in chars/min (Chinese) or words/min (English).")
     var rate = 80.0
@@ -80,7 +78,7 @@ struct AnchorCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard ["csl", "asl"].contains(signLanguage) else { throw ValidationError("--sign-language must be csl or asl") }
+        if let signLanguage, !["csl", "asl"].contains(signLanguage) { throw ValidationError("--sign-language must be csl or asl") }
         if live {
             guard input != nil else { throw ValidationError("--live needs an INPUT stream") }
             guard transcript == nil, text == nil, export == nil else {
@@ -100,16 +98,20 @@ struct AnchorCommand: AsyncParsableCommand {
         if live { return try await runLive() }
         guard let output else { return }
         let exports = try Self.exports(export)
-        let spoken: DistillLanguage = signLanguage == "csl" ? .chinese : .english
+        // Text is in the sign language's spoken language, else in the language its script shows.
+        func spoken(_ text: String) -> DistillLanguage {
+            signLanguage.flatMap(DistillLanguage.init(signLanguage:)) ?? DistillLanguage.detect(text)
+        }
         let given: Transcript?
         let source: String
         if let transcript {
             let read = try TextInput.read(transcript)
-            given = read.segments.map { Transcript(language: spoken.rawValue, duration: $0.map(\.end).max() ?? 0, segments: $0) }
-                ?? Transcript.timed(text: read.text, language: spoken, unitsPerMinute: nil)
+            let language = spoken(read.segments?.map(\.text).joined(separator: " ") ?? read.text)
+            given = read.segments.map { Transcript(language: language.rawValue, duration: $0.map(\.end).max() ?? 0, segments: $0) }
+                ?? Transcript.timed(text: read.text, language: language, unitsPerMinute: nil)
             source = transcript
         } else if let text {
-            given = Transcript.timed(text: text, language: spoken, unitsPerMinute: nil)
+            given = Transcript.timed(text: text, language: spoken(text), unitsPerMinute: nil)
             source = "text"
         } else {
             given = nil
@@ -147,10 +149,11 @@ struct AnchorCommand: AsyncParsableCommand {
 
     /// The job's settings from the options shared by file and live runs.
     func anchorOptions(output: String?) throws -> AnchorOptions {
-        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(),
-                                        modelPath: model ?? WhisperModel.defaultPath)
+        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(), modelPath: speech.modelPath)
         options.signLanguage = signLanguage
-        options.beam = beam
+        options.speechLanguage = speech.forcedLanguage
+        options.prompt = speech.prompt
+        options.beam = speech.beam
         options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
         options.video = try video.options(output: output ?? "-")
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }

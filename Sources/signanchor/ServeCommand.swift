@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Sign languages to load, comma-separated.")
     var signLanguages = "csl,asl"
 
-    @Option(help: "Whisper model for jobs on speech (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
+    @Option(help: SpeechOptions.modelHelp)
     var model: String?
 
     @OptionGroup var avatar: AvatarOptions
@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.signLanguages = signLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         options.rigPath = avatar.rig
         options.lookPath = avatar.look
-        options.modelPath = model ?? WhisperModel.defaultPath
+        options.modelPath = ModelCatalog.path(for: model)
         options.jsonLimit = jsonLimit
         options.uploadLimit = uploadLimit
         options.concurrentJobs = jobs

@@ -19,14 +19,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Argument(help: "A media file, a URL FFmpeg can open, or - for stdin.")
     var input: String
 
-    @Option(help: "Whisper model: a CTranslate2 folder or a whisper.cpp ggml file (default: $SIGNANCHOR_MODEL, else the one scripts/setup installs).")
-    var model: String?
-
-    @Option(help: "Language code (en, zh, …) or auto to detect it.")
-    var language = "auto"
-
-    @Option(help: "Beam width; 1 is greedy decoding.")
-    var beam = 5
+    @OptionGroup var speech: SpeechOptions
 
     @Option(help: "Output format: text, srt, vtt or json.")
     var format: Format = .text
@@ -34,18 +27,15 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
     var output: String?
 
-    @Option(help: "Initial prompt: names and terms the broadcast uses.")
-    var prompt: String?
-
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func run() async throws {
-        let whisper = try WhisperModel(path: model ?? WhisperModel.defaultPath)
+        let whisper = try WhisperModel(path: speech.modelPath)
         var options = TranscriptionOptions()
-        options.language = language == "auto" ? nil : language
-        options.beamSize = beam
-        options.initialPrompt = prompt
+        options.language = speech.forcedLanguage
+        options.beamSize = speech.beam
+        options.initialPrompt = speech.prompt
         try options.validate()
         let reader = try AudioReader(path: input)
         let progress = ProgressBar(quiet: quiet)

@@ -19,6 +19,18 @@ struct NumberTests {
         #expect(labels(translator, "二〇二四年").first == "2-0-2-4")
     }
 
+    @Test("CSL: digits with units as speech recognition writes them are numbers")
+    func cslRecognisedDigits() throws {
+        let translator = try Translators.csl.get()
+        #expect(labels(translator, "发送旅客10万人。").contains("1-十-万"))
+        #expect(labels(translator, "发送旅客4.8亿人次。").contains("4-点-8-亿"))
+        #expect(labels(translator, "比去年增长2.5%。").contains("百分之-2-点-5"))
+        #expect(labels(translator, "他今年12岁。").contains("1-十-2"))
+        #expect(labels(translator, "以85比79战胜对手。").first == "8-十-5-比-7-十-9")
+        let range = labels(translator, "气温将下降8到10度。")
+        #expect(range.contains("8") && range.contains("1-十"), "\(range)")
+    }
+
     @Test("ASL: years in pairs, hundreds and thousands, money, percentages, scores")
     func asl() throws {
         let translator = try Translators.asl.get()

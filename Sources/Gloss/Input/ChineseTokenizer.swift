@@ -5,7 +5,8 @@ import Lexicon
 /// Runs of single characters no word list knows (and no grammar class lists) are joined into one `name`
 /// token (王楚钦), and a
 /// general word made of a Chinese numeral and a measure word or time unit (三个, 五月) is split in two,
-/// and so is a general word made of a grammar word and a lexicon word (下了 → 下 了, 们在 → 们 在).
+/// and so is a general word made of a grammar word and a lexicon word (下了 → 下 了, 们在 → 们 在), and a word
+/// starting with a group numeral right after digits (4.8 + 亿人次 → 亿 人次).
 struct ChineseTokenizer: Sendable {
     let segmenter: ChineseSegmenter
     let grammar: GlossGrammar
@@ -47,7 +48,10 @@ struct ChineseTokenizer: Sendable {
         case .general:
             let digits = piece.text.prefix { ChineseNumerals.isNumeral(String($0)) }
             let rest = piece.text.dropFirst(digits.count)
-            if !digits.isEmpty, rest.isEmpty || isUnit(String(rest)) {
+            // After Arabic digits a word starting with a group word carries the number's magnitude: 4.8 亿人次.
+            let afterDigits = tokens.last.map { $0.kind == .number && $0.range.upperBound == range.lowerBound
+                && $0.text.last?.isASCII == true } ?? false
+            if !digits.isEmpty, rest.isEmpty || isUnit(String(rest)) || afterDigits && ChineseNumerals.isGroup(String(digits)) {
                 let cut = range.lowerBound + digits.count
                 tokens.append(SourceToken(text: String(digits), range: range.lowerBound..<cut, kind: .number))
                 if !rest.isEmpty { tokens.append(SourceToken(text: String(rest), range: cut..<range.upperBound, kind: .word)) }

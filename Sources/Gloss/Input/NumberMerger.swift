@@ -1,5 +1,6 @@
 /// Joins tokens that together write one number: `10` `:` `30` (a clock time or score), `3` `-` `1` or
-/// 三 比 一 (a score), `$` `5` (an amount), and adjacent Chinese numerals (三百五十 万).
+/// 三 比 一 (a score), `$` `5` (an amount), adjacent Chinese numerals (三百五十 万), and digits with a group
+/// word (10 万, 4.8 亿).
 enum NumberMerger {
     /// The tokens with number pieces joined; `currencies` are the symbols that start an amount and
     /// `scoreWord` the word between the two numbers of a score.
@@ -24,6 +25,12 @@ enum NumberMerger {
                 token = joined(token, tokens[index])
                 index += 1
             }
+            // Digits with a Chinese group word, as speech recognition writes large numbers: 10万, 4.8亿.
+            if index < tokens.count, adjacent(token, tokens[index]), isArabic(token.text),
+               ChineseNumerals.isGroup(tokens[index].text) {
+                token = joined(token, tokens[index])
+                index += 1
+            }
             if index + 1 < tokens.count, isSeparator(tokens[index].text, scoreWord), adjacent(token, tokens[index]),
                tokens[index + 1].kind == .number, adjacent(tokens[index], tokens[index + 1]),
                short(token.text), short(tokens[index + 1].text) {
@@ -33,6 +40,11 @@ enum NumberMerger {
             result.append(token)
         }
         return result
+    }
+
+    /// True for a number written in Arabic digits (with `.` or `,`).
+    private static func isArabic(_ text: String) -> Bool {
+        text.first?.isASCII == true && text.first?.isNumber == true && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
     }
 
     private static func adjacent(_ first: SourceToken, _ second: SourceToken) -> Bool {

@@ -13,6 +13,18 @@ enum ChineseNumerals {
         !text.isEmpty && text.allSatisfy { digits[$0] != nil || places[$0] != nil || groups[$0] != nil }
     }
 
+    /// True for group words that multiply what comes before them: 万, 亿, 万亿, 千万, 百万.
+    static func isGroup(_ text: String) -> Bool {
+        guard let last = text.last, groups[last] != nil else { return false }
+        return text.dropLast().allSatisfy { places[$0] != nil || groups[$0] != nil }
+    }
+
+    /// The value of a group word (千万 = 10⁷), or nil.
+    static func groupValue(_ text: String) -> Int? {
+        guard isGroup(text) else { return nil }
+        return text.reduce(1) { $0 * (places[$1] ?? groups[$1] ?? 1) }
+    }
+
     /// The Arabic digits of a Chinese numeral, or nil when it is not one (or too large).
     static func arabic(_ text: String) -> String? {
         guard isNumeral(text) else { return nil }

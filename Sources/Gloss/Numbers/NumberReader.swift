@@ -33,6 +33,15 @@ struct NumberReader: Sendable {
             }
             return integer(parts[0]) + (grammar.scoreWord.map { [$0] } ?? []) + integer(parts[1])
         }
+        if let group = groupSuffix(body) {
+            // 10万 → the integer 100000 in place-value words; 4.8亿 → 4.8 then the group word.
+            let digits = String(body.dropLast(group.count))
+            if let whole = Int(digits), let value = ChineseNumerals.groupValue(group), whole <= Int.max / value {
+                return integer(String(whole * value)) + suffix
+            }
+            guard let number = decimal(digits) else { return nil }
+            return number + group.map { String($0) } + suffix
+        }
         if let arabic = ChineseNumerals.arabic(body) {
             if isYear, body.count > 1, body.allSatisfy({ !"十百千万亿".contains($0) }) { return year(arabic) }
             return integer(arabic) + suffix
@@ -40,6 +49,13 @@ struct NumberReader: Sendable {
         guard let number = decimal(body) else { return nil }
         if isYear, !body.contains(","), !body.contains("."), body.count == 4 { return year(body) + suffix }
         return number + suffix
+    }
+
+    /// The group word (万, 亿, 千万…) ending a number written in Arabic digits, or nil.
+    private func groupSuffix(_ body: String) -> String? {
+        guard body.first?.isASCII == true else { return nil }
+        let tail = String(body.reversed().prefix { !$0.isASCII }.reversed())
+        return !tail.isEmpty && ChineseNumerals.isGroup(tail) ? tail : nil
     }
 
     /// A decimal written with Arabic digits, `,` grouping thousands and `.` before the fraction.

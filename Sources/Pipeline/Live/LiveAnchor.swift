@@ -45,16 +45,17 @@ public struct LiveAnchor: Sendable {
     public let options: LiveOptions
     /// The avatar.
     public let geometry: AvatarGeometry
-    /// The sign language already loaded (on `geometry`'s rig), or nil to load it when the run starts.
-    public let kit: SigningKit?
+    /// The sign languages already loaded (on `geometry`'s rig) by code, or nil to load the one needed.
+    public let kits: (@Sendable (String) throws -> SigningKit)?
     /// The speech model already loaded, or nil to load `options.anchor.modelPath`.
     public let model: WhisperModel?
 
-    /// Prepares a live run; a server passes the sign language and speech model it loaded once.
-    public init(options: LiveOptions, geometry: AvatarGeometry, kit: SigningKit? = nil, model: WhisperModel? = nil) {
+    /// Prepares a live run; a server passes the sign languages and speech model it loaded once.
+    public init(options: LiveOptions, geometry: AvatarGeometry, kits: (@Sendable (String) throws -> SigningKit)? = nil,
+                model: WhisperModel? = nil) {
         self.options = options
         self.geometry = geometry
-        self.kit = kit
+        self.kits = kits
         self.model = model
     }
 
@@ -75,22 +76,28 @@ public struct LiveAnchor: Sendable {
         }
         let anchor = options.anchor
         let model = try self.model ?? WhisperModel(path: anchor.modelPath)
-        let transcription = try anchor.transcription(with: model, instead: "give a multilingual --model")
-        let kit = try self.kit ?? SigningKit(root: anchor.lexiconRoot, signLanguage: anchor.signLanguage, rig: geometry.rig)
+        let transcription = try anchor.transcription(with: model)
+        let kits = self.kits ?? { [root = anchor.lexiconRoot, rig = geometry.rig] code in
+            try SigningKit(root: root, signLanguage: code, rig: rig)
+        }
         // Each utterance's track starts and ends at rest without the idle breathing a lone phrase gets: the
         // writer's idle loop fills the time between utterances, so signing starts as soon as it is placed.
-        var timing = kit.animation.animator.timing
+        var timing = Timing()
         timing.idle = 0
-        let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing),
-                                       lexicon: kit.translator.lexicon)
-        let distiller = Distiller(analyzer: try kit.analyzer(anchor.spokenLanguage),
-                                  estimator: AnimatedTimeEstimator(translator: kit.translator, animation: animation),
-                                  options: anchor.distill)
-        let signer = LiveSigner(model: model, transcription: transcription, distiller: distiller, translator: kit.translator,
-                                animation: animation, fps: anchor.fps)
-        let idle = try animation.animate(GlossSequence(signLanguage: anchor.signLanguage, spokenLanguage: anchor.spokenLanguage.rawValue,
-                                                       sentences: []),
-                                         fps: anchor.fps, idle: Self.idleLoop)
+        let stages: @Sendable (LanguagePair) throws -> LiveSigner.Stages = { [anchor, timing] languages in
+            let kit = try kits(languages.signLanguage)
+            let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing),
+                                           lexicon: kit.translator.lexicon)
+            let distiller = Distiller(analyzer: try kit.analyzer(languages.spoken),
+                                      estimator: AnimatedTimeEstimator(translator: kit.translator, animation: animation),
+                                      options: anchor.distill)
+            return LiveSigner.Stages(languages: languages, distiller: distiller, translator: kit.translator, animation: animation)
+        }
+        // Known now when the sign or speech language is given; otherwise the first utterance's language decides.
+        let signer = LiveSigner(model: model, transcription: transcription, stages: try anchor.givenLanguages(model: model).map(stages),
+                                setUp: stages, fps: anchor.fps)
+        let idle = try GlossAnimation.rest(Animator(avatar: try Avatar(rig: geometry.rig), timing: timing), fps: anchor.fps,
+                                           seconds: Self.idleLoop)
 
         try LiveWriter.checkDestination(options.video)
         try LiveWriter.checkDestination(options.animation)

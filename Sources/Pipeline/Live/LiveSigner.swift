@@ -31,49 +31,74 @@ public struct PlacedSigning: Sendable {
 /// text), distillation under the lag bound with the avatar's real schedule, glosses, animation.
 /// Not thread-safe: one planner thread uses it.
 final class LiveSigner {
+    /// The stages after recognition, for one spoken language and the sign language that signs it.
+    struct Stages {
+        var languages: LanguagePair
+        var distiller: Distiller
+        var translator: GlossTranslator
+        var animation: GlossAnimation
+    }
+
     private let model: WhisperModel
     private let transcription: TranscriptionOptions
-    private let distiller: Distiller
-    private let translator: GlossTranslator
-    private let animation: GlossAnimation
+    private let setUp: (LanguagePair) throws -> Stages
     private let fps: Double
-    private var state: DistillState
+    /// Nil until the first utterance's language is known (when neither sign nor speech language was given).
+    private var stages: Stages?
+    private var state: DistillState?
     private var previousText = ""
 
-    init(model: WhisperModel, transcription: TranscriptionOptions, distiller: Distiller, translator: GlossTranslator,
-         animation: GlossAnimation, fps: Double) {
+    /// - Parameters:
+    ///   - stages: the stages when the languages are known in advance, else nil.
+    ///   - setUp: makes the stages once the first utterance's language is detected.
+    init(model: WhisperModel, transcription: TranscriptionOptions, stages: Stages?,
+         setUp: @escaping (LanguagePair) throws -> Stages, fps: Double) {
         self.model = model
         self.transcription = transcription
-        self.distiller = distiller
-        self.translator = translator
-        self.animation = animation
+        self.setUp = setUp
         self.fps = fps
-        state = distiller.startState()
+        self.stages = stages
+        state = stages?.distiller.startState()
     }
 
     /// Recognises and signs `utterance`; the signing starts no earlier than `free` on the output's clock
     /// (the output's current time, or the end of signing already placed). Nil when there is nothing to sign.
+    /// - Throws: recognition errors, and ``PipelineError/invalidJob(_:)`` when the first utterance is in a
+    ///   language SignAnchor cannot sign.
     func sign(_ utterance: Utterance, free: Double) throws -> PlacedSigning? {
         var options = transcription
+        // Once the language is known, every utterance is recognised in it: short cuts detect less reliably.
+        if let stages { options.language = stages.languages.spoken.rawValue }
         // The previous utterance's words keep names and spelling consistent across cuts (Whisper's prompt).
         if !previousText.isEmpty { options.initialPrompt = String(previousText.suffix(200)) }
-        let text = try Transcriber(model: model, options: options).transcribe(samples: utterance.samples)
-            .segments.map(\.text).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        var detected: LanguagePair?
+        let transcript = try Transcriber(model: model, options: options).transcribe(samples: utterance.samples, language: { [stages, model] code, probability in
+            guard stages == nil else { return }
+            detected = try LanguagePair.speech(code, probability: probability, requested: nil, input: "live input", model: model)
+        })
+        let text = transcript.segments.map(\.text).joined(separator: transcript.language == "zh" ? "" : " ")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
+        if stages == nil, let detected {
+            stages = try setUp(detected)
+            state = stages?.distiller.startState()
+        }
+        guard let stages, var state else { return nil }
         previousText = text
         let speech = TimedText(start: utterance.start, end: utterance.end, text: text)
 
         state.free = max(state.free, free)
-        let passage = blocking { [distiller, state] in
+        let passage = blocking { [distiller = stages.distiller, state] in
             var next = state
             return (await distiller.passage(for: speech, state: &next), next)
         }
         state = passage.1
+        defer { self.state = state }
         guard !passage.0.text.isEmpty else { return nil }
         let signing = passage.0.signing
         // Animated from time 0 (no leading pause) and placed where the distiller scheduled it.
-        let sequence = translator.translate(segments: [TimedText(start: 0, end: signing.duration, text: signing.text)])
-        let track = try animation.animate(sequence, fps: fps, idle: 0)
+        let sequence = stages.translator.translate(segments: [TimedText(start: 0, end: signing.duration, text: signing.text)])
+        let track = try stages.animation.animate(sequence, fps: fps, idle: 0)
         state.free = signing.start + track.duration
         return PlacedSigning(speech: speech, signed: signing.text, glosses: sequence.glosses.filter { $0.kind != .pause }.map(\.label),
                              start: signing.start, track: track, arrival: utterance.arrival,

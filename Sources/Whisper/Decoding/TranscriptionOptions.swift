@@ -26,6 +26,11 @@ public struct TranscriptionOptions: Sendable, Equatable {
     public var promptResetOnTemperature = 0.5
     /// Text given before the first window: names and terms of the broadcast.
     public var initialPrompt: String?
+    /// The initial prompt per language (forced or detected) when ``initialPrompt`` is nil. Whisper writes Chinese
+    /// in Traditional characters without punctuation unless prompted with Simplified text that has punctuation.
+    public var languagePrompts: [String: String] = ["zh": "以下是普通话的新闻。"]
+    /// Convert transcripts of Chinese speech to Simplified characters (``SimplifiedChinese``).
+    public var simplifyChinese = true
     /// Decode without timestamp tokens (one segment per window).
     public var withoutTimestamps = false
     /// Latest allowed first timestamp, in seconds.

@@ -19,17 +19,17 @@ final class Decoder {
     /// Positions already in the self-attention cache (same for every hypothesis).
     private(set) var length = 0
 
-    private var crossKV: [[Float]]      // per layer (1500, 2d): K | V of the encoder output
-    private var keys: [[Float]]         // per layer (maxBatch, ctx, d)
-    private var values: [[Float]]       // per layer (maxBatch, ctx, d)
-    private var reorderScratch: [Float] // (maxBatch, ctx, d)
-    private var x: [Float]              // (rows, d) residual stream; rows ≤ max(maxBatch, ctx)
-    private var h: [Float]              // (rows, d)
-    private var qkv: [Float]            // (rows, 3d)
-    private var attention: [Float]      // (rows, d)
-    private var mlp: [Float]            // (rows, 4d)
-    private var scores: [Float]         // (rows, max(ctx, 1500))
-    private var selected: [Float]       // (maxBatch, d) rows whose logits are wanted
+    private let crossKV: [FloatBuffer]     // per layer (1500, 2d): K | V of the encoder output
+    private let keys: [FloatBuffer]        // per layer (maxBatch, ctx, d)
+    private let values: [FloatBuffer]      // per layer (maxBatch, ctx, d)
+    private let reorderScratch: FloatBuffer // (maxBatch, ctx, d)
+    private let x: FloatBuffer             // (rows, d) residual stream; rows ≤ max(maxBatch, ctx)
+    private let h: FloatBuffer             // (rows, d)
+    private let qkv: FloatBuffer           // (rows, 3d)
+    private let attention: FloatBuffer     // (rows, d)
+    private let mlp: FloatBuffer           // (rows, 4d)
+    private let scores: FloatBuffer        // (rows, max(ctx, 1500))
+    private let selected: FloatBuffer      // (maxBatch, d) rows whose logits are wanted
     /// (rows asked for, nVocab) logits of the last ``computeLogits(rows:)``.
     var logits: [Float]
 
@@ -41,27 +41,25 @@ final class Decoder {
         audioCtx = dims.nAudioCtx
         self.maxBatch = max(2, maxBatch)
         let rows = max(self.maxBatch, ctx)
-        crossKV = Array(repeating: [Float](repeating: 0, count: audioCtx * 2 * d), count: dims.nTextLayer)
-        keys = Array(repeating: [Float](repeating: 0, count: self.maxBatch * ctx * d), count: dims.nTextLayer)
-        values = keys
-        reorderScratch = [Float](repeating: 0, count: self.maxBatch * ctx * d)
-        x = [Float](repeating: 0, count: rows * d)
-        h = x
-        qkv = [Float](repeating: 0, count: rows * 3 * d)
-        attention = x
-        mlp = [Float](repeating: 0, count: rows * dims.nMLP)
-        scores = [Float](repeating: 0, count: rows * max(ctx, audioCtx))
-        selected = [Float](repeating: 0, count: self.maxBatch * d)
+        crossKV = (0..<dims.nTextLayer).map { _ in FloatBuffer(count: dims.nAudioCtx * 2 * dims.nState) }
+        keys = (0..<dims.nTextLayer).map { _ in FloatBuffer(count: max(2, maxBatch) * dims.nTextCtx * dims.nState) }
+        values = (0..<dims.nTextLayer).map { _ in FloatBuffer(count: max(2, maxBatch) * dims.nTextCtx * dims.nState) }
+        reorderScratch = FloatBuffer(count: self.maxBatch * ctx * d)
+        x = FloatBuffer(count: rows * d)
+        h = FloatBuffer(count: rows * d)
+        qkv = FloatBuffer(count: rows * 3 * d)
+        attention = FloatBuffer(count: rows * d)
+        mlp = FloatBuffer(count: rows * dims.nMLP)
+        scores = FloatBuffer(count: rows * max(ctx, audioCtx))
+        selected = FloatBuffer(count: self.maxBatch * d)
         logits = [Float](repeating: 0, count: self.maxBatch * dims.nVocab)
     }
 
     /// Computes every layer's cross-attention K and V from one window's encoder output (1500, d).
     func setAudio(_ encoderOutput: [Float]) {
         encoderOutput.withUnsafeBufferPointer { e in
-            for (i, layer) in weights.decoderLayers.enumerated() {
-                crossKV[i].withUnsafeMutableBufferPointer { kv in
-                    Linalg.linear(layer.crossKeyValue, e.baseAddress!, rows: audioCtx, into: kv.baseAddress!)
-                }
+            for (layer, kv) in zip(weights.decoderLayers, crossKV) {
+                Linalg.linear(layer.crossKeyValue, e.baseAddress!, rows: audioCtx, into: kv.pointer)
             }
         }
     }
@@ -86,39 +84,38 @@ final class Decoder {
     var isFull: Bool { length >= ctx }
 
     /// Makes hypothesis i continue from former hypothesis `sources[i]` (beam search), possibly changing the batch size.
+    ///
+    /// Only the slots whose source changes are copied: beams mostly continue in place, and copying every cache
+    /// slot twice per step was a large share of beam search's time.
     func reorder(_ sources: [Int]) {
         precondition(sources.count <= maxBatch && sources.allSatisfy { $0 < batch }, "reorder sources")
+        let moved = sources.indices.filter { sources[$0] != $0 }
+        batch = sources.count
+        guard !moved.isEmpty else { return }
+        // A source slot that is itself overwritten is read from a copy taken first.
+        let overwritten = Set(moved)
+        let saved = Array(Set(moved.map { sources[$0] }).intersection(overwritten)).sorted()
         let stride = ctx * d, used = length * d
-        for layer in 0..<keys.count {
-            for cache in [0, 1] {
-                reorderScratch.withUnsafeMutableBufferPointer { scratch in
-                    func move(_ buffer: inout [Float]) {
-                        buffer.withUnsafeMutableBufferPointer { b in
-                            for i in 0..<batch { (scratch.baseAddress! + i * stride).update(from: b.baseAddress! + i * stride, count: used) }
-                            for (i, source) in sources.enumerated() {
-                                (b.baseAddress! + i * stride).update(from: scratch.baseAddress! + source * stride, count: used)
-                            }
-                        }
-                    }
-                    if cache == 0 { move(&keys[layer]) } else { move(&values[layer]) }
-                }
+        for cache in keys + values {
+            for (index, source) in saved.enumerated() {
+                reorderScratch[offset: index * stride].update(from: cache[offset: source * stride], count: used)
+            }
+            for slot in moved {
+                let source = sources[slot]
+                let from = saved.firstIndex(of: source).map { reorderScratch[offset: $0 * stride] } ?? cache[offset: source * stride]
+                cache[offset: slot * stride].update(from: from, count: used)
             }
         }
-        batch = sources.count
     }
 
     /// Final-LayerNormed hidden rows → logits (rows.count, nVocab) = h · Eᵀ (tied embedding), into ``logits``.
     func computeLogits(rows: [Int]) {
         precondition(rows.count <= maxBatch, "logit rows")
         let vocab = weights.dims.nVocab
-        h.withUnsafeBufferPointer { hs in
-            selected.withUnsafeMutableBufferPointer { sel in
-                for (i, row) in rows.enumerated() { (sel.baseAddress! + i * d).update(from: hs.baseAddress! + row * d, count: d) }
-                weights.tokenEmbedding.withUnsafeBufferPointer { e in
-                    logits.withUnsafeMutableBufferPointer { out in
-                        Linalg.gemmNT(m: rows.count, n: vocab, k: d, a: sel.baseAddress!, b: e.baseAddress!, c: out.baseAddress!)
-                    }
-                }
+        for (i, row) in rows.enumerated() { selected[offset: i * d].update(from: h[offset: row * d], count: d) }
+        weights.tokenEmbedding.withUnsafeBufferPointer { e in
+            logits.withUnsafeMutableBufferPointer { out in
+                Linalg.gemmNT(m: rows.count, n: vocab, k: d, a: selected.pointer, b: e.baseAddress!, c: out.baseAddress!)
             }
         }
     }
@@ -126,79 +123,84 @@ final class Decoder {
     /// Runs `n` new tokens per hypothesis (`tokens` is batch × n, hypothesis-major) through every block;
     /// leaves LN(x) of each row in `h`.
     private func forward(_ tokens: [Int], perHypothesis n: Int) {
-        let dims = weights.dims, rows = batch * n, hd = dims.headDim
+        let rows = batch * n
         precondition(length + n <= ctx, "text context overflow")
-        x.withUnsafeMutableBufferPointer { xs in
-            weights.tokenEmbedding.withUnsafeBufferPointer { e in
-                weights.decoderPositions.withUnsafeBufferPointer { p in
-                    for r in 0..<rows {
-                        let position = length + r % n
-                        for j in 0..<d { xs[r * d + j] = e[tokens[r] * d + j] + p[position * d + j] }
-                    }
-                }
-            }
-        }
+        embed(tokens, perHypothesis: n)
         for (index, layer) in weights.decoderLayers.enumerated() {
-            x.withUnsafeMutableBufferPointer { xs in
-            h.withUnsafeMutableBufferPointer { hs in
-            qkv.withUnsafeMutableBufferPointer { qkvs in
-            attention.withUnsafeMutableBufferPointer { att in
-            scores.withUnsafeMutableBufferPointer { s in
-            mlp.withUnsafeMutableBufferPointer { m in
-            keys[index].withUnsafeMutableBufferPointer { kc in
-            values[index].withUnsafeMutableBufferPointer { vc in
-            crossKV[index].withUnsafeBufferPointer { kv in
-                let x = xs.baseAddress!, h = hs.baseAddress!, qkv = qkvs.baseAddress!, att = att.baseAddress!
-                let s = s.baseAddress!, m = m.baseAddress!, kc = kc.baseAddress!, vc = vc.baseAddress!, kv = kv.baseAddress!
-                let scale = 1 / Float(hd).squareRoot()
-                // Causal self-attention over the cache.
-                VectorMath.layerNorm(x, rows: rows, width: d, layer.attentionNorm, into: h)
-                Linalg.linear(layer.qkv, h, rows: rows, into: qkv)  // (rows, 3d)
-                for b in 0..<batch {
-                    for i in 0..<n {
-                        let r = b * n + i, slot = (b * ctx + length + i) * d
-                        (kc + slot).update(from: qkv + r * 3 * d + d, count: d)
-                        (vc + slot).update(from: qkv + r * 3 * d + 2 * d, count: d)
-                    }
-                    let total = length + n
-                    for head in 0..<dims.nHead {
-                        // scores (n, total) = Q_h (n, hd) · K_hᵀ, masked above the diagonal
-                        Linalg.gemmNT(m: n, n: total, k: hd, a: qkv + b * n * 3 * d + head * hd, lda: 3 * d,
-                                      b: kc + b * ctx * d + head * hd, ldb: d, c: s, ldc: total, alpha: scale)
-                        for i in 0..<n {
-                            let row = s + i * total, visible = length + i + 1
-                            for j in visible..<total { row[j] = -.infinity }
-                            VectorMath.softmax(row, count: total)
-                        }
-                        // attention (n, hd) = scores · V_h
-                        Linalg.gemmNN(m: n, n: hd, k: total, a: s, b: vc + b * ctx * d + head * hd, ldb: d,
-                                      c: att + b * n * d + head * hd, ldc: d)
-                    }
-                }
-                Linalg.linear(layer.attentionOut, att, rows: rows, into: x, accumulate: true)
-                // Cross-attention on the window: one product for the whole batch.
-                VectorMath.layerNorm(x, rows: rows, width: d, layer.crossNorm, into: h)
-                Linalg.linear(layer.crossQuery, h, rows: rows, into: qkv)  // (rows, d) queries
-                for head in 0..<dims.nHead {
-                    // scores (rows, 1500) = q_h · K_hᵀ; attention (rows, hd) = softmax · V_h
-                    Linalg.gemmNT(m: rows, n: audioCtx, k: hd, a: qkv + head * hd, lda: d, b: kv + head * hd, ldb: 2 * d,
-                                  c: s, alpha: scale)
-                    for r in 0..<rows { VectorMath.softmax(s + r * audioCtx, count: audioCtx) }
-                    Linalg.gemmNN(m: rows, n: hd, k: audioCtx, a: s, b: kv + d + head * hd, ldb: 2 * d, c: att + head * hd, ldc: d)
-                }
-                Linalg.linear(layer.crossOut, att, rows: rows, into: x, accumulate: true)
-                // MLP
-                VectorMath.layerNorm(x, rows: rows, width: d, layer.mlpNorm, into: h)
-                Linalg.linear(layer.mlpUp, h, rows: rows, into: m)
-                VectorMath.gelu(m, count: rows * dims.nMLP)
-                Linalg.linear(layer.mlpDown, m, rows: rows, into: x, accumulate: true)
-            }}}}}}}}}
+            selfAttention(layer, keys: keys[index].pointer, values: values[index].pointer, perHypothesis: n)
+            crossAttention(layer, kv: crossKV[index].pointer, rows: rows)
+            feedForward(layer, rows: rows)
         }
         length += n
-        x.withUnsafeBufferPointer { xs in
-            h.withUnsafeMutableBufferPointer { hs in
-                VectorMath.layerNorm(xs.baseAddress!, rows: rows, width: d, weights.decoderNorm, into: hs.baseAddress!)
+        VectorMath.layerNorm(x.pointer, rows: rows, width: d, weights.decoderNorm, into: h.pointer)
+    }
+
+    /// x (rows, d) = token embedding + learned position embedding of each new token.
+    private func embed(_ tokens: [Int], perHypothesis n: Int) {
+        weights.tokenEmbedding.withUnsafeBufferPointer { e in
+            weights.decoderPositions.withUnsafeBufferPointer { p in
+                for r in 0..<(batch * n) {
+                    let position = length + r % n, out = x[offset: r * d]
+                    for j in 0..<d { out[j] = e[tokens[r] * d + j] + p[position * d + j] }
+                }
             }
         }
+    }
+
+    /// Causal self-attention of the new rows over each hypothesis's cache; appends their K and V to it.
+    /// `kc`, `vc`: this layer's caches (maxBatch, ctx, d).
+    private func selfAttention(_ layer: DecoderLayerWeights, keys kc: UnsafeMutablePointer<Float>,
+                               values vc: UnsafeMutablePointer<Float>, perHypothesis n: Int) {
+        let rows = batch * n, hd = weights.dims.headDim, total = length + n
+        let scale = 1 / Float(hd).squareRoot()
+        VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.attentionNorm, into: h.pointer)
+        Linalg.linear(layer.qkv, h.pointer, rows: rows, into: qkv.pointer)  // (rows, 3d): Q | K | V
+        let q = qkv.pointer, s = scores.pointer, att = attention.pointer
+        for b in 0..<batch {
+            for i in 0..<n {
+                let r = b * n + i, slot = (b * ctx + length + i) * d
+                (kc + slot).update(from: q + r * 3 * d + d, count: d)
+                (vc + slot).update(from: q + r * 3 * d + 2 * d, count: d)
+            }
+            for head in 0..<weights.dims.nHead {
+                // scores (n, total) = Q_h (n, hd) · K_hᵀ, masked above the diagonal
+                Linalg.gemmNT(m: n, n: total, k: hd, a: q + b * n * 3 * d + head * hd, lda: 3 * d,
+                              b: kc + b * ctx * d + head * hd, ldb: d, c: s, ldc: total, alpha: scale)
+                for i in 0..<n {
+                    let row = s + i * total, visible = length + i + 1
+                    for j in visible..<total { row[j] = -.infinity }
+                    VectorMath.softmax(row, count: total)
+                }
+                // attention (n, hd) = scores · V_h
+                Linalg.gemmNN(m: n, n: hd, k: total, a: s, b: vc + b * ctx * d + head * hd, ldb: d,
+                              c: att + b * n * d + head * hd, ldc: d)
+            }
+        }
+        Linalg.linear(layer.attentionOut, att, rows: rows, into: x.pointer, accumulate: true)
+    }
+
+    /// Cross-attention of every row on the window's encoder output, one product per head for the whole batch.
+    /// `kv`: this layer's (1500, 2d) K | V.
+    private func crossAttention(_ layer: DecoderLayerWeights, kv: UnsafeMutablePointer<Float>, rows: Int) {
+        let hd = weights.dims.headDim, scale = 1 / Float(hd).squareRoot()
+        let q = qkv.pointer, s = scores.pointer, att = attention.pointer
+        VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.crossNorm, into: h.pointer)
+        Linalg.linear(layer.crossQuery, h.pointer, rows: rows, into: q)  // (rows, d) queries
+        for head in 0..<weights.dims.nHead {
+            // scores (rows, 1500) = q_h · K_hᵀ; attention (rows, hd) = softmax · V_h
+            Linalg.gemmNT(m: rows, n: audioCtx, k: hd, a: q + head * hd, lda: d, b: kv + head * hd, ldb: 2 * d,
+                          c: s, alpha: scale)
+            for r in 0..<rows { VectorMath.softmax(s + r * audioCtx, count: audioCtx) }
+            Linalg.gemmNN(m: rows, n: hd, k: audioCtx, a: s, b: kv + d + head * hd, ldb: 2 * d, c: att + head * hd, ldc: d)
+        }
+        Linalg.linear(layer.crossOut, att, rows: rows, into: x.pointer, accumulate: true)
+    }
+
+    /// x += W₂ · GELU(W₁ · LN(x)).
+    private func feedForward(_ layer: DecoderLayerWeights, rows: Int) {
+        VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.mlpNorm, into: h.pointer)
+        Linalg.linear(layer.mlpUp, h.pointer, rows: rows, into: mlp.pointer)
+        VectorMath.gelu(mlp.pointer, count: rows * weights.dims.nMLP)
+        Linalg.linear(layer.mlpDown, mlp.pointer, rows: rows, into: x.pointer, accumulate: true)
     }
 }

