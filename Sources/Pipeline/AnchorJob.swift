@@ -22,6 +22,8 @@ public struct AnchorOptions: Sendable {
     public var modelPath: String
     /// Beam width for speech recognition.
     public var beam = 5
+    /// The speech model's decoder arithmetic.
+    public var computeType = ComputeType.float32
     /// Distillation rate target and lag bound.
     public var distill: DistillOptions
     /// Animation frames per second.
@@ -129,7 +131,7 @@ public struct AnchorJob: Sendable {
     /// language, and a language the job cannot sign stops recognition there.
     private func transcribe(_ input: String?, progress: ProgressHandler?) throws -> (Transcript, LanguagePair) {
         guard let input else { throw PipelineError.invalidJob("give an input to transcribe, a --transcript or --text") }
-        let model = try self.model ?? WhisperModel(path: options.modelPath)
+        let model = try self.model ?? WhisperModel(path: options.modelPath, computeType: options.computeType)
         let settings = try options.transcription(with: model)
         let reader = try AudioReader(path: input)
         var languages: LanguagePair?

@@ -154,6 +154,7 @@ struct AnchorCommand: AsyncParsableCommand {
         options.speechLanguage = speech.forcedLanguage
         options.prompt = speech.prompt
         options.beam = speech.beam
+        options.computeType = speech.computeType
         options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
         options.video = try video.options(output: output ?? "-")
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }

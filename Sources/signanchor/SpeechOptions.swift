@@ -1,6 +1,8 @@
 import ArgumentParser
 import Whisper
 
+extension ComputeType: ExpressibleByArgument {}
+
 /// The speech-recognition options `transcribe` and `anchor` share: model, language, beam width, prompt.
 struct SpeechOptions: ParsableArguments {
     /// Help text of `--model`, also used by `serve`.
@@ -16,6 +18,9 @@ struct SpeechOptions: ParsableArguments {
 
     @Option(help: "Beam width; 1 is greedy decoding.")
     var beam = 5
+
+    @Option(help: "Decoder arithmetic: float32, or int8 (weights quantised at load; faster, slightly less exact).")
+    var computeType: ComputeType = .float32
 
     @Option(help: "Initial prompt: names and terms the broadcast uses (default for Chinese: a Simplified, punctuated sentence).")
     var prompt: String?

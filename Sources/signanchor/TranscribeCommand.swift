@@ -31,7 +31,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let whisper = try WhisperModel(path: speech.modelPath)
+        let whisper = try WhisperModel(path: speech.modelPath, computeType: speech.computeType)
         var options = TranscriptionOptions()
         options.language = speech.forcedLanguage
         options.beamSize = speech.beam

@@ -47,6 +47,25 @@ struct JobTests {
         #expect(try #require(report["glossCount"] as? Int) >= 3)
     }
 
+    @Test("Chinese speech without a sign language is signed in CSL; the wrong sign language fails the job with both named")
+    func chineseSpeechJob() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let clip = TestFiles.sharedData.appendingPathComponent("news-zh/news-zh.m4a")
+        let speech = try TestMedia.convert(clip, to: "zh.wav", in: folder, ["-t", "9", "-ac", "1", "-ar", "16000"])
+        let submitted = try server.post("/jobs?size=160x120&beam=1", body: speech)
+        #expect(submitted.status == 202, "\(submitted.text)")
+        let id = try #require(submitted.object["id"] as? String)
+        let status = try wait(for: id)
+        #expect(status["status"] as? String == "done" && status["signLanguage"] as? String == "csl", "\(status)")
+        let report = try server.get("/jobs/\(id)/report").object
+        #expect(report["speechLanguage"] as? String == "zh" && report["signLanguage"] as? String == "csl", "\(report)")
+
+        let wrong = try server.post("/jobs?sign-language=asl&size=160x120&beam=1", body: speech)
+        let failed = try wait(for: try #require(wrong.object["id"] as? String))
+        let message = failed["error"] as? String ?? ""
+        #expect(failed["status"] as? String == "failed" && message.contains("Chinese") && message.contains("asl"), "\(failed)")
+    }
+
     @Test("CSL from text over an uploaded programme sound; bad uploads and options are refused")
     func textJob() throws {
         let folder = try TestFiles.temporaryFolder()

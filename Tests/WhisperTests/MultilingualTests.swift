@@ -50,9 +50,10 @@ struct MultilingualTests {
         #expect(text.contains("，") || text.contains("。"), "no punctuation: \(text)")
         let reference = try String(contentsOf: WhisperTestData.chineseText, encoding: .utf8)
         let cer = WhisperTestData.characterErrorRate(reference: reference, hypothesis: text)
-        // faster-whisper base with the same prompt and beam: about 15 % (shared/data/news-zh/README.md);
-        // scripts/bench-whisper compares the two in one run.
-        #expect(cer <= 0.18, "CER \(cer): \(text)")
+        // faster-whisper 1.2.1 with base, beam 5 and the same prompt: 23.6 % by this measure (43 of 182), which
+        // counts the model's digits (8到10度) against the text's numerals (八到十度); scripts/bench-whisper compares
+        // the two in one run (ours: the same 43 edits).
+        #expect(cer <= 0.25, "CER \(cer): \(text)")
     }
 
     @Test("OpenCC converts Traditional to Simplified and leaves Simplified, Latin and digits alone")
@@ -70,5 +71,16 @@ struct MultilingualTests {
         #expect(ModelCatalog.path(for: "/some/folder") == "/some/folder")
         #expect(WhisperTestData.base.dims.isMultilingual)
         #expect(FileManager.default.fileExists(atPath: WhisperTestData.basePath + "/LICENSE"))
+    }
+}
+
+@Suite("Chinese transcript punctuation")
+struct ChinesePunctuationTests {
+    @Test("ASCII marks between Chinese characters become full-width; digits keep theirs; every segment ends a sentence")
+    func punctuation() {
+        #expect(ChinesePunctuation.normalise("预计从明天开始,华北气温将下降8到10度") == "预计从明天开始，华北气温将下降8到10度。")
+        #expect(ChinesePunctuation.normalise("发送旅客8,000人。") == "发送旅客8,000人。")
+        #expect(ChinesePunctuation.normalise("你好吗?") == "你好吗？")
+        #expect(ChinesePunctuation.normalise("BBC News") == "BBC News")
     }
 }

@@ -75,7 +75,7 @@ public struct LiveAnchor: Sendable {
             throw PipelineError.invalidJob("the video and the animation stream cannot both go to stdout")
         }
         let anchor = options.anchor
-        let model = try self.model ?? WhisperModel(path: anchor.modelPath)
+        let model = try self.model ?? WhisperModel(path: anchor.modelPath, computeType: anchor.computeType)
         let transcription = try anchor.transcription(with: model)
         let kits = self.kits ?? { [root = anchor.lexiconRoot, rig = geometry.rig] code in
             try SigningKit(root: root, signLanguage: code, rig: rig)

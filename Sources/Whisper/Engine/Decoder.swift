@@ -113,6 +113,12 @@ final class Decoder {
         precondition(rows.count <= maxBatch, "logit rows")
         let vocab = weights.dims.nVocab
         for (i, row) in rows.enumerated() { selected[offset: i * d].update(from: h[offset: row * d], count: d) }
+        if let projection = weights.outputProjection {
+            logits.withUnsafeMutableBufferPointer { out in
+                Linalg.int8NT(m: rows.count, a: selected.pointer, b: projection, c: out.baseAddress!)
+            }
+            return
+        }
         weights.tokenEmbedding.withUnsafeBufferPointer { e in
             logits.withUnsafeMutableBufferPointer { out in
                 Linalg.gemmNT(m: rows.count, n: vocab, k: d, a: selected.pointer, b: e.baseAddress!, c: out.baseAddress!)

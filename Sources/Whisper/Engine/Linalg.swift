@@ -45,7 +45,7 @@ enum Linalg {
     private static func fewRowsNT(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
                                   ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float) {
         typealias V = SIMD8<Float>
-        let threads = n * k >= 1 << 20 ? defaultThreadCount : 1
+        let threads = n * k >= 1 << 16 ? defaultThreadCount : 1
         Parallel.blocks(n, blocks: threads) { columns, _ in
             withUnsafeTemporaryAllocation(of: V.self, capacity: m) { sums in
                 for j in columns {
@@ -58,6 +58,41 @@ enum Linalg {
                     for i in 0..<m {
                         let out = c + i * ldc + j
                         out.pointee = alpha * sums[i].sum() + (beta == 0 ? 0 : beta * out.pointee)
+                    }
+                }
+            }
+        }
+    }
+
+    /// C (m, n) = A (m, k) · Bᵀ + beta · C with B (n, k) int8 rows dequantised on the fly (``ComputeType/int8``):
+    /// each row of B is read once per 8 rows of A, over threads for large B. A is packed (lda = k).
+    static func int8NT(m: Int, a: UnsafePointer<Float>, b: Int8Rows, c: UnsafeMutablePointer<Float>, beta: Float = 0) {
+        typealias V = SIMD8<Float>
+        let n = b.rows, k = b.columns
+        precondition(m > 0 && k % 8 == 0, "int8NT shape")
+        let threads = n * k >= 1 << 16 ? defaultThreadCount : 1
+        b.values.withUnsafeBufferPointer { values in
+            b.scales.withUnsafeBufferPointer { scales in
+                let q = UnsafeRawPointer(values.baseAddress!)
+                for first in stride(from: 0, to: m, by: 8) {
+                    let rows = min(8, m - first)
+                    Parallel.blocks(n, blocks: threads) { columns, _ in
+                        withUnsafeTemporaryAllocation(of: V.self, capacity: rows) { sums in
+                            for j in columns {
+                                let row = q + j * k
+                                for i in 0..<rows { sums[i] = .zero }
+                                for p in stride(from: 0, to: k, by: 8) {
+                                    let bv = V(SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: p, as: SIMD8<Int8>.self)))
+                                    for i in 0..<rows {
+                                        sums[i] += UnsafeRawPointer(a + (first + i) * k + p).loadUnaligned(as: V.self) * bv
+                                    }
+                                }
+                                for i in 0..<rows {
+                                    let out = c + (first + i) * n + j
+                                    out.pointee = scales[j] * sums[i].sum() + (beta == 0 ? 0 : beta * out.pointee)
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -82,8 +117,12 @@ enum Linalg {
     /// Y (m, out) = X (m, in) · Wᵀ + b for a ``Linear`` layer; `accumulate` adds to Y instead (residual).
     static func linear(_ layer: Linear, _ x: UnsafePointer<Float>, rows m: Int, into y: UnsafeMutablePointer<Float>,
                        accumulate: Bool = false) {
-        layer.weight.withUnsafeBufferPointer { w in
-            gemmNT(m: m, n: layer.outFeatures, k: layer.inFeatures, a: x, b: w.baseAddress!, c: y, beta: accumulate ? 1 : 0)
+        if let int8 = layer.int8 {
+            int8NT(m: m, a: x, b: int8, c: y, beta: accumulate ? 1 : 0)
+        } else {
+            layer.weight.withUnsafeBufferPointer { w in
+                gemmNT(m: m, n: layer.outFeatures, k: layer.inFeatures, a: x, b: w.baseAddress!, c: y, beta: accumulate ? 1 : 0)
+            }
         }
         guard let bias = layer.bias else { return }
         bias.withUnsafeBufferPointer { b in

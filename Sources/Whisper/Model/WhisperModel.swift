@@ -21,6 +21,8 @@ public final class WhisperModel: Sendable {
     public let format: Format
     /// Hyper-parameters.
     public let dims: WhisperDimensions
+    /// The decoder's arithmetic.
+    public let computeType: ComputeType
     /// The BPE tokenizer with the special-token layout.
     public let tokenizer: Tokenizer
     /// Tokens masked at every step (CTranslate2 `suppress_ids`, or openai's default set).
@@ -34,15 +36,18 @@ public final class WhisperModel: Sendable {
     public static var defaultPath: String { ModelCatalog.path(for: nil) }
 
     /// Loads a model, detecting the format from what `path` is.
-    /// - Parameter path: a CTranslate2 folder, its `model.bin`, or a ggml file.
+    /// - Parameters:
+    ///   - path: a CTranslate2 folder, its `model.bin`, or a ggml file.
+    ///   - computeType: the decoder's arithmetic; int8 quantises its weights at load.
     /// - Throws: ``WhisperError`` naming the file when it is missing, foreign, truncated or inconsistent.
-    public init(path: String = WhisperModel.defaultPath) throws {
+    public init(path: String = WhisperModel.defaultPath, computeType: ComputeType = .float32) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw WhisperError.modelNotFound(path: path)
         }
         Linalg.configureThreads()
         self.path = path
+        self.computeType = computeType
         if isDirectory.boolValue || Self.magic(of: path) != GGMLModel.magic {
             let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
             let binary = folder + "/model.bin"
@@ -56,7 +61,7 @@ public final class WhisperModel: Sendable {
             let dims = try WhisperDimensions(ctranslate2: file.tensors, scalars: file.scalars, path: binary)
             format = .ctranslate2
             self.dims = dims
-            weights = try WhisperWeights(tensors: file.tensors, dims: dims, path: binary)
+            weights = try WhisperWeights(tensors: file.tensors, dims: dims, path: binary).prepared(for: computeType)
             tokenizer = try Tokenizer.ctranslate2(folder: folder, vocabularySize: dims.nVocab)
             let config = try Self.config(folder + "/config.json")
             suppressTokens = config.suppress_ids ?? tokenizer.defaultSuppressedTokens()
@@ -65,7 +70,7 @@ public final class WhisperModel: Sendable {
             let file = try GGMLModel(path: path)
             format = .ggml
             dims = file.dims
-            weights = try WhisperWeights(tensors: file.tensors, dims: file.dims, path: path)
+            weights = try WhisperWeights(tensors: file.tensors, dims: file.dims, path: path).prepared(for: computeType)
             tokenizer = Tokenizer(tokenBytes: file.tokenBytes, vocabularySize: file.dims.nVocab)
             suppressTokens = tokenizer.defaultSuppressedTokens()
             suppressAtBegin = [tokenizer.encode(" ")[0], tokenizer.special.endOfText]

@@ -1,7 +1,9 @@
 /// A fully connected layer, PyTorch layout: `y = x · Wᵀ + b`.
 struct Linear: Sendable {
-    /// (outFeatures, inFeatures), row-major.
+    /// (outFeatures, inFeatures), row-major; empty when the layer is quantised (`int8`).
     var weight: [Float]
+    /// The weight as int8 rows when the model runs at ``ComputeType/int8``.
+    var int8: Int8Rows? = nil
     /// (outFeatures), or nil for a layer without bias.
     var bias: [Float]?
     var outFeatures: Int
@@ -51,6 +53,7 @@ struct WhisperWeights: Sendable {
     var encoderLayers: [EncoderLayerWeights]
     var encoderNorm: LayerNormWeights
     var tokenEmbedding: [Float]    // (nVocab, d), also the tied output projection
+    var outputProjection: Int8Rows? // (nVocab, d) the projection as int8 rows at ComputeType.int8, else nil
     var decoderPositions: [Float]  // (nTextCtx, d) learned
     var decoderLayers: [DecoderLayerWeights]
     var decoderNorm: LayerNormWeights

@@ -130,7 +130,10 @@ public final class StreamingTranscriber {
             for piece in pieces {
                 allTokens += piece.tokens
                 var text = model.tokenizer.decode(piece.tokens).trimmingCharacters(in: .whitespacesAndNewlines)
-                if language == "zh", let simplified { text = simplified.convert(text) }
+                if language == "zh" {
+                    if let simplified { text = simplified.convert(text) }
+                    text = ChinesePunctuation.normalise(text)
+                }
                 let start = windowStart + piece.start, end = min(windowStart + piece.end, inputEnd)
                 guard !text.isEmpty, end > start else { continue }
                 segments.append(TimedText(start: start, end: end, text: text))
