@@ -35,7 +35,7 @@ struct JobRoutes {
         settings.overlay = try query.bool("overlay", default: true)
         (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
         let transcript = try query.string("text").map { text in
-            let spoken = settings.signLanguage.flatMap(DistillLanguage.init(signLanguage:)) ?? DistillLanguage.detect(text)
+            let spoken = DistillLanguage.detect(text)
             let timed = Transcript.timed(text: text, language: spoken)
             _ = try resources.kit(try settings.languages(forText: timed).signLanguage)
             return timed

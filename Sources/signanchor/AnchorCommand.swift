@@ -98,10 +98,8 @@ struct AnchorCommand: AsyncParsableCommand {
         if live { return try await runLive() }
         guard let output else { return }
         let exports = try Self.exports(export)
-        // Text is in the sign language's spoken language, else in the language its script shows.
-        func spoken(_ text: String) -> DistillLanguage {
-            signLanguage.flatMap(DistillLanguage.init(signLanguage:)) ?? DistillLanguage.detect(text)
-        }
+        // Text is in the language its script shows; the job checks it against --sign-language.
+        func spoken(_ text: String) -> DistillLanguage { DistillLanguage.detect(text) }
         let given: Transcript?
         let source: String
         if let transcript {
