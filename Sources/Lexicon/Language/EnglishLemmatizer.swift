@@ -57,6 +57,11 @@ public struct EnglishLemmatizer: Sendable {
         self.init(irregular: irregular, rules: rules, known: lexicon.words(language: "en"))
     }
 
+    /// The same tables with another set of known words (a lemma must be one of them), e.g. WordNet's lemmas.
+    public func knowing(_ words: Set<String>) -> EnglishLemmatizer {
+        EnglishLemmatizer(irregular: irregular, rules: rules, known: words)
+    }
+
     /// The lemma of `word`: the word itself when known, else the irregular table, else the first suffix
     /// rule (also undoing a doubled final consonant, `running` → `run`) that gives a known word, else the
     /// lower-case word unchanged.
