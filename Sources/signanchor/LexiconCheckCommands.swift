@@ -136,10 +136,7 @@ struct LexiconCoverageCommand: AsyncParsableCommand {
 
     /// The report on the `top` most frequent content words of `language`.
     private func frequent(top: Int, language: String, tools: LanguageTools) throws {
-        let lemmatizer = language == "en" ? tools.lemmatizer.map { lemmatizer in
-            lemmatizer.knowing(tools.lexicon.words(language: "en").union(tools.thesaurus?.words ?? []))
-        } : nil
-        let list = try FrequencyList(language: language, root: options.root, lemmatizer: lemmatizer)
+        let list = try FrequencyList(language: language, root: options.root, lemmatizer: language == "en" ? tools.lemmatizer : nil)
         let coverage = VocabularyCoverage(list: list, top: top, fallback: tools.fallback(language: language))
         switch format {
         case .json: try Console.emit(try JSON.encode(coverage), to: nil)
