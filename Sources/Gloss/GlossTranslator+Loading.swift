@@ -16,6 +16,7 @@ extension GlossTranslator {
         try self.init(lexicon: tools.lexicon, grammar: grammar,
                       segmenter: grammar.spokenLanguage.hasPrefix("zh") ? tools.segmenter : nil,
                       lemmatizer: grammar.spokenLanguage == "en" ? tools.lemmatizer : nil,
-                      pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil)
+                      pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil,
+                      thesaurus: grammar.spokenLanguage == "en" ? tools.thesaurus : nil)
     }
 }

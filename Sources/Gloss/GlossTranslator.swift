@@ -20,9 +20,10 @@ public struct GlossTranslator: Sendable {
     ///   - segmenter: required when the grammar's spoken language is Chinese (`zh…`).
     ///   - lemmatizer: English lemmas for the out-of-vocabulary cascade; nil to skip that step.
     ///   - pinyin: readings for spelling Chinese names; nil spells Latin letters only.
+    ///   - thesaurus: English first-sense synonyms for the out-of-vocabulary cascade; nil to skip that step.
     /// - Throws: ``GlossError/unsupportedSpokenLanguage(_:signLanguage:)`` for Chinese without a segmenter.
     public init(lexicon: Lexicon, grammar: GlossGrammar, segmenter: ChineseSegmenter?,
-                lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?) throws {
+                lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?, thesaurus: Thesaurus? = nil) throws {
         if grammar.spokenLanguage.hasPrefix("zh"), segmenter == nil {
             throw GlossError.unsupportedSpokenLanguage(grammar.spokenLanguage, signLanguage: lexicon.info.code)
         }
@@ -33,7 +34,7 @@ public struct GlossTranslator: Sendable {
             ? segmenter.map { ChineseTokenizer(segmenter: $0, grammar: grammar, lexiconWords: words) } : nil
         builder = ItemBuilder(grammar: grammar, lexicon: lexicon)
         orderer = ClauseOrderer(grammar: grammar, lexicon: lexicon)
-        resolver = SignResolver(lexicon: lexicon, grammar: grammar, lemmatizer: lemmatizer, pinyin: pinyin)
+        resolver = SignResolver(lexicon: lexicon, grammar: grammar, lemmatizer: lemmatizer, thesaurus: thesaurus, pinyin: pinyin)
     }
 
     /// Translates untimed text; glosses carry no times.

@@ -75,18 +75,41 @@ struct LexiconStatsCommand: AsyncParsableCommand {
     }
 }
 
-/// `signanchor lexicon coverage FILE`: the share of a text's content words the lexicon covers.
+/// `signanchor lexicon coverage FILE` or `--top N`: how much of a text, or of a language's most frequent content
+/// words, the lexicon signs before fingerspelling.
 struct LexiconCoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "coverage", abstract: "Share of a text's content words the lexicon covers before fingerspelling.")
+        commandName: "coverage", abstract: "Share of a text's content words, or of the top N frequent words, signed before fingerspelling.",
+        discussion: """
+            With FILE: the text's content words covered directly or by a fallback, and the missing ones.
+            With --top N: the N most frequent content words of --language (zh: jieba's dict.txt; en: wordfreq, \
+            lemmatised; both from Lexicon/spoken/generated/, made by scripts/setup), each counted as lexicon sign, \
+            compound, synonym, segmentation, characters or fingerspelled; the fingerspelled words are listed most \
+            frequent first.
+            """)
 
     @OptionGroup var options: LexiconOptions
-    @Argument(help: "A UTF-8 text file.") var file: String
-    @Option(help: "The text's language: zh-Hans or en.") var language: String = "zh-Hans"
+    @Argument(help: "A UTF-8 text file (omit with --top).") var file: String?
+    @Option(help: "Measure the N most frequent content words of --language instead of a file.") var top: Int?
+    @Option(help: "The language: zh-Hans (or zh) or en.") var language: String = "zh-Hans"
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
+        if (top == nil) == (file == nil) { throw ValidationError("give either a text FILE or --top N") }
+    }
+
     func run() async throws {
+        let language = language == "zh" ? "zh-Hans" : language
         let tools = try LanguageTools(root: options.root, signLanguage: options.signLanguage)
+        guard ["zh-Hans", "en"].contains(language), tools.lexicon.info.spokenLanguages.contains(language) else {
+            throw CLIError("--language must be zh-Hans (zh) or en, and one the sign language maps (\(tools.lexicon.info.spokenLanguages.joined(separator: ", ")))")
+        }
+        if let top {
+            try frequent(top: top, language: language, tools: tools)
+            return
+        }
+        let file = file!
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw LexiconError.cannotRead(path: file, reason: "not a readable UTF-8 file")
         }
@@ -96,17 +119,28 @@ struct LexiconCoverageCommand: AsyncParsableCommand {
         case let ("zh-Hans", segmenter?, _):
             coverage = TextCoverage.chinese(text, lexicon: tools.lexicon, segmenter: segmenter, functionWords: functionWords)
         case let ("en", _, lemmatizer?):
-            coverage = TextCoverage.english(text, lexicon: tools.lexicon, lemmatizer: lemmatizer, functionWords: functionWords)
+            coverage = TextCoverage.english(text, lexicon: tools.lexicon, lemmatizer: lemmatizer, functionWords: functionWords,
+                                            thesaurus: tools.thesaurus)
         default:
-            throw CLIError("--language must be zh-Hans or en, and one the sign language maps (\(tools.lexicon.info.spokenLanguages.joined(separator: ", ")))")
+            throw CLIError("--language \(language): the sign language lacks the tools for it")
         }
         switch format {
         case .json: try Console.emit(try JSON.encode(coverage), to: nil)
         case .text:
             let missing = coverage.missing.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key)×\($0.value)" }
-            try Console.emit(String(format: "content words: %d, direct: %d, decomposed: %d, coverage: %.1f%%\nmissing: %@\n",
-                                    coverage.contentWords, coverage.direct, coverage.decomposed, coverage.ratio * 100,
-                                    missing.joined(separator: " ")), to: nil)
+            try Console.emit(String(format: "content words: %d, direct: %d, decomposed: %d, synonyms: %d, coverage: %.1f%%\nmissing: %@\n",
+                                    coverage.contentWords, coverage.direct, coverage.decomposed, coverage.synonyms,
+                                    coverage.ratio * 100, missing.joined(separator: " ")), to: nil)
+        }
+    }
+
+    /// The report on the `top` most frequent content words of `language`.
+    private func frequent(top: Int, language: String, tools: LanguageTools) throws {
+        let list = try FrequencyList(language: language, root: options.root, lemmatizer: language == "en" ? tools.lemmatizer : nil)
+        let coverage = VocabularyCoverage(list: list, top: top, fallback: tools.fallback(language: language))
+        switch format {
+        case .json: try Console.emit(try JSON.encode(coverage), to: nil)
+        case .text: try Console.emit(coverage.text, to: nil)
         }
     }
 }

@@ -42,6 +42,7 @@ enum LexiconText {
             if let region = sense.region { text += " region \(region)" }
             return text
         }.joined(separator: "; ")
-        return "\(entry.id)\t\(entry.gloss)\t\(entry.category)\t\(words)" + (entry.verified ? "" : "\t(unverified)")
+        let compound = entry.compound.map { "\tcompound: " + $0.joined(separator: " + ") } ?? ""
+        return "\(entry.id)\t\(entry.gloss)\t\(entry.category)\t\(words)" + compound + (entry.verified ? "" : "\t(unverified)")
     }
 }

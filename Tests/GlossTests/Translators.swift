@@ -15,7 +15,7 @@ enum Translators {
         for gloss in sequence.glosses where gloss.kind != .pause {
             defer { previous = gloss }
             if let previous, previous.source == gloss.source, previous.start == gloss.start,
-               [.decomposition, .synonym].contains(gloss.match) { continue }
+               [.decomposition, .synonym, .segmentation, .characters].contains(gloss.match) { continue }
             words.append(gloss.source.joined(separator: " "))
         }
         return words

@@ -35,6 +35,7 @@ public struct SignDurations: Sendable, Equatable {
         let motions = phonology.manual.children.filter { $0.kind != .handConfig && $0.kind != .locationBodyArm
             && $0.kind != .locationHand && $0.kind != .handConstellation && $0.kind != .splitHandConfig
             && $0.kind != .splitLocation }
+        if phonology.manual.children.contains(where: { $0.kind == .signManual }) { return 1.022 }  // a compound's parts
         if nodes.contains(where: { $0.kind == .circularMotion }) { return 1.086 }
         if nodes.contains(where: { $0.kind == .sequentialMotion }) || motions.count > 2 { return 1.022 }
         if nodes.contains(where: { $0.kind == .directedMotion && $0["zigzag"] != nil }) { return 1.015 }

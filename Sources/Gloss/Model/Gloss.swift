@@ -23,7 +23,15 @@ public struct Gloss: Sendable, Codable, Equatable {
         case synonym
         /// The lemma (English) is in the lexicon.
         case lemma
-        /// The word was split into known parts (混双 → 混合 双).
+        /// The words are in the lexicon, and the sign is a compound entry (its parts in sequence).
+        case compound
+        /// A synonym from the word's first WordNet sense, same part of speech, has a sign (purchase → BUY).
+        case thesaurus
+        /// The word was split into longer known words (高速公路 → 高速 公路).
+        case segmentation
+        /// The word was split into known words and characters whose signs carry their meaning in words (火灾 → 火 灾).
+        case characters
+        /// A phrase the lexicon lacks as a whole, signed word by word (tomorrow morning).
         case decomposition
         /// No sign: spelt with the manual alphabet.
         case fingerspelled

@@ -2,12 +2,21 @@ import Foundation
 
 /// How each source word of a ``GlossSequence`` was signed, with counts and shares.
 ///
-/// A word split into several signs (decomposition, a synonym phrase) counts once.
+/// A word split into several signs (segmentation, characters, a synonym phrase) counts once. Every way a word is
+/// signed before fingerspelling has its own category, in the order the out-of-vocabulary cascade tries them.
 public struct GlossCoverage: Sendable, Codable, Equatable {
     /// How a source word was signed.
     public enum Category: String, Sendable, Codable, CaseIterable {
-        /// A lexicon sign (directly, by synonym, lemma or decomposition).
+        /// A lexicon sign (directly, by the grammar's synonym table, lemma or a phrase word by word).
         case lexicon
+        /// A compound entry's sign.
+        case compound
+        /// The sign of a first-sense synonym (WordNet, same part of speech).
+        case synonym
+        /// Signs of longer known words the word splits into.
+        case segmentation
+        /// Signs of known words and characters that carry their meaning inside words.
+        case characters
         /// Fingerspelled.
         case fingerspelled
         /// A number sign sequence.
@@ -41,7 +50,7 @@ public struct GlossCoverage: Sendable, Codable, Equatable {
             for gloss in sentence.glosses where gloss.kind != .pause {
                 defer { previous = gloss }
                 if let previous, previous.source == gloss.source, previous.start == gloss.start,
-                   [.decomposition, .synonym].contains(gloss.match) { continue }
+                   [.decomposition, .synonym, .segmentation, .characters].contains(gloss.match) { continue }
                 marks.append(Mark(word: gloss.source.joined(separator: " "), category: Self.category(gloss.match)))
             }
             marks += sentence.skipped.map { Mark(word: $0.text, category: $0.reason == .dropped ? .dropped : .unmatched) }
@@ -56,6 +65,10 @@ public struct GlossCoverage: Sendable, Codable, Equatable {
     private static func category(_ match: Gloss.Match) -> Category {
         switch match {
         case .lexicon, .synonym, .lemma, .decomposition: .lexicon
+        case .compound: .compound
+        case .thesaurus: .synonym
+        case .segmentation: .segmentation
+        case .characters: .characters
         case .fingerspelled: .fingerspelled
         case .number: .number
         case .punctuation: .dropped

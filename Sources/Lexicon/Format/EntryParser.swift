@@ -9,6 +9,8 @@ struct EntryParser {
     struct Parsed {
         var entry: LexiconEntry
         var line: Int
+        /// The line of the `compound:` field, for messages about the parts.
+        var compoundLine: Int?
     }
 
     let file: String
@@ -124,7 +126,9 @@ struct EntryParser {
         if words.isEmpty && spells == nil {
             issue(start, "words", "no words: add a line per spoken language (\(info.spokenLanguages.joined(separator: ", ")))")
         }
-        let manual = parseManual(fields[.manual], nodeLines.manual, entryLine: start)
+        let compound = fields[.compound].flatMap { parseCompound($0, manual: fields[.manual]) }
+        let manual = compound != nil ? PhonologyNode(.signManual)
+            : parseManual(fields[.manual], nodeLines.manual, entryLine: start, allowsCompound: fields[.compound] == nil)
         let nonManual = fields[.nonmanual].map { parseNonManual($0, nodeLines.nonmanual) } ?? []
         let timing = fields[.timing].map { parseTiming($0.value, line: $0.line) } ?? TimingHints()
         let source = required(.source, fields, start)
@@ -134,11 +138,11 @@ struct EntryParser {
         }
         guard issues.count == before, let id, let gloss, let category, let source, let manual else { return nil }
         let entry = LexiconEntry(
-            id: id, gloss: gloss, category: category, words: words, spells: spells,
+            id: id, gloss: gloss, category: category, words: words, spells: spells, compound: compound,
             phonology: Phonology(manual: manual, nonManual: nonManual), timing: timing,
             provenance: Provenance(source: source, license: fields[.license].map { String($0.value) }),
             verified: verified == "true", note: fields[.note].map { String($0.value) })
-        return Parsed(entry: entry, line: start)
+        return Parsed(entry: entry, line: start, compoundLine: fields[.compound]?.line)
     }
 
     private mutating func required(_ key: Field, _ fields: Fields, _ start: Int) -> String? {
@@ -155,7 +159,7 @@ struct EntryParser {
 
     /// The fields an entry has at most once.
     enum Field: String, CaseIterable {
-        case id, gloss, category, spells, manual, nonmanual, timing, source, license, verified, note
+        case id, gloss, category, spells, compound, manual, nonmanual, timing, source, license, verified, note
     }
 
     /// The values of an entry's single fields with their line numbers.
@@ -194,7 +198,15 @@ struct EntryParser {
                 }
             case "region": sense.region = optionValue
             case "sense": sense.sense = optionValue
-            default: issue(line, "\(language).\(name)", "unknown option (known: pos, priority, region, sense)")
+            case "in-words":
+                if optionValue == "true" && words.contains(where: { $0.count == 1 }) {
+                    sense.signsInWords = true
+                } else if optionValue != "true" && optionValue != "false" {
+                    issue(line, "\(language).in-words", "expected true or false, found '\(optionValue)'")
+                } else if optionValue == "true" {
+                    issue(line, "\(language).in-words", "only for single characters: no word of this line is one character")
+                }
+            default: issue(line, "\(language).\(name)", "unknown option (known: pos, priority, region, sense, in-words)")
             }
         }
         return sense
@@ -225,10 +237,28 @@ struct EntryParser {
 
     // MARK: - Phonology blocks
 
+    /// The part ids of a `compound:` field (`fire, vehicle`): two or more valid ids, and no `manual:` beside it.
+    /// Whether the parts exist and form no cycle is checked when the whole sign language is loaded.
+    private mutating func parseCompound(_ field: (line: Int, value: Substring),
+                                        manual: (line: Int, value: Substring)?) -> [String]? {
+        let before = issues.count
+        if let manual {
+            issue(manual.line, "manual", "an entry has either manual: or compound: (line \(field.line)), not both")
+        }
+        let parts = field.value.utf8.split(separator: 0x2C, omittingEmptySubsequences: false)
+            .map { String(trimmed(Substring($0))) }
+        for (index, part) in parts.enumerated() where !Self.isValidID(part) {
+            issue(field.line, "compound", part.isEmpty ? "part \(index + 1) is empty (expected entry ids separated by ',')"
+                  : "part \(index + 1) '\(part)' is not an entry id (lowercase ASCII letters, digits, '-', '_' or '.')")
+        }
+        if parts.count < 2 { issue(field.line, "compound", "needs two or more parts (entry ids separated by ',')") }
+        return issues.count == before ? parts : nil
+    }
+
     private mutating func parseManual(_ header: (line: Int, value: Substring)?, _ lines: [(Int, Substring)],
-                                      entryLine: Int) -> PhonologyNode? {
+                                      entryLine: Int, allowsCompound: Bool = true) -> PhonologyNode? {
         guard let header else {
-            issue(entryLine, "manual", "missing")
+            if allowsCompound { issue(entryLine, "manual", "missing (give manual: or compound:)") }
             return nil
         }
         let (attributes, problems) = NodeValidation.attributes((NodeSyntax.words(header.value) ?? []).lazy,

@@ -9,12 +9,18 @@ public enum EntryWriter {
             if sense.priority != 1 { options.append("priority=\(sense.priority)") }
             if let region = sense.region { options.append("region=\(region)") }
             if let meaning = sense.sense { options.append("sense=\(meaning)") }
+            if sense.signsInWords { options.append("in-words=true") }
             lines.append("\(sense.language): " + ([sense.words.joined(separator: ", ")] + options).joined(separator: "; "))
         }
         if let spells = entry.spells { lines.append("spells: \(spells)") }
-        let manualHeader = entry.phonology.manual.attributes.map(NodeSyntax.attribute).joined(separator: " ")
-        lines.append(manualHeader.isEmpty ? "manual:" : "manual: \(manualHeader)")
-        lines += entry.phonology.manual.children.flatMap { NodeSyntax.lines($0, depth: 1) }
+        if let parts = entry.compound {
+            // A compound is written as its parts, never as the expansion a loaded lexicon holds.
+            lines.append("compound: " + parts.joined(separator: ", "))
+        } else {
+            let manualHeader = entry.phonology.manual.attributes.map(NodeSyntax.attribute).joined(separator: " ")
+            lines.append(manualHeader.isEmpty ? "manual:" : "manual: \(manualHeader)")
+            lines += entry.phonology.manual.children.flatMap { NodeSyntax.lines($0, depth: 1) }
+        }
         if !entry.phonology.nonManual.isEmpty {
             lines.append("nonmanual:")
             lines += entry.phonology.nonManual.flatMap { NodeSyntax.lines($0, depth: 1) }

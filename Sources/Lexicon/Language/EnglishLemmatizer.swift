@@ -57,6 +57,30 @@ public struct EnglishLemmatizer: Sendable {
         self.init(irregular: irregular, rules: rules, known: lexicon.words(language: "en"))
     }
 
+    /// The same tables with another set of known words (a lemma must be one of them), e.g. WordNet's lemmas.
+    public func knowing(_ words: Set<String>) -> EnglishLemmatizer {
+        EnglishLemmatizer(irregular: irregular, rules: rules, known: words)
+    }
+
+    /// The form `word` comes from by the irregular table or the first suffix rule that gives a word `isBase` accepts,
+    /// even when `word` is a word of its own (`played` → `play`); nil when none does. For word lists, where nearly
+    /// every form is also listed.
+    /// `suffixes` limits the rules to those suffixes (e.g. inflections only).
+    public func baseForm(_ word: String, suffixes: Set<String>? = nil, isBase: (_ base: String, _ suffix: String) -> Bool) -> String? {
+        let lower = word.lowercased()
+        if let lemma = irregular[lower] { return lemma == lower ? nil : lemma }
+        for rule in rules where lower.hasSuffix(rule.suffix) && lower.count > rule.suffix.count + 1
+            && suffixes?.contains(rule.suffix) != false {
+            let stem = String(lower.dropLast(rule.suffix.count))
+            if isBase(stem + rule.replacement, rule.suffix) { return stem + rule.replacement }
+            if rule.replacement.isEmpty, let last = stem.last, stem.dropLast().last == last, !"aeiousl".contains(last),
+               isBase(String(stem.dropLast()), rule.suffix) {
+                return String(stem.dropLast())
+            }
+        }
+        return nil
+    }
+
     /// The lemma of `word`: the word itself when known, else the irregular table, else the first suffix
     /// rule (also undoing a doubled final consonant, `running` → `run`) that gives a known word, else the
     /// lower-case word unchanged.

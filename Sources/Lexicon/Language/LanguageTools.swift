@@ -1,5 +1,5 @@
 /// Everything a stage needs to map one sign language's text to signs, loaded in one call: the lexicon,
-/// and for its spoken languages the segmenter, lemmatizer, pinyin, function words and fingerspeller.
+/// and for its spoken languages the segmenter, lemmatizer, pinyin, function words, fingerspeller and thesaurus.
 ///
 /// Gloss and Motion load this once at start-up; a broken lexicon or missing data fails here with a
 /// message naming the file.
@@ -16,6 +16,8 @@ public struct LanguageTools: Sendable {
     public let functionWords: [String: Set<String>]
     /// Fingerspelling with the sign language's alphabet.
     public let fingerspeller: Fingerspeller
+    /// WordNet first-sense synonyms, when the sign language lists `en` words.
+    public let thesaurus: Thesaurus?
 
     /// Loads sign language `code` and its spoken-language data from the lexicon folder `root`.
     /// - Throws: ``LexiconError`` naming the file at fault.
@@ -33,5 +35,12 @@ public struct LanguageTools: Sendable {
         }
         self.functionWords = functionWords
         fingerspeller = Fingerspeller(lexicon: lexicon, pinyin: pinyin)
+        thesaurus = spoken.contains("en") ? try Thesaurus(root: root) : nil
+    }
+
+    /// The sign-finding cascade for words of spoken language `language` (``SignFallback``).
+    public func fallback(language: String) -> SignFallback {
+        SignFallback(lexicon: lexicon, language: language, lemmatizer: language == "en" ? lemmatizer : nil,
+                     thesaurus: language == "en" ? thesaurus : nil)
     }
 }

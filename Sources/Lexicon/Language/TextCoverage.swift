@@ -9,24 +9,28 @@ public struct TextCoverage: Sendable, Codable, Equatable {
     public var contentWords = 0
     /// Content words an entry maps directly.
     public var direct = 0
-    /// Content words covered only by splitting into lexicon words (混双 → 混合 双).
+    /// Content words covered only by splitting into lexicon words (``SignFallback/segmentation(_:)``: longer words,
+    /// then characters marked `in-words`).
     public var decomposed = 0
+    /// English content words covered only by a first-sense synonym's sign (``SignFallback/synonym(_:partOfSpeech:)``).
+    public var synonyms = 0
     /// Content words not covered, with how often each occurs.
     public var missing: [String: Int] = [:]
 
     /// Covered share, 0–1, counting decomposed words as covered.
-    public var ratio: Double { contentWords == 0 ? 1 : Double(direct + decomposed) / Double(contentWords) }
+    public var ratio: Double { contentWords == 0 ? 1 : Double(direct + decomposed + synonyms) / Double(contentWords) }
 
     /// Measures Chinese text segmented by `segmenter` against `lexicon`.
     public static func chinese(_ text: String, lexicon: Lexicon, segmenter: ChineseSegmenter,
                                functionWords: Set<String>) -> TextCoverage {
         var result = TextCoverage()
+        let fallback = SignFallback(lexicon: lexicon, language: "zh-Hans")
         for token in segmenter.segment(text) where [.lexicon, .general, .character, .latin].contains(token.kind) {
             guard !functionWords.contains(token.text) else { continue }
             result.contentWords += 1
             if token.kind == .lexicon && !lexicon.lookup(token.text, language: "zh-Hans").isEmpty {
                 result.direct += 1
-            } else if token.kind != .latin, decomposes(token.text, lexicon: lexicon) {
+            } else if token.kind != .latin, fallback.segmentation(token.text) != nil {
                 result.decomposed += 1
             } else {
                 result.missing[token.text, default: 0] += 1
@@ -35,10 +39,12 @@ public struct TextCoverage: Sendable, Codable, Equatable {
         return result
     }
 
-    /// Measures English text: words are lemmatised, multiword expressions of up to four words matched first.
+    /// Measures English text: words are lemmatised, multiword expressions of up to four words matched first;
+    /// with a `thesaurus`, a word without a sign may be covered by a first-sense synonym's.
     public static func english(_ text: String, lexicon: Lexicon, lemmatizer: EnglishLemmatizer,
-                               functionWords: Set<String>) -> TextCoverage {
+                               functionWords: Set<String>, thesaurus: Thesaurus? = nil) -> TextCoverage {
         var result = TextCoverage()
+        let fallback = SignFallback(lexicon: lexicon, language: "en", lemmatizer: lemmatizer, thesaurus: thesaurus)
         let words = EnglishLemmatizer.words(text)
         var index = 0
         while index < words.count {
@@ -58,6 +64,8 @@ public struct TextCoverage: Sendable, Codable, Equatable {
             result.contentWords += 1
             if !lexicon.lookup(lemmatizer.lemma(word), language: "en").isEmpty {
                 result.direct += 1
+            } else if fallback.synonym(word) != nil {
+                result.synonyms += 1
             } else {
                 result.missing[lower, default: 0] += 1
             }
@@ -71,18 +79,5 @@ public struct TextCoverage: Sendable, Codable, Equatable {
     public static func functionWords(language: String, root: String) throws -> Set<String> {
         let records = try SpokenData.records("\(language)-function-words.txt", root: root)
         return Set(records.flatMap { $0.text.split(whereSeparator: \.isWhitespace).map { $0.lowercased() } })
-    }
-
-    /// True when `word` splits wholly into words the lexicon maps (longest first, single characters allowed).
-    static func decomposes(_ word: String, lexicon: Lexicon) -> Bool {
-        let characters = Array(word)
-        var start = 0
-        while start < characters.count {
-            guard let length = (1...min(6, characters.count - start)).reversed().first(where: {
-                !lexicon.lookup(String(characters[start..<start + $0]), language: "zh-Hans").isEmpty
-            }) else { return false }
-            start += length
-        }
-        return true
     }
 }

@@ -66,7 +66,7 @@ public enum LexiconLoader {
             var parser = EntryParser(file: path, info: info)
             for parsed in parser.parse(try lines(of: path)) {
                 entries.append(parsed.entry)
-                origins.append(EntryOrigin(file: path, line: parsed.line))
+                origins.append(EntryOrigin(file: path, line: parsed.line, compoundLine: parsed.compoundLine))
             }
             issues += parser.issues
         }

@@ -52,6 +52,7 @@ public struct Lexicon: Sendable {
             }
         }
         guard issues.isEmpty else { throw LexiconError.invalid(issues) }
+        let entries = try CompoundExpansion.expand(entries, origins: origins, byID: byID, signLanguage: info.code)
         byWord = byWord.mapValues { hits in
             hits.count < 2 ? hits
                 : hits.sorted { entries[$0.entry].words[$0.sense].priority < entries[$1.entry].words[$1.sense].priority }
@@ -149,11 +150,14 @@ public struct EntryOrigin: Sendable, Codable, Equatable, CustomStringConvertible
     public var file: String
     /// The 1-based line the entry starts on.
     public var line: Int
+    /// The line of the entry's `compound:` field, when it has one (messages about its parts name it).
+    public var compoundLine: Int?
 
     /// Creates an origin.
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, compoundLine: Int? = nil) {
         self.file = file
         self.line = line
+        self.compoundLine = compoundLine
     }
 
     /// `file:line`.

@@ -10,6 +10,10 @@ public struct LexiconEntry: Sendable, Codable, Equatable {
     public var words: [WordSense]
     /// For a fingerspelling unit, the unit it spells in upper case (`A`, `ZH`, `NG`); nil otherwise.
     public var spells: String?
+    /// For a compound sign, the ids of its parts in order (entries of the same sign language, possibly compounds
+    /// themselves); nil for a sign with its own `manual:` block. A loaded ``Lexicon`` fills ``phonology`` of a
+    /// compound with its parts' manual descriptions in sequence (``CompoundExpansion``).
+    public var compound: [String]?
     /// How the sign is made.
     public var phonology: Phonology
     /// Timing hints for synthesis.
@@ -23,13 +27,14 @@ public struct LexiconEntry: Sendable, Codable, Equatable {
 
     /// Creates an entry.
     public init(id: String, gloss: String, category: String, words: [WordSense], spells: String? = nil,
-                phonology: Phonology, timing: TimingHints = TimingHints(), provenance: Provenance,
+                compound: [String]? = nil, phonology: Phonology = Phonology(), timing: TimingHints = TimingHints(), provenance: Provenance,
                 verified: Bool = false, note: String? = nil) {
         self.id = id
         self.gloss = gloss
         self.category = category
         self.words = words
         self.spells = spells
+        self.compound = compound
         self.phonology = phonology
         self.timing = timing
         self.provenance = provenance
@@ -52,16 +57,36 @@ public struct WordSense: Sendable, Codable, Equatable {
     public var region: String?
     /// A short sense label telling homographs apart (e.g. `money` for "bank").
     public var sense: String?
+    /// For single Chinese characters (`zh-Hans: 火; in-words=true`): the sign carries the character's meaning inside
+    /// longer words (火 in 火灾, 火山), so a word the lexicon lacks may be signed character by character with it.
+    public var signsInWords: Bool
 
     /// Creates a word sense.
     public init(language: String, words: [String], partOfSpeech: PartOfSpeech? = nil, priority: Int = 1,
-                region: String? = nil, sense: String? = nil) {
+                region: String? = nil, sense: String? = nil, signsInWords: Bool = false) {
         self.language = language
         self.words = words
         self.partOfSpeech = partOfSpeech
         self.priority = priority
         self.region = region
         self.sense = sense
+        self.signsInWords = signsInWords
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case language, words, partOfSpeech, priority, region, sense, signsInWords
+    }
+
+    /// Decodes a word sense; `signsInWords` may be absent (false).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decode(String.self, forKey: .language)
+        words = try container.decode([String].self, forKey: .words)
+        partOfSpeech = try container.decodeIfPresent(PartOfSpeech.self, forKey: .partOfSpeech)
+        priority = try container.decode(Int.self, forKey: .priority)
+        region = try container.decodeIfPresent(String.self, forKey: .region)
+        sense = try container.decodeIfPresent(String.self, forKey: .sense)
+        signsInWords = try container.decodeIfPresent(Bool.self, forKey: .signsInWords) ?? false
     }
 }
 

@@ -24,6 +24,8 @@ public struct SignClip: Sendable {
 public struct SignPlanner: Sendable {
     /// Time between planned states, seconds.
     public static let keyInterval = 0.02
+    /// Hold at the end of a compound's non-final part before the transition to the next, seconds.
+    public static let compoundHold = 0.1
     /// The avatar to plan for.
     public let avatar: Avatar
     /// Durations and sizes.
@@ -62,8 +64,18 @@ public struct SignPlanner: Sendable {
 
 extension SignPlanner {
     /// A sign written as several `sign_manual` parts in sequence (compounds): the parts joined by transitions.
+    /// Every part but the last flows into the next, as in a compound: its final hold shortened to ``compoundHold``.
     func compound(_ sign: SignDescription, _ parts: [GesturalElement]) throws -> SignClip {
-        let clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, manual: $0, source: sign.source)) }
+        var clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, manual: $0, source: sign.source)) }
+        let keep = Int((Self.compoundHold / Self.keyInterval).rounded())
+        for index in clips.indices.dropLast() {
+            // The hold is the run of unchanged states at the end, the same length for every hand.
+            let held = clips[index].hands.values.map { states in
+                states.reversed().prefix { $0 == states.last! }.count - 1
+            }.min() ?? 0
+            let drop = max(0, held - keep)
+            for side in clips[index].hands.keys { clips[index].hands[side]!.removeLast(drop) }
+        }
         let sides = Set(clips.flatMap(\.hands.keys))
         var hands: [Side: [HandState]] = [:]
         let steps = Int((timing.approach / Self.keyInterval).rounded())
