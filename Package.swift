@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "MediaIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
+        .testTarget(name: "MotionTests", dependencies: ["Motion", "Lexicon", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
     ]
