@@ -91,7 +91,7 @@ struct KinematicsTests {
             let fingers = HandshapePose.pose(PhonologyNode(.handConfig, [NodeAttribute("handshape", shape.rawValue)]))
             let geometry = avatar.hands[side]!
             let palm = try geometry.locate(.palm, fingers: fingers).point
-            return try (2...5).map { try geometry.locate(HandPart(name: "tip", digit: $0), fingers: fingers).point.distance(to: palm) }
+            return try (2...5).map { try geometry.locate(HandPart(location: .tip, digit: $0), fingers: fingers).point.distance(to: palm) }
         }
         let flat = try tipDistances(.flat), fist = try tipDistances(.fist), index = try tipDistances(.finger2)
         #expect(flat.allSatisfy { $0 > 0.09 })

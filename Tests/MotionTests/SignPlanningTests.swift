@@ -81,7 +81,7 @@ struct SignPlanningTests {
     @Test func fingersPointingAtTheBodyTouchWithTheTips() throws {
         let clip = try Self.plan(#"<handconfig handshape="finger2" extfidir="i" palmor="d"/><location_bodyarm location="chin" contact="touch"/>"#)
         let hand = clip.hands[.right]![0], avatar = Fixtures.avatar
-        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(name: "tip", digit: 2), fingers: hand.fingers).point)
+        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(location: .tip, digit: 2), fingers: hand.fingers).point)
         let chin = try #require(avatar.rig.landmarkPoint("chin", in: avatar.restWorld))
         #expect(tip.distance(to: chin.point) < 0.015)
         #expect(hand.wrist.z > chin.point.z + 0.1 && abs(hand.wrist.y - chin.point.y) < 0.04)

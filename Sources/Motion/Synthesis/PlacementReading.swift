@@ -9,10 +9,8 @@ import Lexicon
 /// and a `location_hand` naming a place on the head or trunk is a body location. Location nodes inside
 /// another (the part of the moving hand that touches) and the hand parts of a `handconstellation` are left as they are.
 enum PlacementReading {
-    /// Digit parts: a place on one finger.
-    static let digitParts: Set<Location> = [.tip, .nail, .pad, .midjoint, .base, .side]
     /// Hand areas and digit parts: on the other hand.
-    static let handLocations = Set<Location>([.thumbball, .palm, .handback, .thumbside, .pinkyside]).union(digitParts)
+    static let handLocations = Set<Location>([.thumbball, .palm, .handback, .thumbside, .pinkyside]).union(HandPart.digitParts)
 
     /// Node kinds that hold a location; their own children name parts of a hand, not places.
     private static let locationKinds: Set<NodeKind> = [.locationBodyArm, .locationHand, .handConstellation]

@@ -146,11 +146,11 @@ extension PlanContext {
     func handPart(_ element: PhonologyNode) throws -> HandPart {
         let place = try placement(element)
         let location = place.location ?? .palm
-        if PlacementReading.digitParts.contains(location) { return HandPart(name: location.rawValue, digit: place.digits.first ?? 2) }
+        if HandPart.digitParts.contains(location) { return HandPart(location: location, digit: place.digits.first ?? 2) }
         guard planner.avatar.rig.landmarks[location.rawValue + "_r"] != nil || location == .elbowinside else {
             throw bad("location_hand@location", "unknown hand part \(location.rawValue)")
         }
-        return HandPart(name: location == .elbowinside ? Location.wristpulse.rawValue : location.rawValue, digit: nil)
+        return HandPart(location: location == .elbowinside ? .wristpulse : location, digit: nil)
     }
 
     /// The geometry of `side`'s hand.
