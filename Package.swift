@@ -78,3 +78,10 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
     ]
 )
+
+// Upcoming language features: `any` on every existential, and members visible only from modules a file imports.
+// Whisper and its tests are not converted yet.
+let hygiene: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+for target in package.targets where target.type != .system && !["Whisper", "WhisperTests"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + hygiene
+}

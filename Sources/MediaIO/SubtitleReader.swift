@@ -1,5 +1,6 @@
 import AnchorCore
 internal import CFFmpeg
+import Foundation
 
 /// Reads timed text: a subtitle stream inside a container (SRT/subrip, ASS/SSA, mov_text, WebVTT)
 /// or a sidecar `.srt`, `.vtt` or `.ass` file, which FFmpeg opens as a one-stream container.

@@ -1,7 +1,8 @@
+import Foundation
 import Lexicon
 import Motion
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Every lexicon sign on the avatar")
 struct LexiconSynthesisTests {
