@@ -75,8 +75,15 @@ let package = Package(
         .testTarget(name: "WhisperTests", dependencies: ["Whisper", "MediaIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "MotionTests", dependencies: ["Motion", "TestSupport"]),
+        .testTarget(name: "MotionTests", dependencies: ["Motion", "Lexicon", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
     ]
 )
+
+// Upcoming language features: `any` on every existential, and members visible only from modules a file imports.
+// Whisper and its tests are not converted yet.
+let hygiene: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+for target in package.targets where target.type != .system && !["Whisper", "WhisperTests"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + hygiene
+}

@@ -25,8 +25,8 @@ public final class AudioReader {
     private var resamplerInput = AVChannelLayout()
     private var resamplerInputFormat: Int32 = -1
     private var resamplerInputRate: Int32 = 0
-    private let packet = Packet()
-    private let frame = Frame()
+    private let packet: Packet
+    private let frame: Frame
     private var pending: [Float] = []
     private var emittedSamples = 0
     private var inputFinished = false
@@ -51,6 +51,8 @@ public final class AudioReader {
             throw MediaIOError.invalidArgument("the live input timeout must be a positive number of seconds, not \(liveTimeout)")
         }
         self.path = path
+        packet = try Packet(path: path)
+        frame = try Frame(path: path)
         self.chunkSeconds = chunkSeconds
         isLive = liveTimeout != nil
         var options: [String: String] = [:]

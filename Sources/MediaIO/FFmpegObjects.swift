@@ -1,28 +1,42 @@
 internal import CFFmpeg
 
-/// Owns one `AVPacket`; freed when the owner goes.
-final class Packet {
-    let raw: UnsafeMutablePointer<AVPacket>
-    init() {
-        guard let packet = av_packet_alloc() else { fatalError("av_packet_alloc: out of memory") }
-        raw = packet
+/// Owns one FFmpeg object that FFmpeg allocates and frees by pointer (`AVPacket`, `AVFrame`, `AVCodecContext`);
+/// freed when the owner goes.
+final class FFmpegObject<Pointee> {
+    let raw: UnsafeMutablePointer<Pointee>
+    private let free: (inout UnsafeMutablePointer<Pointee>?) -> Void
+
+    /// Allocates with `allocate` (FFmpeg's `call`), for work on `path`; `free` releases it.
+    /// - Throws: ``MediaIOError/ffmpegFailure(path:call:reason:)`` when FFmpeg cannot allocate it.
+    init(path: String, call: String, allocate: () -> UnsafeMutablePointer<Pointee>?,
+         free: @escaping (inout UnsafeMutablePointer<Pointee>?) -> Void) throws {
+        guard let object = allocate() else { throw MediaIOError.ffmpegFailure(path: path, call: call, reason: "out of memory") }
+        raw = object
+        self.free = free
     }
+
     deinit {
-        var packet: UnsafeMutablePointer<AVPacket>? = raw
-        av_packet_free(&packet)
+        var object: UnsafeMutablePointer<Pointee>? = raw
+        free(&object)
     }
 }
 
-/// Owns one `AVFrame`; freed when the owner goes.
-final class Frame {
-    let raw: UnsafeMutablePointer<AVFrame>
-    init() {
-        guard let frame = av_frame_alloc() else { fatalError("av_frame_alloc: out of memory") }
-        raw = frame
+/// An owned `AVPacket`.
+typealias Packet = FFmpegObject<AVPacket>
+/// An owned `AVFrame`.
+typealias Frame = FFmpegObject<AVFrame>
+
+extension FFmpegObject where Pointee == AVPacket {
+    /// Allocates an empty packet for work on `path`.
+    convenience init(path: String) throws {
+        try self.init(path: path, call: "av_packet_alloc", allocate: { av_packet_alloc() }, free: { av_packet_free(&$0) })
     }
-    deinit {
-        var frame: UnsafeMutablePointer<AVFrame>? = raw
-        av_frame_free(&frame)
+}
+
+extension FFmpegObject where Pointee == AVFrame {
+    /// Allocates an empty frame for work on `path`.
+    convenience init(path: String) throws {
+        try self.init(path: path, call: "av_frame_alloc", allocate: { av_frame_alloc() }, free: { av_frame_free(&$0) })
     }
 
     /// Pointers to the frame's planes (`AVFrame.data`, a C array Swift imports as a tuple of 8).
@@ -36,18 +50,14 @@ final class Frame {
     }
 }
 
-/// Owns one `AVCodecContext`, opened for decoding or encoding.
-final class CodecContext {
-    let raw: UnsafeMutablePointer<AVCodecContext>
-    init(codec: UnsafePointer<AVCodec>, path: String) throws {
-        guard let context = avcodec_alloc_context3(codec) else {
-            throw MediaIOError.ffmpegFailure(path: path, call: "avcodec_alloc_context3", reason: "out of memory")
-        }
-        raw = context
-    }
-    deinit {
-        var context: UnsafeMutablePointer<AVCodecContext>? = raw
-        avcodec_free_context(&context)
+/// An owned `AVCodecContext`, opened for decoding or encoding.
+typealias CodecContext = FFmpegObject<AVCodecContext>
+
+extension FFmpegObject where Pointee == AVCodecContext {
+    /// Allocates a context for `codec`, for work on `path`.
+    convenience init(codec: UnsafePointer<AVCodec>, path: String) throws {
+        try self.init(path: path, call: "avcodec_alloc_context3", allocate: { avcodec_alloc_context3(codec) },
+                      free: { avcodec_free_context(&$0) })
     }
 }
 

@@ -1,4 +1,5 @@
 import AnchorCore
+import Foundation
 
 /// Everything that can go wrong reading or writing media; each case names the file and the problem.
 public enum MediaIOError: AnchorError, Equatable {

@@ -27,7 +27,7 @@ public enum PNGWriter {
         encoder.raw.pointee.time_base = AVRational(num: 1, den: 1)
         try check(avcodec_open2(encoder.raw, codec, nil), "avcodec_open2(png)", path: path)
 
-        let frame = Frame()
+        let frame = try Frame(path: path)
         frame.raw.pointee.format = AV_PIX_FMT_RGBA.rawValue
         frame.raw.pointee.width = Int32(image.width)
         frame.raw.pointee.height = Int32(image.height)
@@ -45,7 +45,7 @@ public enum PNGWriter {
         }
         try check(avcodec_send_frame(encoder.raw, frame.raw), "avcodec_send_frame(png)", path: path)
         try check(avcodec_send_frame(encoder.raw, nil), "avcodec_send_frame(png)", path: path)
-        let packet = Packet()
+        let packet = try Packet(path: path)
         var data = Data()
         while avcodec_receive_packet(encoder.raw, packet.raw) >= 0 {
             data.append(packet.raw.pointee.data, count: Int(packet.raw.pointee.size))

@@ -14,15 +14,19 @@ final class SourceAudioTrack {
     private let container: OutputContainer
     private var resampler: Resampler?
     private let fifo: OpaquePointer
-    private let packet = Packet()
-    private let decoded = Frame()
-    private let encoded = Packet()
-    private let frame = Frame()
+    private let packet: Packet
+    private let decoded: Frame
+    private let encoded: Packet
+    private let frame: Frame
     private var samplesEncoded: Int64 = 0
     private var sourceFinished = false
 
     /// Opens `source`'s best audio stream and adds an AAC stream to `container` (before its header is written).
     init(source path: String, container: OutputContainer) throws {
+        packet = try Packet(path: path)
+        decoded = try Frame(path: path)
+        encoded = try Packet(path: container.path)
+        frame = try Frame(path: container.path)
         source = try InputContainer(path: path)
         guard let (index, codec) = source.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
         sourceStream = index

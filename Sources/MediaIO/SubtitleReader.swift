@@ -1,5 +1,6 @@
 import AnchorCore
 internal import CFFmpeg
+import Foundation
 
 /// Reads timed text: a subtitle stream inside a container (SRT/subrip, ASS/SSA, mov_text, WebVTT)
 /// or a sidecar `.srt`, `.vtt` or `.ass` file, which FFmpeg opens as a one-stream container.
@@ -31,7 +32,7 @@ public enum SubtitleReader {
         let timeBase = input.stream(index).pointee.time_base
         // Times are from the start of the input: containers may start at an offset (AAC priming shifts MKV by 23 ms).
         let origin = containerSeconds(input.raw.pointee.start_time) ?? 0
-        let packet = Packet()
+        let packet = try Packet(path: path)
         var cues: [TimedText] = []
         while try input.read(into: packet) {
             defer { av_packet_unref(packet.raw) }

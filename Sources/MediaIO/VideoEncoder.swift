@@ -71,8 +71,8 @@ public final class VideoEncoder {
     private let encoder: CodecContext
     private let stream: UnsafeMutablePointer<AVStream>
     private let scaler: OpaquePointer
-    private let yuv = Frame()
-    private let packet = Packet()
+    private let yuv: Frame
+    private let packet: Packet
     private let audio: SourceAudioTrack?
     private var finished = false
 
@@ -92,6 +92,8 @@ public final class VideoEncoder {
         self.width = width
         self.height = height
         self.frameRate = frameRate
+        yuv = try Frame(path: path)
+        packet = try Packet(path: path)
         container = try OutputContainer(path: path, live: options.live)
         let setup = options.codec.setup
         guard let codec = avcodec_find_encoder_by_name(setup.encoder) else {

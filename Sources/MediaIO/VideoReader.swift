@@ -21,8 +21,8 @@ public final class VideoReader {
     private let timeBase: AVRational
     private let origin: Double
     private var scaler: OpaquePointer?
-    private let packet = Packet()
-    private let frame = Frame()
+    private let packet: Packet
+    private let frame: Frame
     private var inputFinished = false
     private var decoderFinished = false
 
@@ -30,6 +30,8 @@ public final class VideoReader {
     /// - Throws: ``MediaIOError`` naming the input; `unrecognizedFormat` when there is no moving video.
     public init(path: String) throws {
         self.path = path
+        packet = try Packet(path: path)
+        frame = try Frame(path: path)
         input = try InputContainer(path: path)
         guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_VIDEO),
               input.stream(index).pointee.disposition & AV_DISPOSITION_ATTACHED_PIC == 0 else {

@@ -2,18 +2,18 @@ import Distill
 import Foundation
 import Gloss
 import Motion
+import Synchronization
 
 /// The signing time of a text as the avatar will really sign it: the Gloss stage's glosses, animated by Motion.
 ///
 /// Plugged into distillation, it makes the lag bound hold for the animation itself, not for an estimate that
 /// might disagree with it (function words the gloss rules keep, fingerspelling, number sequences, transitions).
 /// Results are cached by text, since the distiller measures many candidate condensations of each passage.
-public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Sendable {
-    // @unchecked: the cache is the only mutable state and is guarded by `lock`.
+public final class AnimatedTimeEstimator: SigningTimeEstimator, Sendable {
     private let translator: GlossTranslator
     private let animation: GlossAnimation
-    private let lock = NSLock()
-    private var cache: [String: SigningEstimate] = [:]
+    /// Estimates by text; the only mutable state.
+    private let cache = Mutex<[String: SigningEstimate]>([:])
 
     /// Creates the estimator from the job's own gloss translator and animation bridge.
     public init(translator: GlossTranslator, animation: GlossAnimation) {
@@ -22,9 +22,7 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Senda
     }
 
     public func signingTime(of text: String) throws -> SigningEstimate {
-        lock.lock()
-        if let known = cache[text] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = cache.withLock({ $0[text] }) { return known }
         let sequence = translator.translate(text: text)
         let glosses = sequence.glosses
         var estimate = SigningEstimate(
@@ -38,9 +36,7 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Senda
             // is not paid between passages of a running broadcast.
             estimate.seconds = (spans.last?.end ?? 0) - (spans.first?.start ?? 0) + animation.animator.timing.approach
         }
-        lock.lock()
-        cache[text] = estimate
-        lock.unlock()
+        cache.withLock { $0[text] = estimate }
         return estimate
     }
 }

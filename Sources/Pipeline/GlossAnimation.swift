@@ -38,22 +38,22 @@ public struct GlossAnimation: Sendable {
         }
     }
 
-    /// `sign` with the G-SiGML non-manual elements of `markers` added to its own:
+    /// `sign` with the non-manual items of `markers` added to its own tiers:
     /// yes/no question raised brows and head forward, WH question furrowed brows, negation a head shake,
     /// topic raised brows (sign-facts.md §2).
     static func marked(_ sign: SignDescription, _ markers: [NonManualSpan.Kind]) -> SignDescription {
         guard !markers.isEmpty else { return sign }
-        let features = markers.flatMap { kind -> [GesturalElement] in
+        func item(_ kind: NodeKind, _ code: String) -> PhonologyNode { PhonologyNode(kind, [NodeAttribute("movement", code)]) }
+        let features = markers.flatMap { kind -> [PhonologyNode] in
             switch kind {
-            case .yesNoQuestion: [.init(name: "eye_brows", attributes: ["movement": "RB"]),
-                                  .init(name: "head_movement", attributes: ["movement": "NF"])]
-            case .whQuestion: [.init(name: "eye_brows", attributes: ["movement": "FU"])]
-            case .negation: [.init(name: "head_movement", attributes: ["movement": "SH"])]
-            case .topic: [.init(name: "eye_brows", attributes: ["movement": "RB"])]
+            case .yesNoQuestion: [item(.eyeBrows, "RB"), item(.headMovement, "NF")]
+            case .whQuestion: [item(.eyeBrows, "FU")]
+            case .negation: [item(.headMovement, "SH")]
+            case .topic: [item(.eyeBrows, "RB")]
             }
         }
         var marked = sign
-        marked.nonManual = GesturalElement(name: "sign_nonmanual", children: (sign.nonManual?.children ?? []) + features)
+        marked.phonology.nonManual += features
         return marked
     }
 

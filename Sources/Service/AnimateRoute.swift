@@ -2,6 +2,7 @@ import Gloss
 import Hummingbird
 import Motion
 import Pipeline
+import Render
 
 /// `POST /animate?format=…`: a gloss sequence (the JSON of `POST /gloss`) to an animation file.
 struct AnimateRoute {

@@ -1,4 +1,5 @@
 import AnchorCore
+import Foundation
 import Hummingbird
 import Lexicon
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Lexicon
+import Pipeline
 
 /// `GET /health`, `GET /lexicon/lookup` and `GET /lexicon/search`: what is loaded, and the sign dictionaries.
 struct LexiconRoutes {

@@ -2,6 +2,7 @@ import AnchorCore
 import Distill
 import Gloss
 import Hummingbird
+import Pipeline
 
 /// `POST /gloss` and `POST /distill`: the text stages on JSON bodies, answering the command line's JSON.
 struct TextRoutes {

@@ -2,8 +2,11 @@ import AnchorCore
 import ArgumentParser
 import Distill
 import Foundation
+import Gloss
 import Lexicon
+import MediaIO
 import Pipeline
+import Render
 import Whisper
 
 /// `signanchor anchor INPUT -o OUT.mp4`: the whole job, broadcast in, signing avatar out.

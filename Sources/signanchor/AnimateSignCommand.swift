@@ -1,6 +1,7 @@
 import AnchorCore
 import ArgumentParser
 import Foundation
+import Lexicon
 import Motion
 
 /// `signanchor animate-sign --sigml FILE… -o OUT.{bvh,jsonl,json}`: synthesise G-SiGML signs as one phrase.
@@ -25,7 +26,12 @@ struct AnimateSignCommand: AsyncParsableCommand {
         guard !files.isEmpty else { throw CLIError("give at least one --sigml FILE") }
         try AnimationOutput.check(output)
         let (animator, rig) = try animation.animator()
-        let signs = try files.flatMap { try SiGMLReader.signs(path: $0) }
+        var report = SiGMLImportReport()
+        let signs = try files.flatMap { try SignDescription.signs(sigmlFile: $0, report: &report) }
+        if !report.unsupported.isEmpty {
+            let items = report.unsupported.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
+            Console.note("left out what the sign vocabulary does not support: \(items.joined(separator: ", "))")
+        }
         let items: [PhraseItem] = fingerspell ? [.fingerspelling(signs)] : signs.map { .sign($0) }
         let track = try animator.animate(items, fps: animation.fps).track
         try AnimationOutput.write(track, rig: rig, to: output)

@@ -1,4 +1,5 @@
 import Distill
+import Lexicon
 import Testing
 
 @Suite("Rate model: signing time from the lexicon")

@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 @testable import Motion
 import TestSupport
 
@@ -10,10 +11,12 @@ enum Fixtures {
     static let ngtSigns: [SignDescription] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: ngtFolder.path)) ?? []
         return files.filter { $0.hasSuffix(".sigml") }.sorted().flatMap { name in
-            (try? SiGMLReader.signs(path: ngtFolder.appendingPathComponent(name).path)) ?? []
+            var report = SiGMLImportReport()
+            return (try? SignDescription.signs(sigmlFile: ngtFolder.appendingPathComponent(name).path, report: &report)) ?? []
         }
     }()
     static func sign(_ file: String) throws -> SignDescription {
-        try SiGMLReader.signs(path: ngtFolder.appendingPathComponent(file).path)[0]
+        var report = SiGMLImportReport()
+        return try SignDescription.signs(sigmlFile: ngtFolder.appendingPathComponent(file).path, report: &report)[0]
     }
 }

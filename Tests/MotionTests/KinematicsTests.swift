@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 @testable import Motion
 import Testing
 
@@ -86,19 +87,19 @@ struct KinematicsTests {
     /// finger2 extends only the index; the left hand is the mirror image.
     @Test func handshapesShapeTheFingers() throws {
         let rig = Fixtures.rig, avatar = Fixtures.avatar
-        func tipDistances(_ shape: String, side: Side = .right) throws -> [Double] {
-            let fingers = try Handshape.pose(GesturalElement(name: "handconfig", attributes: ["handshape": shape]), source: "test")
+        func tipDistances(_ shape: Handshape, side: Side = .right) throws -> [Double] {
+            let fingers = HandshapePose.pose(PhonologyNode(.handConfig, [NodeAttribute("handshape", shape.rawValue)]))
             let geometry = avatar.hands[side]!
             let palm = try geometry.locate(.palm, fingers: fingers).point
-            return try (2...5).map { try geometry.locate(HandPart(name: "tip", digit: $0), fingers: fingers).point.distance(to: palm) }
+            return try (2...5).map { try geometry.locate(HandPart(location: .tip, digit: $0), fingers: fingers).point.distance(to: palm) }
         }
-        let flat = try tipDistances("flat"), fist = try tipDistances("fist"), index = try tipDistances("finger2")
+        let flat = try tipDistances(.flat), fist = try tipDistances(.fist), index = try tipDistances(.finger2)
         #expect(flat.allSatisfy { $0 > 0.09 })
         #expect(fist.allSatisfy { $0 < 0.06 })
         #expect(index[0] > 0.09 && index[1...].allSatisfy { $0 < 0.06 })
-        #expect(zip(try tipDistances("finger2", side: .left), index).allSatisfy { abs($0 - $1) < 1e-9 })
-        for shape in Handshape.bases.keys {
-            let fingers = try Handshape.pose(GesturalElement(name: "handconfig", attributes: ["handshape": shape]), source: "test")
+        #expect(zip(try tipDistances(.finger2, side: .left), index).allSatisfy { abs($0 - $1) < 1e-9 })
+        for shape in Handshape.allCases {
+            let fingers = HandshapePose.pose(PhonologyNode(.handConfig, [NodeAttribute("handshape", shape.rawValue)]))
             for (joint, rotation) in fingers.rotations(rig: rig, side: .right) {
                 #expect(rig.joints[joint].limitExcess(rotation) < 1e-9, "\(shape) bends \(rig.joints[joint].name) past its limit")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 @testable import Motion
 import Testing
 
@@ -8,7 +9,8 @@ struct SignPlanningTests {
     /// A one-sign G-SiGML document with `manual` inside `sign_manual` (whose attributes are `attributes`).
     static func sign(_ manual: String, attributes: String = "") throws -> SignDescription {
         let xml = "<sigml><hamgestural_sign gloss=\"T\"><sign_manual \(attributes)>\(manual)</sign_manual></hamgestural_sign></sigml>"
-        return try SiGMLReader.signs(data: Data(xml.utf8), source: "test.sigml")[0]
+        var report = SiGMLImportReport()
+        return try SignDescription.signs(sigml: Data(xml.utf8), source: "test.sigml", report: &report)[0]
     }
 
     static func plan(_ manual: String, attributes: String = "") throws -> SignClip {
@@ -57,7 +59,7 @@ struct SignPlanningTests {
         let start = #"<handconfig handshape="finger2" bend2="hooked" thumbpos="out" specialfingers="3" extfidir="u" palmor="d"/>"#
             + #"<location_bodyarm location="chest"/>"#
         let changed = try Self.plan(start + #"<tgt_motion><changeposture/><handconfig handshape="flat"/></tgt_motion>"#)
-        let flat = try Handshape.pose(GesturalElement(name: "handconfig", attributes: ["handshape": "flat"]), source: "test")
+        let flat = HandshapePose.pose(PhonologyNode(.handConfig, [NodeAttribute("handshape", "flat")]))
         #expect(zip(changed.hands[.right]!.last!.fingers.angles, flat.angles).allSatisfy { $0.distance(to: $1) < 1e-9 })
 
         let turned = try Self.plan(start + #"<tgt_motion><changeposture/><handconfig palmor="l"/></tgt_motion>"#)
@@ -66,8 +68,11 @@ struct SignPlanningTests {
         #expect(hand.last!.orientation.angle(to: hand.first!.orientation) > 1)
 
         // A value given without its "between" partner ends the earlier between value.
-        let merged = PostureAttributes.merged(["extfidir": "u", "second_extfidir": "uo", "handshape": "flat"], with: ["extfidir": "o"])
-        #expect(merged == ["extfidir": "o", "handshape": "flat"])
+        func node(_ attributes: [String: String]) -> PhonologyNode {
+            PhonologyNode(.handConfig, attributes.sorted { $0.key < $1.key }.map { NodeAttribute($0.key, $0.value) })
+        }
+        let merged = PostureAttributes.merged(node(["extfidir": "u", "second_extfidir": "uo", "handshape": "flat"]), with: node(["extfidir": "o"]))
+        #expect(merged == node(["extfidir": "o", "handshape": "flat"]))
     }
 
     /// Fingers pointing at the face touch it with the fingertips (the part of the hand nearest the body): the hand
@@ -76,7 +81,7 @@ struct SignPlanningTests {
     @Test func fingersPointingAtTheBodyTouchWithTheTips() throws {
         let clip = try Self.plan(#"<handconfig handshape="finger2" extfidir="i" palmor="d"/><location_bodyarm location="chin" contact="touch"/>"#)
         let hand = clip.hands[.right]![0], avatar = Fixtures.avatar
-        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(name: "tip", digit: 2), fingers: hand.fingers).point)
+        let tip = hand.wrist + hand.orientation * (try avatar.hands[.right]!.locate(HandPart(location: .tip, digit: 2), fingers: hand.fingers).point)
         let chin = try #require(avatar.rig.landmarkPoint("chin", in: avatar.restWorld))
         #expect(tip.distance(to: chin.point) < 0.015)
         #expect(hand.wrist.z > chin.point.z + 0.1 && abs(hand.wrist.y - chin.point.y) < 0.04)

@@ -1,10 +1,11 @@
+import AnchorCore
 import Foundation
 import Gloss
 import Lexicon
 import Motion
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Glosses to animation")
 struct GlossAnimationTests {

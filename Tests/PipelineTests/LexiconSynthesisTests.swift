@@ -1,7 +1,8 @@
+import Foundation
 import Lexicon
 import Motion
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Every lexicon sign on the avatar")
 struct LexiconSynthesisTests {
@@ -34,22 +35,22 @@ struct LocationVocabularyTests {
     @Test func everyLocationAndSideSynthesises() throws {
         let rig = try Rig.load(path: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path)
         let planner = SignPlanner(avatar: try Avatar(rig: rig))
-        func plan(_ element: String, _ attributes: [String: String]) throws {
-            let manual = GesturalElement(name: "sign_manual", attributes: ["both_hands": "true"], children: [
-                GesturalElement(name: "handconfig", attributes: ["handshape": "flat", "extfidir": "u", "palmor": "l"]),
-                GesturalElement(name: element, attributes: attributes),
-                GesturalElement(name: "directedmotion", attributes: ["direction": "o"]),
+        func plan(_ element: NodeKind, _ attributes: [String: String]) throws {
+            let manual = PhonologyNode(.signManual, [NodeAttribute("both_hands", "true")], children: [
+                PhonologyNode(.handConfig, [NodeAttribute("handshape", "flat"), NodeAttribute("extfidir", "u"), NodeAttribute("palmor", "l")]),
+                PhonologyNode(element, attributes.sorted { $0.key < $1.key }.map { NodeAttribute($0.key, $0.value) }),
+                PhonologyNode(.directedMotion, [NodeAttribute("direction", "o")]),
             ])
-            _ = try planner.plan(SignDescription(gloss: "T", manual: manual, source: "test"))
+            _ = try planner.plan(SignDescription(gloss: "T", phonology: Phonology(manual: manual), source: "test"))
         }
         var failures: [String] = []
         for location in Location.allCases {
-            for element in ["location_bodyarm", "location_hand"] {
+            for element in [NodeKind.locationBodyArm, .locationHand] {
                 do { try plan(element, ["location": location.rawValue, "contact": "touch"]) } catch { failures.append("\(element) \(location): \(error)") }
             }
         }
         for side in LocationSide.allCases {
-            do { try plan("location_bodyarm", ["location": "chest", "side": side.rawValue]) } catch { failures.append("side \(side): \(error)") }
+            do { try plan(.locationBodyArm, ["location": "chest", "side": side.rawValue]) } catch { failures.append("side \(side): \(error)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }

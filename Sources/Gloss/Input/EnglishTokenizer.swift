@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits English (and any Latin-script) text into words, numbers and marks with their offsets.
 ///
 /// Words keep inner apostrophes and hyphens (`don't`, `well-known`); `n't`, `'re`, `'m`, `'ve`, `'ll`

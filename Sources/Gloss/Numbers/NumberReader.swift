@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a number token as the sequence of signs that says it, following the grammar's number format.
 ///
 /// Handles integers (place-value words such as 百 千 万 or hundred thousand, digits below the smallest),

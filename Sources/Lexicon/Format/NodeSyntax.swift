@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one-line syntax of a phonology node: `kind name=value name="value with spaces"`.
 enum NodeSyntax {
     /// Splits a node line (without indentation) into words; quoted values may hold spaces, `\"` and `\\`.

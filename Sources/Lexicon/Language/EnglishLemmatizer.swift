@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reduces English words to the form the lexicon lists: an irregular-form table, then suffix rules
 /// tried in order until one gives a word the lexicon knows.
 ///

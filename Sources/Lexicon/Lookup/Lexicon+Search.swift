@@ -1,3 +1,5 @@
+import Foundation
+
 /// One result of ``Lexicon/search(_:pinyin:limit:)``.
 public struct SearchHit: Sendable, Equatable {
     /// How well the query matched, best first.

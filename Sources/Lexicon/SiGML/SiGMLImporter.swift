@@ -92,7 +92,9 @@ public enum SiGMLImporter {
     }
 
     private static func node(_ element: XMLTree, manual: Bool, report: inout SiGMLImportReport) -> PhonologyNode? {
-        guard let kind = NodeKind(rawValue: element.name), kind.isNonManual != manual else {
+        // `no_motion` is another spelling of `nomotion` found in SiGML files.
+        guard let kind = NodeKind(rawValue: element.name == "no_motion" ? NodeKind.noMotion.rawValue : element.name),
+              kind.isNonManual != manual else {
             report.unsupported["element \(element.name)", default: 0] += 1
             return nil
         }

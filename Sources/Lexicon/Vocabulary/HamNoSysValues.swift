@@ -73,3 +73,38 @@ public enum Repetition: String, Sendable, Codable, CaseIterable {
 public enum WristMotionKind: String, Sendable, Codable, CaseIterable {
     case nodding, swinging, twisting, stircw, stirccw
 }
+
+/// A direction as SiGML writes it: one of the 26 ``Direction``s, or their letters repeated to weight them
+/// (`uuo`: mostly up, a little out), as some SiGML files write a direction between two. The letters must not
+/// cancel out (`oi` is no direction).
+public struct DirectionCode: RawRepresentable, Sendable, Hashable {
+    /// The letters as written.
+    public let rawValue: String
+
+    /// Reads a code of the letters u, d, l, r, o, i (at most six); nil when it has others or points nowhere.
+    public init?(rawValue: String) {
+        var up = 0, left = 0, out = 0
+        guard (1...6).contains(rawValue.utf8.count) else { return nil }
+        for letter in rawValue {
+            switch letter {
+            case "u": up += 1
+            case "d": up -= 1
+            case "l": left += 1
+            case "r": left -= 1
+            case "o": out += 1
+            case "i": out -= 1
+            default: return nil
+            }
+        }
+        guard up != 0 || left != 0 || out != 0 else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// The code of a named direction.
+    public init(_ direction: Direction) {
+        rawValue = direction.rawValue
+    }
+
+    /// The named direction, when the code is one of the 26.
+    public var named: Direction? { Direction(rawValue: rawValue) }
+}

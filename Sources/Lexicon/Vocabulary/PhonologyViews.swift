@@ -65,6 +65,8 @@ public struct Placement: Sendable, Equatable {
     public var betweenLocation: Location?
     /// Which side of the place.
     public var side: LocationSide?
+    /// A second side the hand is between, when given.
+    public var betweenSide: LocationSide?
     /// Touching, close, or with the arm extended.
     public var contact: Contact?
     /// For a place on the hand, the digits concerned (1 thumb … 5 little finger).
@@ -77,6 +79,7 @@ public struct Placement: Sendable, Equatable {
         location = node.value("location")
         betweenLocation = node.value("second_location")
         side = node.value("side")
+        betweenSide = node.value("second_side")
         contact = node.value("contact")
         digits = (node["digits"] ?? "").compactMap { $0.wholeNumberValue }
     }

@@ -19,8 +19,8 @@ public enum ValueDomain: Sendable, Equatable {
         switch self {
         case .handshape: Self.handshapes.contains(value)
         case .thumb: Self.thumbs.contains(value)
-        case .bend: Self.bends.contains(value)
-        case .direction: Self.directions.contains(value)
+        case .bend: Self.bends.contains(value) || FingerFlexion(rawValue: value) != nil
+        case .direction: Self.directions.contains(value) || DirectionCode(rawValue: value) != nil
         case .clock: Self.clocks.contains(value)
         case .location: Self.locations.contains(value)
         case .side: Self.sides.contains(value)
@@ -58,8 +58,8 @@ public enum ValueDomain: Sendable, Equatable {
         switch self {
         case .handshape: Self.list(Handshape.allCases)
         case .thumb: Self.list(ThumbPosition.allCases)
-        case .bend: Self.list(FingerBend.allCases)
-        case .direction: "a direction such as u, do, uol"
+        case .bend: Self.list(FingerBend.allCases) + ", or joint fractions such as 111"
+        case .direction: "a direction such as u, do, uol (or its letters weighted, such as uuo)"
         case .clock: Self.list(ClockDirection.allCases)
         case .location: "a HamNoSys location such as chest, chin, palm"
         case .side: Self.list(LocationSide.allCases)

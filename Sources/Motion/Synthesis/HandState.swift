@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 /// What one hand is doing at one instant: where its wrist is, how the hand is turned, its finger pose.
 public struct HandState: Sendable, Equatable, Codable {
@@ -32,15 +33,16 @@ public struct HandState: Sendable, Equatable, Codable {
 
 /// A point on the hand (G-SiGML `location_hand`): a named area, or a part of one digit.
 struct HandPart: Equatable {
-    /// Area name: palm, handback, thumbside, pinkyside, thumbball, wristback, wristpulse, or a digit part
-    /// (tip, nail, pad, midjoint, base, side) of `digit`.
-    var name: String
+    /// The area (palm, handback, thumbside, pinkyside, thumbball, wristback, wristpulse: a rig landmark), or a digit
+    /// part (tip, nail, pad, midjoint, base, side) of `digit`.
+    var location: Location
     /// Digit 1 (thumb) … 5 for digit parts.
     var digit: Int?
 
     /// The palm centre, the default reference point.
-    static let palm = HandPart(name: "palm", digit: nil)
-    static let digitParts: Set<String> = ["tip", "nail", "pad", "midjoint", "base", "side", "fingertip", "fingernail", "fingerpad", "fingermidjoint", "fingerbase", "fingerside"]
+    static let palm = HandPart(location: .palm, digit: nil)
+    /// The parts of one digit.
+    static let digitParts: Set<Location> = [.tip, .nail, .pad, .midjoint, .base, .side]
 }
 
 /// Positions of hand parts in the hand joint's frame for a given finger pose, from the rig.
@@ -60,8 +62,8 @@ struct HandGeometry {
     /// the part that meets the surface when the sign names none. Palm, back, either edge or a fingertip, so that a
     /// hand whose fingers point at the body touches with the fingertips instead of reaching through it.
     func nearestPart(to normal: Vector3, orientation: Quaternion, fingers: FingerPose) throws -> HandPart {
-        let candidates = [HandPart.palm] + ["handback", "thumbside", "pinkyside"].map { HandPart(name: $0, digit: nil) }
-            + (2...5).map { HandPart(name: "tip", digit: $0) }
+        let candidates = [HandPart.palm] + [Location.handback, .thumbside, .pinkyside].map { HandPart(location: $0, digit: nil) }
+            + (2...5).map { HandPart(location: .tip, digit: $0) }
         var best = (part: HandPart.palm, depth: -Double.infinity)
         for part in candidates {
             let depth = -(orientation * (try locate(part, fingers: fingers).point)).dot(normal)
@@ -73,7 +75,7 @@ struct HandGeometry {
     /// Where `part` is, and its outward normal, in the hand joint's frame (metres), with the fingers in `fingers`.
     func locate(_ part: HandPart, fingers: FingerPose) throws -> (point: Vector3, normal: Vector3) {
         let suffix = side == .right ? "_r" : "_l"
-        if let digit = part.digit, HandPart.digitParts.contains(part.name) {
+        if let digit = part.digit, HandPart.digitParts.contains(part.location) {
             var pose = Pose(rest: rig)
             pose.rotations[hand] = .identity
             for (joint, rotation) in fingers.rotations(rig: rig, side: side) { pose.rotations[joint] = rotation }
@@ -86,17 +88,17 @@ struct HandGeometry {
             let tip = world.point(rig.joints[last].end ?? .zero, on: last)
             let along = world.orientations[last] * (Vector3.unitX * side.xSign)
             let palmar = toHand * (world.orientations[last] * Vector3(0, -1, 0))
-            switch part.name.replacingOccurrences(of: "finger", with: "") {
-            case "tip": return (local(tip), toHand * along)
-            case "nail": return (local(tip - along * 0.008) - palmar * 0.007, -palmar)
-            case "pad": return (local(tip - along * 0.008) + palmar * 0.007, palmar)
-            case "midjoint": return (local(world.positions[chain[1]]), -(toHand * (world.orientations[chain[1]] * Vector3(0, -1, 0))))
-            case "base": return (local(world.positions[chain[0]]), -(toHand * (world.orientations[chain[0]] * Vector3(0, -1, 0))))
+            switch part.location {
+            case .tip: return (local(tip), toHand * along)
+            case .nail: return (local(tip - along * 0.008) - palmar * 0.007, -palmar)
+            case .pad: return (local(tip - along * 0.008) + palmar * 0.007, palmar)
+            case .midjoint: return (local(world.positions[chain[1]]), -(toHand * (world.orientations[chain[1]] * Vector3(0, -1, 0))))
+            case .base: return (local(world.positions[chain[0]]), -(toHand * (world.orientations[chain[0]] * Vector3(0, -1, 0))))
             default: return (local(world.positions[chain[1]]) + Vector3(0, 0, 0.009), Vector3(0, 0, 1))
             }
         }
-        guard let mark = rig.landmarks[part.name + suffix] else {
-            throw MotionError.badSign(source: rig.name, element: "location_hand@location", reason: "unknown hand part \(part.name)")
+        guard let mark = rig.landmarks[part.location.rawValue + suffix] else {
+            throw MotionError.badSign(source: rig.name, element: "location_hand@location", reason: "unknown hand part \(part.location.rawValue)")
         }
         let handWorld = rig.bindPositions[hand]
         let jointWorld = rig.bindPositions[mark.joint]

@@ -1,16 +1,18 @@
 import Foundation
+import Lexicon
 
 /// The HamNoSys movement primitives as one hand's ``HandMove``s (directed, circular, wrist, finger play), and repetition.
 enum Movements {
     /// `directedmotion`: a straight, curved or zigzag path of `size` in `direction` (signer's view).
-    static func directed(_ e: GesturalElement, timing: Timing, source: String) throws -> HandMove {
-        guard let direction = try Direction.attribute("direction", of: e, source: source) else {
+    static func directed(_ e: PhonologyNode, timing: Timing, source: String) throws -> HandMove {
+        guard let direction = e.direction("direction") else {
             throw MotionError.badSign(source: source, element: "directedmotion@direction", reason: "missing")
         }
-        let length = Timing.directedSize[e["size"] ?? "normal"] ?? Timing.directedSize["normal"]!
-        let bulge = try Direction.attribute("curve", of: e, source: source).map { $0.rejecting(direction).normalized }
-        let bulgeSize = length * (e["curve_size"] == "big" ? 0.4 : e["curve_size"] == "small" ? 0.15 : 0.25)
-        let zigzag = e["zigzag_style"] != nil ? (e["zigzag_size"] == "big" ? 0.03 : 0.015) : 0
+        let length = Timing.directedLength(e.value("size"))
+        let bulge = e.direction("curve", as: ClockDirection.self).map { $0.rejecting(direction).normalized }
+        let curveSize: MovementSize? = e.value("curve_size")
+        let bulgeSize = length * (curveSize == .big ? 0.4 : curveSize == .small ? 0.15 : 0.25)
+        let zigzag = e["zigzag_style"] != nil ? (e.value("zigzag_size", as: MovementSize.self) == .big ? 0.03 : 0.015) : 0
         let zigzagAxis = direction.anyPerpendicular.cross(direction).normalized
         let scaledDuration = timing.directed / Timing.tempo(e)
         return HandMove(duration: scaledDuration) { start, u in
@@ -24,17 +26,17 @@ enum Movements {
     }
 
     /// `circularmotion`: one or more turns (or a part turn from `start` to `end`) about `axis`, right-hand rule.
-    static func circular(_ e: GesturalElement, timing: Timing, source: String) throws -> HandMove {
-        guard let axis = try Direction.attribute("axis", of: e, source: source) else {
+    static func circular(_ e: PhonologyNode, timing: Timing, source: String) throws -> HandMove {
+        guard let axis = e.direction("axis") else {
             throw MotionError.badSign(source: source, element: "circularmotion@axis", reason: "missing")
         }
-        let radius = Timing.circleRadius[e["size"] ?? "normal"] ?? Timing.circleRadius["normal"]!
-        var startDir = (try Direction.attribute("start", of: e, source: source) ?? Vector3.unitY).rejecting(axis)
+        let radius = Timing.circleRadius(e.value("size"))
+        var startDir = (e.direction("start", as: ClockDirection.self) ?? Vector3.unitY).rejecting(axis)
         if startDir.length < 1e-6 { startDir = axis.anyPerpendicular }
         startDir = startDir.normalized
         let turns = 1.0 + (e.flag("clockplus") ? 1 : 0) + (e.flag("second_clockplus") ? 1 : 0)
         var sweep = 2 * Double.pi * turns
-        if let end = try Direction.attribute("end", of: e, source: source)?.rejecting(axis), end.length > 1e-6 {
+        if let end = e.direction("end", as: ClockDirection.self)?.rejecting(axis), end.length > 1e-6 {
             var angle = atan2(axis.dot(startDir.cross(end.normalized)), startDir.dot(end.normalized))
             if angle <= 0 { angle += 2 * .pi }
             sweep = angle + 2 * .pi * (turns - 1)
@@ -51,14 +53,14 @@ enum Movements {
     }
 
     /// `wristmotion`: the hand nods, swings, twists or stirs about the wrist while the wrist stays in place.
-    static func wrist(_ e: GesturalElement, side: Side, timing: Timing, source: String) throws -> HandMove {
-        let amplitude = (e["size"] == "big" ? 30.0 : e["size"] == "small" ? 12 : 20) * .pi / 180
+    static func wrist(_ e: PhonologyNode, side: Side, timing: Timing, source: String) throws -> HandMove {
+        let size: MovementSize? = e.value("size")
+        let amplitude = (size == .big ? 30.0 : size == .small ? 12 : 20) * .pi / 180
         let cycles = 2.0
-        let kind = e["motion"] ?? ""
         // Local axes of the hand joint: flexion about z, deviation about y, twist about the finger axis (x).
         let flexAxis = Vector3.unitZ, swingAxis = Vector3.unitY, twistAxis = Vector3.unitX * side.xSign
-        guard ["nodding", "swinging", "twisting", "stircw", "stirccw", "rotating"].contains(kind) else {
-            throw MotionError.badSign(source: source, element: "wristmotion@motion", reason: "unknown wrist motion \(kind)")
+        guard let kind = e.value("motion", as: WristMotionKind.self) else {
+            throw MotionError.badSign(source: source, element: "wristmotion@motion", reason: "missing")
         }
         let duration = timing.wristOrFingers / Timing.tempo(e)
         return HandMove(duration: duration, halfCycle: duration / cycles / 2) { start, u in
@@ -66,11 +68,11 @@ enum Movements {
             let envelope = sin(.pi * u)             // fade in and out so the piece starts and ends at rest
             let local: Quaternion
             switch kind {
-            case "nodding": local = Quaternion(axis: flexAxis, angle: amplitude * sin(phase) * envelope)
-            case "swinging": local = Quaternion(axis: swingAxis, angle: amplitude * sin(phase) * envelope)
-            case "twisting", "rotating": local = Quaternion(axis: twistAxis, angle: 1.6 * amplitude * sin(phase) * envelope)
-            default:
-                let sign: Double = kind == "stircw" ? 1 : -1
+            case .nodding: local = Quaternion(axis: flexAxis, angle: amplitude * sin(phase) * envelope)
+            case .swinging: local = Quaternion(axis: swingAxis, angle: amplitude * sin(phase) * envelope)
+            case .twisting: local = Quaternion(axis: twistAxis, angle: 1.6 * amplitude * sin(phase) * envelope)
+            case .stircw, .stirccw:
+                let sign: Double = kind == .stircw ? 1 : -1
                 local = Quaternion(axis: flexAxis, angle: amplitude * sin(phase) * envelope)
                     * Quaternion(axis: swingAxis, angle: sign * amplitude * cos(phase) * envelope)
             }
@@ -81,7 +83,7 @@ enum Movements {
     }
 
     /// `fingerplay`: the selected fingers (default 2–5) flutter one after another and come back.
-    static func fingerPlay(_ e: GesturalElement, timing: Timing) -> HandMove {
+    static func fingerPlay(_ e: PhonologyNode, timing: Timing) -> HandMove {
         let digits = (e["digits"] ?? "2345").compactMap { $0.wholeNumberValue }.filter { (1...5).contains($0) }
         let amplitude = 25 * Double.pi / 180, cycles = 3.0
         let duration = timing.wristOrFingers / Timing.tempo(e)
@@ -102,20 +104,17 @@ enum Movements {
     /// back and forth; repeats are quicker and may shift by `repetition_baseshift` (mirrored for the other hand
     /// when `mirror`). `swap` (the hands trade roles) is approximated by moving back, like `reverse`. Alternating
     /// hands lag by half a cycle of one performance (one stroke of a to-and-fro).
-    static func repeated(_ piece: MotionPiece, _ e: GesturalElement, dominant: Side, mirror: Bool,
-                         timing: Timing, source: String) throws -> MotionPiece {
-        let kind = e["repetition"] ?? "fromstart"
-        let shift = try Direction.attribute("repetition_baseshift", of: e, source: source).map { $0 * 0.05 } ?? .zero
+    static func repeated(_ piece: MotionPiece, _ e: PhonologyNode, dominant: Side, mirror: Bool, timing: Timing) -> MotionPiece {
+        let shift = e.direction("repetition_baseshift").map { $0 * 0.05 } ?? .zero
         enum Mode { case fromStart, continuing, toAndFro }
         let repeats: Int, mode: Mode
-        switch kind {
-        case "fromstart": (repeats, mode) = (1, .fromStart)
-        case "fromstart_several": (repeats, mode) = (2, .fromStart)
-        case "continue": (repeats, mode) = (1, .continuing)
-        case "continue_several": (repeats, mode) = (2, .continuing)
-        case "reverse", "swap": (repeats, mode) = (1, .toAndFro)
-        case "tofroto": (repeats, mode) = (2, .toAndFro)
-        default: throw MotionError.badSign(source: source, element: "rpt_motion@repetition", reason: "unknown repetition \(kind)")
+        switch e.value("repetition", as: Repetition.self) ?? .fromstart {
+        case .fromstart: (repeats, mode) = (1, .fromStart)
+        case .fromstart_several: (repeats, mode) = (2, .fromStart)
+        case .continue: (repeats, mode) = (1, .continuing)
+        case .continue_several: (repeats, mode) = (2, .continuing)
+        case .reverse, .swap: (repeats, mode) = (1, .toAndFro)
+        case .tofroto: (repeats, mode) = (2, .toAndFro)
         }
         let quick = piece.faster(1 / timing.repeatFactor)
         let returnTime = mode == .fromStart ? 0.12 : 0

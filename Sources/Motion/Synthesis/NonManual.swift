@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 /// A value of a face or head control at a time (seconds from the start of its sign or phrase).
 public struct ControlKey: Sendable, Equatable, Codable {
@@ -57,23 +58,22 @@ enum NonManual {
         "D": ["mouth_wide": 0.5, "mouth_open": 0.2], "J": ["mouth_open": 0.6],
     ]
 
-    /// All control curves of a `sign_nonmanual` element over a sign of `duration` seconds.
-    static func curves(_ element: GesturalElement?, duration: Double, source: String) throws -> [String: [ControlKey]] {
+    /// All control curves of a sign's non-manual tiers (and the items in them) over a sign of `duration` seconds.
+    static func curves(_ tiers: [PhonologyNode], duration: Double, source: String) throws -> [String: [ControlKey]] {
         var out: [String: [ControlKey]] = [:]
-        guard let element else { return out }
-        for tier in allDescendants(element) {
-            let code = tier["movement"] ?? tier["direction"] ?? ""
+        for item in tiers.flatMap(\.allNodes) {
+            let code = item["movement"] ?? item["direction"] ?? ""
             let table: [String: Gesture]?
-            switch tier.name {
-            case "head_movement": table = head
-            case "eye_brows": table = brows
-            case "eye_lids": table = lids
-            case "eye_gaze": table = gaze
-            case "body_movement": table = body
-            case "shoulder_movement": table = shoulders
-            case "mouth_picture":
-                merge(&out, mouthing(tier["picture"] ?? "", duration: duration)); continue
-            case "mouth_gesture":
+            switch item.kind {
+            case .headMovement: table = head
+            case .eyeBrows: table = brows
+            case .eyeLids: table = lids
+            case .eyeGaze: table = gaze
+            case .bodyMovement: table = body
+            case .shoulderMovement: table = shoulders
+            case .mouthPicture:
+                merge(&out, mouthing(item["picture"] ?? "", duration: duration)); continue
+            case .mouthGesture:
                 guard let first = code.first, let values = mouthGesture[first] ?? (code == "sad" ? ["mouth_wide": -0, "lips_press": 0.3] : nil) else {
                     throw MotionError.badSign(source: source, element: "mouth_gesture@movement", reason: "unknown mouth gesture \(code)")
                 }
@@ -81,16 +81,12 @@ enum NonManual {
             default: continue
             }
             guard let gesture = table?[code] else {
-                throw MotionError.badSign(source: source, element: "\(tier.name)@movement", reason: "unknown code \(code)")
+                throw MotionError.badSign(source: source, element: "\(item.kind.rawValue)@movement", reason: "unknown code \(code)")
             }
-            let amount = tier["amount"].flatMap(Double.init).map { $0 / 0.5 } ?? 1
+            let amount = item["amount"].flatMap(Double.init).map { $0 / 0.5 } ?? 1
             merge(&out, envelope(gesture, amount: min(amount, 1.5), duration: duration))
         }
         return out
-    }
-
-    private static func allDescendants(_ e: GesturalElement) -> [GesturalElement] {
-        e.children.flatMap { [$0] + allDescendants($0) }
     }
 
     private static func merge(_ out: inout [String: [ControlKey]], _ add: [String: [ControlKey]]) {

@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 /// Durations (seconds) and sizes (metres) for synthesis, defaulting to the Open SiGML player (performs) values
 /// and the rates in ../shared/docs/sign-facts.md §1.
@@ -33,12 +34,27 @@ public struct Timing: Sendable, Equatable, Codable {
     /// Defaults.
     public init() {}
 
-    /// Movement sizes (metres): a small, normal and big directed movement; circle radii.
-    static let directedSize: [String: Double] = ["small": 0.07, "normal": 0.14, "big": 0.26]
-    static let circleRadius: [String: Double] = ["small": 0.035, "normal": 0.06, "big": 0.11]
-    /// Speed modifiers on a movement: `fast` and `slow` attributes.
-    static func tempo(_ element: GesturalElement) -> Double {
-        if let s = element["speed"], let v = Double(s), v > 0 { return v }
-        return element.flag("fast") ? 1.5 : element.flag("slow") ? 0.67 : 1
+    /// A directed movement's length (metres): small, normal (no size given) and big.
+    static func directedLength(_ size: MovementSize?) -> Double {
+        switch size {
+        case .small: 0.07
+        case nil: 0.14
+        case .big: 0.26
+        }
+    }
+
+    /// A circle's radius (metres): small, normal (no size given) and big.
+    static func circleRadius(_ size: MovementSize?) -> Double {
+        switch size {
+        case .small: 0.035
+        case nil: 0.06
+        case .big: 0.11
+        }
+    }
+
+    /// Speed modifiers on a movement: a `speed` factor, else the `fast` and `slow` flags.
+    static func tempo(_ node: PhonologyNode) -> Double {
+        if let s = node["speed"], let v = Double(s), v > 0 { return v }
+        return node.flag("fast") ? 1.5 : node.flag("slow") ? 0.67 : 1
     }
 }

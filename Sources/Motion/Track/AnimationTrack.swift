@@ -20,8 +20,8 @@ public struct AnimationTrack: Sendable, Equatable, Codable {
         /// Start and end, seconds from the start of the track.
         public var start: Double
         public var end: Double
-        /// The sign's movement kind (none, directed, circular, wrist, repeated, fingerspelling).
-        public var movement: String
+        /// The sign's movement kind.
+        public var movement: MovementKind
     }
 
     /// Frames per second.

@@ -32,47 +32,15 @@ public struct Animator: Sendable {
     /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
     public func animate(_ items: [PhraseItem], fps: Double = 25) throws -> (track: AnimationTrack, diagnostics: Diagnostics) {
         let planner = SignPlanner(avatar: avatar, timing: timing)
-        let speed = max(0.05, timing.speed)
-        var hands: [Side: HandTimeline] = [:]
-        for side in Side.allCases { hands[side, default: HandTimeline()].append(0, avatar.restHand(side)) }
-        var controls: [String: [ControlKey]] = [:]
-        var spans: [AnimationTrack.GlossSpan] = []
-        var now = timing.idle / speed
-
-        func perform(_ clip: SignClip, approach: Double, scale: Double, movement: String) {
-            let start = now + approach
-            for side in Side.allCases {
-                let lastTime = hands[side]!.times.last!
-                if lastTime < now { hands[side]!.append(now, hands[side]!.last) }
-                guard let keys = clip.hands[side] else {
-                    let rest = avatar.restHand(side)
-                    hands[side]!.append(start + clip.duration * scale, rest)
-                    continue
-                }
-                let from = hands[side]!.last
-                let steps = max(2, Int(approach / SignPlanner.keyInterval))
-                for i in 1...steps {
-                    let u = Double(i) / Double(steps)
-                    hands[side]!.append(now + approach * u, from.transition(to: keys[0], u))
-                }
-                for (i, state) in keys.enumerated() {
-                    hands[side]!.append(start + clip.duration * scale * Double(i) / Double(max(1, keys.count - 1)), state)
-                }
-            }
-            for (name, keys) in clip.controls {
-                controls[name, default: []].append(contentsOf: keys.map { ControlKey(time: start + $0.time * scale, value: $0.value) })
-            }
-            spans.append(.init(gloss: clip.gloss, start: start, end: start + clip.duration * scale, movement: movement))
-            now = start + clip.duration * scale
-        }
-
+        var phrase = PhraseTimeline(avatar: avatar, start: timing.idle / speed)
         for (index, item) in items.enumerated() {
-            let boundary = index == items.count - 1 || { if case .pause = items[index + 1] { return true } else { return false } }()
-            let approach = (spans.isEmpty ? timing.fromRest : timing.approach) / speed
+            let boundary = index == items.count - 1 || items[index + 1].isPause
+            let approach = (phrase.spans.isEmpty ? timing.fromRest : timing.approach) / speed
             switch item {
             case let .sign(sign):
                 let clip = try planner.plan(sign)
-                perform(clip, approach: approach, scale: (boundary ? timing.phraseFinalLengthening : 1) / speed, movement: clip.movementKind)
+                phrase.perform(clip, approach: approach, scale: (boundary ? timing.phraseFinalLengthening : 1) / speed,
+                               movement: clip.movementKind)
             case let .fingerspelling(letters):
                 for (k, letter) in letters.enumerated() {
                     var clip = try planner.plan(letter)
@@ -80,47 +48,37 @@ public struct Animator: Sendable {
                     let hold = (timing.letter * 0.6 + (isLast ? timing.lastLetterHold : 0)) / speed
                     clip.hands = clip.hands.mapValues { [$0[0], $0[0]] }
                     let firstApproach = k == 0 ? approach : timing.letter * 0.4 / speed
-                    perform(clip, approach: firstApproach, scale: hold / clip.duration, movement: "fingerspelling")
+                    phrase.perform(clip, approach: firstApproach, scale: hold / clip.duration, movement: .fingerspelling)
                 }
             case let .pause(seconds):
-                now += seconds / speed
+                phrase.now += seconds / speed
             }
         }
-        // Back to rest, then idle.
-        let end = now + timing.toRest / speed
-        for side in Side.allCases {
-            if hands[side]!.times.last! < now { hands[side]!.append(now, hands[side]!.last) }
-            let from = hands[side]!.last, rest = avatar.restHand(side)
-            let steps = max(2, Int(timing.toRest / speed / SignPlanner.keyInterval))
-            for i in 1...steps { let u = Double(i) / Double(steps); hands[side]!.append(now + (end - now) * u, from.transition(to: rest, u)) }
-        }
-        let total = end + timing.idle / speed
-        return render(hands: hands, controls: controls, spans: spans, duration: total, fps: fps)
+        let end = phrase.returnToRest(taking: timing.toRest / speed)
+        return render(phrase, duration: end + timing.idle / speed, fps: fps)
     }
 
+    /// The global speed factor, kept away from zero.
+    private var speed: Double { max(0.05, timing.speed) }
+
     /// Samples the timelines at `fps` and solves each frame's pose.
-    private func render(hands: [Side: HandTimeline], controls: [String: [ControlKey]], spans: [AnimationTrack.GlossSpan],
-                        duration: Double, fps: Double) -> (AnimationTrack, Diagnostics) {
+    private func render(_ phrase: PhraseTimeline, duration: Double, fps: Double) -> (AnimationTrack, Diagnostics) {
         let rig = avatar.rig
         let count = Int((duration * fps).rounded(.up)) + 1
         var frames: [AnimationTrack.Frame] = []
         var diagnostics = Diagnostics(wristTargets: [], handOrientations: [])
         frames.reserveCapacity(count)
-        let spine = rig.jointIndex("spine3"), pelvis = 0
         for f in 0..<count {
             let t = Double(f) / fps
-            var base = Pose(rest: rig)
-            // Breathing (0.25 Hz, ±0.6°) and a slow idle sway (0.1 Hz, ±0.5°), radians.
-            if let spine { base.rotations[spine] = base.rotations[spine] * Quaternion(axisIndex: 0, angle: 0.0105 * sin(2 * .pi * 0.25 * t)) }
-            base.rotations[pelvis] = base.rotations[pelvis] * Quaternion(axisIndex: 1, angle: 0.0087 * sin(2 * .pi * 0.1 * t))
+            var base = idlePose(at: t)
             let values = rig.controls.map { control in
-                min(control.range.upperBound, max(control.range.lowerBound, sampleControl(controls[control.name] ?? [], t)))
+                min(control.range.upperBound, max(control.range.lowerBound, sampleControl(phrase.controls[control.name] ?? [], t)))
             }
             for (control, value) in zip(rig.controls, values) where value != 0 {
                 guard let drive = control.drive else { continue }
                 base.rotations[drive.joint] = base.rotations[drive.joint] * Quaternion(axisIndex: drive.axis, angle: value * drive.radiansPerUnit)
             }
-            let states = hands.mapValues { $0.sample(t) }
+            let states = phrase.hands.mapValues { $0.sample(t) }
             let previous = frames.last.map { Pose(rotations: $0.rotations, rootPosition: $0.rootPosition) }
             var (pose, targets) = avatar.pose(hands: states, base: base, previous: previous, maxTurn: Self.maxTurningSpeed / fps)
             for i in pose.rotations.indices { pose.rotations[i] = rig.joints[i].clamped(pose.rotations[i]) }
@@ -129,7 +87,82 @@ public struct Animator: Sendable {
             diagnostics.handOrientations.append(states.mapValues(\.orientation))
         }
         let track = AnimationTrack(fps: fps, rigName: rig.name, jointNames: rig.joints.map(\.name),
-                                   controlNames: rig.controls.map(\.name), frames: frames, spans: spans)
+                                   controlNames: rig.controls.map(\.name), frames: frames, spans: phrase.spans)
         return (track, diagnostics)
+    }
+
+    /// The rest pose at `t` seconds with breathing (0.25 Hz, ±0.6°) and a slow idle sway (0.1 Hz, ±0.5°), radians.
+    private func idlePose(at t: Double) -> Pose {
+        let rig = avatar.rig
+        var base = Pose(rest: rig)
+        let pelvis = 0
+        if let spine = rig.jointIndex("spine3") {
+            base.rotations[spine] = base.rotations[spine] * Quaternion(axisIndex: 0, angle: 0.0105 * sin(2 * .pi * 0.25 * t))
+        }
+        base.rotations[pelvis] = base.rotations[pelvis] * Quaternion(axisIndex: 1, angle: 0.0087 * sin(2 * .pi * 0.1 * t))
+        return base
+    }
+}
+
+/// The phrase being built on its own clock: each hand's timeline, the control curves and the gloss spans.
+struct PhraseTimeline {
+    let avatar: Avatar
+    /// Both hands' timelines, each starting at rest at time 0.
+    var hands: [Side: HandTimeline]
+    var controls: [String: [ControlKey]] = [:]
+    var spans: [AnimationTrack.GlossSpan] = []
+    /// The end of what is planned so far, seconds.
+    var now: Double
+
+    init(avatar: Avatar, start: Double) {
+        self.avatar = avatar
+        hands = Dictionary(uniqueKeysWithValues: Side.allCases.map { ($0, HandTimeline(rest: avatar.restHand($0))) })
+        now = start
+    }
+
+    /// Adds `clip` after an approach of `approach` seconds, its own time scaled by `scale`; a hand the clip does
+    /// not use lowers to rest meanwhile.
+    mutating func perform(_ clip: SignClip, approach: Double, scale: Double, movement: MovementKind) {
+        let start = now + approach
+        for side in Side.allCases {
+            var timeline = hands[side] ?? HandTimeline(rest: avatar.restHand(side))
+            timeline.hold(until: now)
+            if let keys = clip.hands[side], let first = keys.first {
+                let from = timeline.last
+                let steps = max(2, Int(approach / SignPlanner.keyInterval))
+                for i in 1...steps {
+                    let u = Double(i) / Double(steps)
+                    timeline.append(now + approach * u, from.transition(to: first, u))
+                }
+                for (i, state) in keys.enumerated() {
+                    timeline.append(start + clip.duration * scale * Double(i) / Double(max(1, keys.count - 1)), state)
+                }
+            } else {
+                timeline.append(start + clip.duration * scale, avatar.restHand(side))
+            }
+            hands[side] = timeline
+        }
+        for (name, keys) in clip.controls {
+            controls[name, default: []].append(contentsOf: keys.map { ControlKey(time: start + $0.time * scale, value: $0.value) })
+        }
+        spans.append(.init(gloss: clip.gloss, start: start, end: start + clip.duration * scale, movement: movement))
+        now = start + clip.duration * scale
+    }
+
+    /// Both hands from where they are at `now` back to rest in `duration` seconds; returns when they are there.
+    mutating func returnToRest(taking duration: Double) -> Double {
+        let end = now + duration
+        for side in Side.allCases {
+            var timeline = hands[side] ?? HandTimeline(rest: avatar.restHand(side))
+            timeline.hold(until: now)
+            let from = timeline.last, rest = avatar.restHand(side)
+            let steps = max(2, Int(duration / SignPlanner.keyInterval))
+            for i in 1...steps {
+                let u = Double(i) / Double(steps)
+                timeline.append(now + (end - now) * u, from.transition(to: rest, u))
+            }
+            hands[side] = timeline
+        }
+        return end
     }
 }

@@ -8,13 +8,28 @@ public enum PhraseItem: Sendable, Equatable {
     case fingerspelling([SignDescription])
     /// A pause of this many seconds (before the speed factor), e.g. at a sentence boundary.
     case pause(Double)
+
+    /// True for a pause.
+    var isPause: Bool {
+        if case .pause = self { true } else { false }
+    }
 }
 
-/// A hand's planned states on the phrase's clock.
+/// A hand's planned states on the phrase's clock, never empty: it starts at rest at time 0.
 struct HandTimeline {
     /// Times (seconds, increasing) and states.
-    var times: [Double] = []
-    var states: [HandState] = []
+    private(set) var times: [Double]
+    private(set) var states: [HandState]
+
+    init(rest: HandState) {
+        times = [0]
+        states = [rest]
+    }
+
+    /// Keeps the last state until `time`, when the timeline ends before it.
+    mutating func hold(until time: Double) {
+        if times[times.count - 1] < time { append(time, last) }
+    }
 
     mutating func append(_ time: Double, _ state: HandState) {
         if let last = times.last, time <= last { times[times.count - 1] = time; states[states.count - 1] = state; return }

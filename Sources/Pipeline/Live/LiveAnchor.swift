@@ -183,6 +183,7 @@ public struct LiveAnchor: Sendable {
 
 /// Moves values that are not `Sendable` to the one thread that uses them from then on.
 private final class Handover<Value>: @unchecked Sendable {
+    // @unchecked: the value is immutable here and used by one thread only, the one it is handed to.
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -120,5 +120,6 @@ private func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) ->
 
 /// The result of ``blocking(_:)``: written once by the task before it signals, read after the wait.
 private final class ResultBox<T>: @unchecked Sendable {
+    // @unchecked: one write before `signal()`, one read after `wait()`; the semaphore orders them.
     var value: T?
 }
