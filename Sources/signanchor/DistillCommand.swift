@@ -90,11 +90,16 @@ struct DistillCommand: AsyncParsableCommand {
         }
     }
 
-    /// One line per passage (`[start–end] text`, on the signing clock) and the report.
+    /// Per passage: the signed text on the signing clock (`[start–end] text`), the source it came from, and the
+    /// content words and numbers dropped; then the report.
     static func text(_ script: DistilledScript) -> String {
         let lines = script.passages.map { passage in
-            String(format: "[%7.2f–%7.2f] ", passage.signing.start, passage.signing.end)
-                + (passage.text.isEmpty ? "(skipped)" : passage.text)
+            var lines = [String(format: "[%7.2f–%7.2f] ", passage.signing.start, passage.signing.end)
+                + (passage.text.isEmpty ? "(skipped)" : passage.text)]
+            lines.append("    source:  " + passage.source.text)
+            if !passage.dropped.numbers.isEmpty { lines.append("    dropped numbers: " + passage.dropped.numbers.joined(separator: " ")) }
+            if !passage.dropped.words.isEmpty { lines.append("    dropped: " + passage.dropped.words.joined(separator: " ")) }
+            return lines.joined(separator: "\n")
         }
         return lines.joined(separator: "\n") + "\n\n" + script.report.text
     }
