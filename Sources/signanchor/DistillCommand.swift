@@ -61,6 +61,9 @@ struct DistillCommand: AsyncParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(help: "Print how the rules read each passage (roles, tiers, word classes, costs) instead of distilling.")
+    var explain = false
+
     func run() async throws {
         let chosen = try language.map { tag in
             guard let language = DistillLanguage(tag: tag) else { throw CLIError("--language: '\(tag)' is not zh or en") }
@@ -72,6 +75,12 @@ struct DistillCommand: AsyncParsableCommand {
             .transcript(language: chosen, speechRate: speechRate, source: input)
         let analyzer = try TextAnalyzer.load(root: lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
         let estimator = LexiconTimeEstimator(analyzer: analyzer)
+        if explain {
+            let rules = RulesDistiller(analyzer: analyzer, estimator: estimator)
+            let lines = transcript.segments.map { "== \($0.text)\n" + rules.explain($0.text) }
+            try Console.emit(lines.joined(separator: "\n") + "\n", to: output)
+            return
+        }
         var glm: GLMDistiller?
         if backend == .glm {
             guard var endpoint = ChatEndpoint.configured(url: glmURL, model: glmModel, apiKey: glmKey) else {

@@ -90,6 +90,22 @@ public struct RulesDistiller: PassageDistiller {
         }
     }
 
+    /// How the rules read `text`: per clause its value, then each group with its role, tier, word class and cost
+    /// (`word/class`), for people editing `Lexicon/spoken/<tag>-structure.txt` and `-classes.txt`.
+    public func explain(_ text: String, context: String = "") -> String {
+        let (plans, chunks) = plan(text, context: context)
+        let tiers = cleaner.analyzer.structure.tiers
+        return plans.enumerated().map { clause, plan in
+            let groups = plan.chunks.map { index in
+                let chunk = chunks[index]
+                let words = chunk.indices.map { "\(plan.words[$0].text)/\(plan.words[$0].wordClass.rawValue)" }.joined(separator: " ")
+                return String(format: "    %@ %@ [%@] %.1f s", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds)
+            }
+            let all = plan.words.map { "\($0.text)/\($0.wordClass.rawValue)" }.joined(separator: " ")
+            return (["clause \(clause + 1) (value \(String(format: "%.1f", plan.value))): \(all)"] + groups).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     // MARK: - Planning
 
     private func plan(_ text: String, context: String) -> ([Plan], [Chunk]) {
@@ -125,7 +141,9 @@ public struct RulesDistiller: PassageDistiller {
             }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
             let value = ranker.score(core, position: position, startsSentence: clause.startsSentence, alreadySaid: said)
-            said.formUnion(words.filter(\.isContent).map { $0.text.lowercased() })
+            // Only what is likely signed counts as said: a frame's speaker is not (据铁路部门统计 … 铁路).
+            said.formUnion(clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }
+                .filter { words[$0].isContent }.map { words[$0].text.lowercased() })
             plans.append(Plan(words: words, value: value, chunks: clauseChunks))
         }
         return (plans, chunks)
@@ -134,39 +152,38 @@ public struct RulesDistiller: PassageDistiller {
     // MARK: - Selection
 
     private func select(_ plans: [Plan], _ chunks: [Chunk], budget: Budget) -> Set<Int> {
-        var chosen: Set<Int> = []
-        var seconds = 0.0, units = 0
-        func fits(_ more: [Int], pause: Double = 0) -> Bool {
-            let addSeconds = more.reduce(pause) { $0 + chunks[$1].seconds }
-            let addUnits = more.reduce(0) { $0 + chunks[$1].units }
-            return budget.admits(SigningEstimate(seconds: seconds + addSeconds), units: units + addUnits)
+        struct Pick { var chosen: Set<Int> = []; var seconds = 0.0; var units = 0; var included: [Int] = [] }
+        func fits(_ pick: Pick, _ more: [Int], pause: Double = 0) -> Bool {
+            let seconds = more.reduce(pick.seconds + pause) { $0 + chunks[$1].seconds }
+            let units = more.reduce(pick.units) { $0 + chunks[$1].units }
+            return budget.admits(SigningEstimate(seconds: seconds), units: units)
         }
-        func take(_ more: [Int], pause: Double = 0) {
-            seconds += more.reduce(pause) { $0 + chunks[$1].seconds }
-            units += more.reduce(0) { $0 + chunks[$1].units }
-            chosen.formUnion(more)
+        func take(_ pick: inout Pick, _ more: [Int], pause: Double = 0) {
+            pick.seconds += more.reduce(pause) { $0 + chunks[$1].seconds }
+            pick.units += more.reduce(0) { $0 + chunks[$1].units }
+            pick.chosen.formUnion(more)
         }
-        // 1. Whole cores, most valuable clause first.
-        var included: [Int] = []
-        for clause in plans.indices.sorted(by: { (plans[$0].value, -$0) > (plans[$1].value, -$1) }) where plans[clause].value > 0 {
-            let core = plans[clause].chunks.filter { chunks[$0].tier == 0 }
-            guard !core.isEmpty, fits(core, pause: 0.25) else { continue }
-            take(core, pause: 0.25)
-            included.append(clause)
+        let valued = plans.indices.filter { plans[$0].value > 0 }.sorted { (plans[$0].value, -$0) > (plans[$1].value, -$1) }
+        let core = { (clause: Int) in self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 }, plans, chunks) }
+        // 1. Whole cores, most valuable clause first: a sentence's core is kept whole or the sentence goes.
+        var whole = Pick()
+        for clause in valued where !core(clause).isEmpty && fits(whole, core(clause), pause: 0.25) {
+            take(&whole, core(clause), pause: 0.25)
+            whole.included.append(clause)
         }
-        // Not even one core fits: the most valuable clause's core, its most valuable groups first.
-        if included.isEmpty, let best = plans.indices.filter({ plans[$0].value > 0 }).max(by: { plans[$0].value < plans[$1].value }) {
-            for chunk in plans[best].chunks.filter({ chunks[$0].tier == 0 })
-                .sorted(by: { chunks[$0].value / chunks[$0].seconds > chunks[$1].value / chunks[$1].seconds })
-            where fits([chunk]) {
-                take([chunk])
-            }
-            if !chosen.isEmpty { included.append(best) }
+        // When the most valuable clause's core does not fit, its best groups alone may say more than the whole
+        // cores of lesser clauses (the match result rather than the table position): keep the better of the two.
+        var partial = Pick()
+        if let best = valued.first, !whole.included.contains(best) {
+            for chunk in core(best) where fits(partial, [chunk]) { take(&partial, [chunk]) }
+            if !partial.chosen.isEmpty { partial.included = [best] }
         }
+        let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
+        var pick = worth(partial) > worth(whole) ? partial : whole
         // 2. Tier by tier within the kept clauses, best value per second first.
-        let rest = included.flatMap { plans[$0].chunks }.filter { chunks[$0].tier > 0 }
-        for chunk in order(rest, plans, chunks) where fits([chunk]) { take([chunk]) }
-        return chosen
+        let rest = pick.included.flatMap { plans[$0].chunks }.filter { chunks[$0].tier > 0 }
+        for chunk in order(rest, plans, chunks) where fits(pick, [chunk]) { take(&pick, [chunk]) }
+        return pick.chosen
     }
 
     /// The chosen chunk to give up first: the latest tier, then the least value per second; a core chunk only

@@ -97,6 +97,8 @@ public struct SentenceAnalyzer: Sendable {
         var phrase: [Int] = []  // the nominal words of the current noun phrase
         var phraseRole = WordRole.subject
         var isFirstObject = true
+        var previous: Int?
+        var afterAuxiliary = false
         func closePhrase() {
             // The last nominal is the head; a nominal before a conjunction (和, and) heads a conjunct too.
             defer { phrase = [] }
@@ -113,6 +115,9 @@ public struct SentenceAnalyzer: Sendable {
         for index in span {
             let word = words[index]
             let wordClass = word.wordClass
+            defer { previous = index }
+            // Something removed between (a complementizer, a frame) ends an English adjunct.
+            if language == .english, let previous, index != previous + 1 { adjunct = false }
             if roles[index] == .number || roles[index] == .frame { continue }
             if wordClass == .preposition {
                 closePhrase()
@@ -129,14 +134,17 @@ public struct SentenceAnalyzer: Sendable {
                     continue
                 }
                 if !ends {
-                    if roles[index] == nil { roles[index] = word.isName || wordClass == .name ? .name : isTime(word) ? .time : .adjunct }
+                    if roles[index] == nil { roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? .name : .adjunct }
                     continue
                 }
                 adjunct = false
             }
             if roles[index] == .function {
                 if isCoordinator(word) || wordClass == .determiner { continue }
-                if wordClass == .auxiliary || wordClass == .particle { closePhrase() }
+                if wordClass == .auxiliary || wordClass == .particle {
+                    closePhrase()
+                    afterAuxiliary = predicate != nil
+                }
                 continue
             }
             if word.isNegation {
@@ -147,8 +155,8 @@ public struct SentenceAnalyzer: Sendable {
                 }
                 continue
             }
-            if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
             if isTime(word) { roles[index] = .time; continue }
+            if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
             if wordClass == .place { roles[index] = .place; continue }
             if wordClass == .verb {
                 closePhrase()
@@ -156,8 +164,10 @@ public struct SentenceAnalyzer: Sendable {
                     predicate = index
                     roles[index] = head(.predicate)
                 } else {
-                    roles[index] = .verb
+                    // A verb after a modal (出现症状要及时就医: 就医) is a predicate too.
+                    roles[index] = afterAuxiliary ? head(.predicate) : .verb
                 }
+                afterAuxiliary = false
                 phraseRole = .object
                 continue
             }
@@ -216,7 +226,7 @@ public struct SentenceAnalyzer: Sendable {
                 } else if rules.numberJoiners.contains(key(next)), end + 2 < words.count, isNumber(words[end + 2]) {
                     end += 2
                 } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure
-                            || (language == .english && next.wordClass == .noun && !next.isNegation && end == index) {
+                            || (language == .english && [.noun, .time].contains(next.wordClass) && !next.isNegation && end == index) {
                     end += 1
                 } else {
                     break

@@ -101,9 +101,15 @@ public struct WordClassifier: Sendable {
             return options[.noun] != nil ? .noun : options[.adjective] != nil ? .adjective : best(options)
         case .auxiliary?, .particle?, .pronoun?:
             if options[.verb] != nil { return .verb }
+        case .verb?:
+            // Right after a verb: its object or complement (`keep drains clear`), not a second verb.
+            if options[.noun] != nil { return .noun }
+            if options[.adjective] != nil { return .adjective }
         case .noun?, .name?:
-            // After a subject noun, a verb reading wins when the word is inflected as one (`officials announced`).
-            if options[.verb] != nil, verbLemma(lower) != lower || options[.noun] == nil { return .verb }
+            // After a noun, a verb reading wins only for a form that cannot be a noun (`officials announced`);
+            // an uninflected word or a plural continues the noun phrase (`construction plan`, `emergency repairs`).
+            if options[.verb] != nil, options[.noun] == nil { return .verb }
+            if options[.noun] != nil { return .noun }
         default:
             break
         }
