@@ -18,7 +18,7 @@ public struct AnswerValidator: Sendable {
     /// numbers and names the rules distiller keeps within the same budget; the answer must contain each.
     /// - Throws: ``DistillError/rejectedAnswer(reason:)`` naming the first broken rule.
     public func validate(_ answer: String, source: String, budget: Budget,
-                         required: [String] = []) throws -> (text: String, estimate: SigningEstimate) {
+                         required: [Word] = []) throws -> (text: String, estimate: SigningEstimate) {
         let text = answer.replacingOccurrences(of: "```", with: "")
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"“”「」")))
         guard !text.isEmpty else { throw DistillError.rejectedAnswer(reason: "empty answer") }
@@ -37,8 +37,15 @@ public struct AnswerValidator: Sendable {
             throw DistillError.rejectedAnswer(reason: "number '\(run)' is not in the source")
         }
         let lowerText = text.lowercased()
-        for term in required where !lowerText.contains(term.lowercased()) {
-            throw DistillError.rejectedAnswer(reason: "'\(term)' is dropped, but the rules keep it")
+        // A Chinese name may come back shortened (国家统计局 → 统计局): a word of two or more characters of the
+        // answer that is part of the name keeps it. Numbers must come back as written.
+        let answerWords = analyzer.words(text).filter { $0.isContent && $0.text.count >= 2 }.map { $0.text.lowercased() }
+        for term in required {
+            let lower = term.text.lowercased()
+            let shortened = term.isName && analyzer.language == .chinese && answerWords.contains { lower.contains($0) }
+            guard lowerText.contains(lower) || shortened else {
+                throw DistillError.rejectedAnswer(reason: "'\(term.text)' is dropped, but the rules keep it")
+            }
         }
         let estimate = try estimator.signingTime(of: text)
         let units = TextUnits.count(text, language: analyzer.language)

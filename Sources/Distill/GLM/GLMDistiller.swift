@@ -20,15 +20,15 @@ public struct GLMDistiller: PassageDistiller {
         var failure = "no attempt"
         // The numbers and names the rules keep within this budget: the model must keep them too.
         let fallback = rules.condenseNow(text, budget: budget, context: context)
-        var required: [String] = []
-        for word in validator.analyzer.words(fallback.text) where (word.kind == .number || word.isName)
-            && !required.contains(word.text) {
-            required.append(word.text)
+        var required: [Word] = []
+        for word in validator.analyzer.words(fallback.text) where (word.isNumeric || word.isName)
+            && !required.contains(where: { $0.text == word.text }) {
+            required.append(word)
         }
         for _ in 0...max(0, client.endpoint.retries) {
             do {
                 let answer = try await client.complete(DistillPrompt.messages(text, language: language, budget: budget,
-                                                                              mustKeep: required))
+                                                                              mustKeep: required.map(\.text)))
                 let valid = try validator.validate(answer, source: text, budget: budget, required: required)
                 return Condensation(text: valid.text, estimate: valid.estimate,
                                     units: TextUnits.count(valid.text, language: language), backend: "glm")

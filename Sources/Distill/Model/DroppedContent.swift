@@ -24,7 +24,7 @@ public struct DroppedContent: Sendable, Codable, Equatable {
             let key = word.text.lowercased()
             let present = analyzer.language == .chinese ? keptText.contains(key) : keptSet.contains(key)
             guard !present, seen.insert(key).inserted else { continue }
-            if word.kind == .number { result.numbers.append(word.text) } else { result.words.append(word.text) }
+            if word.isNumeric { result.numbers.append(word.text) } else { result.words.append(word.text) }
         }
         return result
     }

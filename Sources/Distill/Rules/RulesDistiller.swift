@@ -133,9 +133,10 @@ public struct RulesDistiller: PassageDistiller {
                 if repeated { tier = max(tier, lastTier) }
                 let text = analyzer.join(members.map { words[$0] })
                 let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
-                let spelled = members.allSatisfy { words[$0].kind == .unknown }
+                // Value: numbers 2, names 1.5, other content by how much it tells (its frequency's information).
+                let informative = members.filter { words[$0].isContent }.map { analyzer.classifier.informativeness(words[$0].text) }.max() ?? 1
                 chunks.append(Chunk(clause: plans.count, indices: members, tier: tier, role: role,
-                                    value: role == .number ? 2 : words[members[0]].isName ? 1.5 : spelled ? 0.6 : 1,
+                                    value: role == .number ? 2 : words[members[0]].isName ? 1.5 : informative,
                                     seconds: estimate.seconds + 0.3, units: TextUnits.count(text, language: language)))
                 clauseChunks.append(chunks.count - 1)
             }

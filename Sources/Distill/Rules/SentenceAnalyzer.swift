@@ -201,9 +201,15 @@ public struct SentenceAnalyzer: Sendable {
 
     /// Marks numbers with their joiners (比, 到, to), units (度, 小时, percent) and measure words as one group each.
     private func markNumbers(_ words: [Word], _ roles: inout [WordRole?], _ groups: inout [Int]) {
-        let isNumber = { (word: Word) in
-            word.kind == .number || (word.wordClass == .number && word.text.contains { $0.isNumber
-                || self.numeralCharacters.contains(String($0)) })
+        // A number token, or a word the dictionary splits off as one: a numeral with a measure word or unit
+        // (七天, 八度 where jieba lists the pair as a word).
+        let isNumeral = { (character: Character) in character.isNumber || self.numeralCharacters.contains(String(character)) }
+        let isNumber = { (word: Word) -> Bool in
+            if word.kind == .number { return true }
+            guard self.language == .chinese, let first = word.text.first, isNumeral(first) else { return false }
+            if word.wordClass == .number { return true }  // jieba's m: 百分之三, 两千
+            let rest = String(word.text.drop(while: isNumeral))
+            return rest.isEmpty || self.rules.units.contains(rest) || self.classifier.chinese(rest) == .measure
         }
         var index = 0
         while index < words.count {

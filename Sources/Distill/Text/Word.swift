@@ -43,6 +43,9 @@ public struct Word: Sendable, Equatable {
         self.wordClass = wordClass
     }
 
+    /// True for a number: a number token, or a word the dictionary tags as a numeral (百分之五, 两千).
+    public var isNumeric: Bool { kind == .number || wordClass == .number }
+
     /// True for words that carry content: signs, spelt words and numbers.
     public var isContent: Bool { kind == .sign || kind == .unknown || kind == .number }
 

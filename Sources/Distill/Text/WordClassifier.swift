@@ -15,11 +15,14 @@ public struct WordClassifier: Sendable {
     let dictionary: [String: WordClass]
     let senses: [String: [WordClass: Int]]
     let exceptions: [String: [(WordClass, String)]]
+    let frequencies: [String: Double]
     let language: DistillLanguage
 
     /// Creates a classifier from loaded tables (tests build small ones).
     public init(language: DistillLanguage, fixed: [String: WordClass], dictionary: [String: WordClass] = [:],
-                senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:]) {
+                senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:],
+                frequencies: [String: Double] = [:]) {
+        self.frequencies = frequencies
         self.language = language
         self.fixed = fixed
         self.dictionary = dictionary
@@ -63,6 +66,27 @@ public struct WordClassifier: Sendable {
             }
         }
         return found
+    }
+
+    /// How common `word` is: jieba's corpus frequency (Chinese), or the sum of WordNet's tagged-sense counts over
+    /// its parts of speech (English); nil when the dictionaries do not list it.
+    public func frequency(_ word: String) -> Double? {
+        switch language {
+        case .chinese: return frequencies[word]
+        case .english:
+            let counts = wordNetClasses(word)
+            return counts.isEmpty ? nil : Double(counts.values.reduce(0, +))
+        }
+    }
+
+    /// How much a content word tells, from its frequency (information content, -log p, scaled to about 0.6–1.4):
+    /// `flooding` and `冰球` tell more than `possibility` and `方面`. Unlisted words (mostly names) count 1.3.
+    public func informativeness(_ word: String) -> Double {
+        guard let frequency = frequency(word) else { return 1.3 }
+        switch language {
+        case .chinese: return min(1.4, max(0.6, 1.55 - 0.15 * log10(frequency + 1)))
+        case .english: return min(1.4, max(0.6, 1.4 - 0.25 * log10(frequency)))
+        }
     }
 
     /// The lemma WordNet gives `word` as a verb (`won` → `win`, `closed` → `close`), or the word itself.
@@ -109,6 +133,9 @@ public struct WordClassifier: Sendable {
             // After a noun, a verb reading wins only for a form that cannot be a noun (`officials announced`);
             // an uninflected word or a plural continues the noun phrase (`construction plan`, `emergency repairs`).
             if options[.verb] != nil, options[.noun] == nil { return .verb }
+            // An irregular verb form WordNet lists (`rose` → rise, `won` → win, `left` → leave) is the verb.
+            if exceptions[lower]?.contains(where: { $0.0 == .verb }) == true { return .verb }
+            if let adjective = options[.adjective], adjective > options[.noun] ?? 0 { return .adjective }
             if options[.noun] != nil { return .noun }
         default:
             break
@@ -161,8 +188,9 @@ extension WordClassifier {
         }
         switch language {
         case .chinese:
-            var dictionary: [String: WordClass] = [:]
+            var dictionary: [String: WordClass] = [:], frequencies: [String: Double] = [:]
             dictionary.reserveCapacity(140_000)
+            frequencies.reserveCapacity(140_000)
             let words = "\(root)/spoken/generated/zh-words.txt"
             for (number, line) in try SpokenRules.records(words, hint: "run scripts/lexicon-data (scripts/setup does)") {
                 let fields = line.split(separator: "\t")
@@ -171,8 +199,9 @@ extension WordClassifier {
                                                reason: "expected WORD<TAB>FREQ<TAB>POS (an old file: run scripts/lexicon-data)")
                 }
                 dictionary[String(fields[0])] = tagClasses[String(fields[2])] ?? .other
+                frequencies[String(fields[0])] = Double(fields[1]) ?? 1
             }
-            return WordClassifier(language: language, fixed: fixed, dictionary: dictionary)
+            return WordClassifier(language: language, fixed: fixed, dictionary: dictionary, frequencies: frequencies)
         case .english:
             var senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:]
             let wordNet = "\(root)/spoken/generated/en-pos.txt"
