@@ -41,6 +41,8 @@ public struct RulesDistiller: PassageDistiller {
         var value: Double
         var seconds: Double
         var units: Int
+        /// A core head that would be fingerspelled: added first after the cores, not required with them.
+        var spelledHead = false
     }
 
     /// One clause: its cleaned words, closing mark, value and chunks.
@@ -131,13 +133,18 @@ public struct RulesDistiller: PassageDistiller {
                 let repeated = !keys.isEmpty && keys.allSatisfy(said.contains) && role != .number && role != .predicate
                     && role != .negation && !members.contains { words[$0].isNegation }
                 if repeated { tier = max(tier, lastTier) }
+                // A head that would be fingerspelled (no sign; about three times a sign's time) is not required for
+                // the core unless it is a name: the signed core goes first, the spelled head is the first to join.
+                let spelledHead = tier == 0 && [.subjectHead, .objectHead, .predicate].contains(role)
+                    && members.allSatisfy { words[$0].kind == .unknown && !words[$0].isName }
                 let text = analyzer.join(members.map { words[$0] })
                 let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
                 // Value: numbers 2, names 1.5, other content by how much it tells (its frequency's information).
                 let informative = members.filter { words[$0].isContent }.map { analyzer.classifier.informativeness(words[$0].text) }.max() ?? 1
                 chunks.append(Chunk(clause: plans.count, indices: members, tier: tier, role: role,
                                     value: role == .number ? 2 : words[members[0]].isName ? 1.5 : informative,
-                                    seconds: estimate.seconds + 0.3, units: TextUnits.count(text, language: language)))
+                                    seconds: estimate.seconds + 0.3, units: TextUnits.count(text, language: language),
+                                    spelledHead: spelledHead))
                 clauseChunks.append(chunks.count - 1)
             }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
@@ -165,7 +172,9 @@ public struct RulesDistiller: PassageDistiller {
             pick.chosen.formUnion(more)
         }
         let valued = plans.indices.filter { plans[$0].value > 0 }.sorted { (plans[$0].value, -$0) > (plans[$1].value, -$1) }
-        let core = { (clause: Int) in self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 }, plans, chunks) }
+        let core = { (clause: Int) in
+            self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }, plans, chunks)
+        }
         // 1. Whole cores, most valuable clause first: a sentence's core is kept whole or the sentence goes.
         var whole = Pick()
         for clause in valued where !core(clause).isEmpty && fits(whole, core(clause), pause: 0.25) {
@@ -182,7 +191,7 @@ public struct RulesDistiller: PassageDistiller {
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
         var pick = worth(partial) > worth(whole) ? partial : whole
         // 2. Tier by tier within the kept clauses, best value per second first.
-        let rest = pick.included.flatMap { plans[$0].chunks }.filter { chunks[$0].tier > 0 }
+        let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) }
         for chunk in order(rest, plans, chunks) where fits(pick, [chunk]) { take(&pick, [chunk]) }
         return pick.chosen
     }
