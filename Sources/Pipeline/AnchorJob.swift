@@ -123,7 +123,8 @@ public struct AnchorJob: Sendable {
             unitsPerMinuteIn: script.report.sourceUnitsPerMinute, unitsPerMinuteOut: script.report.unitsPerMinute,
             rateUnit: script.report.unit, signsPerMinute: script.report.signsPerMinute,
             maxLag: script.report.maxLag, meanLag: script.report.meanLag,
-            coverage: coverage.percentages, glossCount: sequence.glosses.filter { $0.kind != .pause }.count)
+            coverage: coverage.percentages, glossCount: sequence.glosses.filter { $0.kind != .pause }.count,
+            passages: script.audit)
         return AnchorResult(report: report, glosses: sequence, track: track)
     }
 

@@ -1,3 +1,4 @@
+import Distill
 /// What an `anchor` run did and how fast: written as JSON beside the video.
 public struct AnchorReport: Sendable, Codable, Equatable {
     /// One stage's cost.
@@ -44,4 +45,6 @@ public struct AnchorReport: Sendable, Codable, Equatable {
     public var coverage: [String: Double]
     /// Glosses signed.
     public var glossCount: Int
+    /// Per passage: the source, what is signed, and the content words and numbers dropped (what the viewer missed).
+    public var passages: [PassageAudit]
 }

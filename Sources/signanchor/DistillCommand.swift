@@ -61,6 +61,9 @@ struct DistillCommand: AsyncParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(help: "Print how the rules read each passage (roles, tiers, word classes, costs) instead of distilling.")
+    var explain = false
+
     func run() async throws {
         let chosen = try language.map { tag in
             guard let language = DistillLanguage(tag: tag) else { throw CLIError("--language: '\(tag)' is not zh or en") }
@@ -72,6 +75,12 @@ struct DistillCommand: AsyncParsableCommand {
             .transcript(language: chosen, speechRate: speechRate, source: input)
         let analyzer = try TextAnalyzer.load(root: lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
         let estimator = LexiconTimeEstimator(analyzer: analyzer)
+        if explain {
+            let rules = RulesDistiller(analyzer: analyzer, estimator: estimator)
+            let lines = transcript.segments.map { "== \($0.text)\n" + rules.explain($0.text) }
+            try Console.emit(lines.joined(separator: "\n") + "\n", to: output)
+            return
+        }
         var glm: GLMDistiller?
         if backend == .glm {
             guard var endpoint = ChatEndpoint.configured(url: glmURL, model: glmModel, apiKey: glmKey) else {
@@ -90,11 +99,16 @@ struct DistillCommand: AsyncParsableCommand {
         }
     }
 
-    /// One line per passage (`[start–end] text`, on the signing clock) and the report.
+    /// Per passage: the signed text on the signing clock (`[start–end] text`), the source it came from, and the
+    /// content words and numbers dropped; then the report.
     static func text(_ script: DistilledScript) -> String {
         let lines = script.passages.map { passage in
-            String(format: "[%7.2f–%7.2f] ", passage.signing.start, passage.signing.end)
-                + (passage.text.isEmpty ? "(skipped)" : passage.text)
+            var lines = [String(format: "[%7.2f–%7.2f] ", passage.signing.start, passage.signing.end)
+                + (passage.text.isEmpty ? "(skipped)" : passage.text)]
+            lines.append("    source:  " + passage.source.text)
+            if !passage.dropped.numbers.isEmpty { lines.append("    dropped numbers: " + passage.dropped.numbers.joined(separator: " ")) }
+            if !passage.dropped.words.isEmpty { lines.append("    dropped: " + passage.dropped.words.joined(separator: " ")) }
+            return lines.joined(separator: "\n")
         }
         return lines.joined(separator: "\n") + "\n\n" + script.report.text
     }

@@ -12,7 +12,7 @@ import TestSupport
 struct GLMServerTests {
     static let server = #"""
     import http.server, json, sys, threading, time
-    ANSWERS = {"good": "统计局说，经济增长百分之五。", "inventor": "统计局说，经济增长百分之九十九。"}
+    ANSWERS = {"good": "统计局说，前三个季度经济增长百分之五。", "inventor": "统计局说，经济增长百分之九十九。"}
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args): pass
         def do_POST(self):
@@ -73,7 +73,7 @@ struct GLMServerTests {
         let budget = Budget(seconds: 30, units: 40)
         let good = await Self.distiller(url, model: "good").condense(Self.source, budget: budget, context: "")
         #expect(good.backend == "glm")
-        #expect(good.text == "统计局说，经济增长百分之五。")
+        #expect(good.text == "统计局说，前三个季度经济增长百分之五。")
         for model in ["limited", "broken", "garbage", "slow", "inventor"] {
             let result = await Self.distiller(url, model: model).condense(Self.source, budget: budget, context: "")
             #expect(result.backend.hasPrefix("rules (glm fallback"), "\(model): \(result.backend)")

@@ -18,6 +18,16 @@ struct GLMTests {
         #expect(try validator.validate("「\(goodAnswer)」", source: source, budget: budget).text == goodAnswer)
     }
 
+    @Test func answersDroppingWhatTheRulesKeepAreRejected() throws {
+        let analyzer = Fixtures.chinese
+        let validator = AnswerValidator(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer))
+        let required = analyzer.words("国家统计局增长百分之五").filter { $0.isNumeric || $0.isName }
+        #expect(!required.isEmpty)
+        #expect(throws: DistillError.self) { try validator.validate("统计局说，经济增长了。", source: source, budget: budget, required: required) }
+        // A shortened name (统计局 for 国家统计局) still keeps it.
+        #expect(try validator.validate(goodAnswer, source: source, budget: budget, required: required).text == goodAnswer)
+    }
+
     @Test func noEndpointUnlessConfigured() {
         #expect(ChatEndpoint.configured(url: nil, model: nil, apiKey: "k", environment: [:]) == nil)
         let zhipu = ChatEndpoint.configured(url: nil, model: nil, apiKey: nil,

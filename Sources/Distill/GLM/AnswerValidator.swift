@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checks a model's condensed text against its source: right language, within budget, and no number, name or
-/// negation that the source does not have.
+/// Checks a model's condensed text against its source: right language, within budget, no number, name or
+/// negation that the source does not have, and none of the numbers and names the rules distiller keeps dropped.
 public struct AnswerValidator: Sendable {
     /// Analyses the answer's words.
     public let analyzer: TextAnalyzer
@@ -14,9 +14,11 @@ public struct AnswerValidator: Sendable {
         self.estimator = estimator
     }
 
-    /// The answer cleaned of quotes and code fences, with its estimate, when it passes.
+    /// The answer cleaned of quotes and code fences, with its estimate, when it passes. `required` holds the
+    /// numbers and names the rules distiller keeps within the same budget; the answer must contain each.
     /// - Throws: ``DistillError/rejectedAnswer(reason:)`` naming the first broken rule.
-    public func validate(_ answer: String, source: String, budget: Budget) throws -> (text: String, estimate: SigningEstimate) {
+    public func validate(_ answer: String, source: String, budget: Budget,
+                         required: [Word] = []) throws -> (text: String, estimate: SigningEstimate) {
         let text = answer.replacingOccurrences(of: "```", with: "")
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"“”「」")))
         guard !text.isEmpty else { throw DistillError.rejectedAnswer(reason: "empty answer") }
@@ -33,6 +35,17 @@ public struct AnswerValidator: Sendable {
         let numeral = { (c: Character) in c.isNumber || self.analyzer.rules.numberWords.contains(String(c)) }
         for run in text.split(whereSeparator: { !numeral($0) }) where !source.contains(run) {
             throw DistillError.rejectedAnswer(reason: "number '\(run)' is not in the source")
+        }
+        let lowerText = text.lowercased()
+        // A Chinese name may come back shortened (国家统计局 → 统计局): a word of two or more characters of the
+        // answer that is part of the name keeps it. Numbers must come back as written.
+        let answerWords = analyzer.words(text).filter { $0.isContent && $0.text.count >= 2 }.map { $0.text.lowercased() }
+        for term in required {
+            let lower = term.text.lowercased()
+            let shortened = term.isName && analyzer.language == .chinese && answerWords.contains { lower.contains($0) }
+            guard lowerText.contains(lower) || shortened else {
+                throw DistillError.rejectedAnswer(reason: "'\(term.text)' is dropped, but the rules keep it")
+            }
         }
         let estimate = try estimator.signingTime(of: text)
         let units = TextUnits.count(text, language: analyzer.language)

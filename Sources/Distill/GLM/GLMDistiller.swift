@@ -18,10 +18,18 @@ public struct GLMDistiller: PassageDistiller {
     public func condense(_ text: String, budget: Budget, context: String) async -> Condensation {
         let language = validator.analyzer.language
         var failure = "no attempt"
+        // The numbers and names the rules keep within this budget: the model must keep them too.
+        let fallback = rules.condenseNow(text, budget: budget, context: context)
+        var required: [Word] = []
+        for word in validator.analyzer.words(fallback.text) where (word.isNumeric || word.isName)
+            && !required.contains(where: { $0.text == word.text }) {
+            required.append(word)
+        }
         for _ in 0...max(0, client.endpoint.retries) {
             do {
-                let answer = try await client.complete(DistillPrompt.messages(text, language: language, budget: budget))
-                let valid = try validator.validate(answer, source: text, budget: budget)
+                let answer = try await client.complete(DistillPrompt.messages(text, language: language, budget: budget,
+                                                                              mustKeep: required.map(\.text)))
+                let valid = try validator.validate(answer, source: text, budget: budget, required: required)
                 return Condensation(text: valid.text, estimate: valid.estimate,
                                     units: TextUnits.count(valid.text, language: language), backend: "glm")
             } catch let error as DistillError {
@@ -32,8 +40,8 @@ public struct GLMDistiller: PassageDistiller {
                 failure = "\(error)"
             }
         }
-        var fallback = rules.condenseNow(text, budget: budget, context: context)
-        fallback.backend = "rules (glm fallback: \(failure.prefix(160)))"
-        return fallback
+        var result = fallback
+        result.backend = "rules (glm fallback: \(failure.prefix(160)))"
+        return result
     }
 }

@@ -18,10 +18,12 @@ public struct DistilledPassage: Sendable, Codable, Equatable {
     public var units: Int
     /// The distiller that produced the text (`rules`, `glm`, or a fallback note).
     public var backend: String
+    /// The source's content words and numbers that are not signed.
+    public var dropped: DroppedContent
 
     /// Creates a passage.
     public init(source: TimedText, text: String, estimate: SigningEstimate, signing: TimedText, lag: Double,
-                sourceUnits: Int, units: Int, backend: String) {
+                sourceUnits: Int, units: Int, backend: String, dropped: DroppedContent = DroppedContent()) {
         self.source = source
         self.text = text
         self.estimate = estimate
@@ -30,6 +32,7 @@ public struct DistilledPassage: Sendable, Codable, Equatable {
         self.sourceUnits = sourceUnits
         self.units = units
         self.backend = backend
+        self.dropped = dropped
     }
 }
 
@@ -54,8 +57,37 @@ public struct DistilledScript: Sendable, Codable, Equatable {
         self.report = report
     }
 
+    /// Per passage: the source, what is signed and what was dropped, for the anchor's report.
+    public var audit: [PassageAudit] {
+        passages.map { PassageAudit(source: $0.source.text, signed: $0.text, start: $0.source.start, end: $0.source.end,
+                                    dropped: $0.dropped) }
+    }
+
     /// The condensed text as timed segments on the signing schedule (what the Gloss stage reads).
     public var signingSegments: [TimedText] {
         passages.filter { !$0.text.isEmpty }.map { TimedText(start: $0.signing.start, end: $0.signing.end, text: $0.text) }
+    }
+}
+
+/// One passage as an operator audits it: what was said, what is signed, what the viewer misses.
+public struct PassageAudit: Sendable, Codable, Equatable {
+    /// The source text.
+    public var source: String
+    /// The signed (condensed) text; empty when the passage was skipped.
+    public var signed: String
+    /// The speech window, s.
+    public var start: Double
+    /// The speech window's end, s.
+    public var end: Double
+    /// Content words and numbers of the source that are not signed.
+    public var dropped: DroppedContent
+
+    /// Creates an audit line.
+    public init(source: String, signed: String, start: Double, end: Double, dropped: DroppedContent) {
+        self.source = source
+        self.signed = signed
+        self.start = start
+        self.end = end
+        self.dropped = dropped
     }
 }

@@ -29,19 +29,6 @@ public struct ClauseCleaner: Sendable {
         return Self.protectedTerms(words) == Self.protectedTerms(original) ? words : original
     }
 
-    /// The telegraphic form of cleaned words: protected words, the word each negation negates and the word joining
-    /// two numbers, signed words
-    /// and numbers, and the closing mark; other spelt words and function words are dropped.
-    public func telegraphic(_ words: [Word]) -> [Word] {
-        words.enumerated().filter { index, word in
-            let negated = index > 0 && words[index - 1].isNegation && word.kind != .punctuation
-            let joinsNumbers = index > 0 && index + 1 < words.count && words[index - 1].kind == .number
-                && words[index + 1].kind == .number  // 四比二, 八到十: the joiner is part of the number
-            return word.isProtected || negated || joinsNumbers || word.kind == .sign
-                || (word.kind == .punctuation && index == words.count - 1)
-        }.map(\.element)
-    }
-
     /// The numbers, names and negations of `words`, in order, lower case.
     public static func protectedTerms(_ words: [Word]) -> [String] {
         words.filter(\.isProtected).map { $0.text.lowercased() }

@@ -1,6 +1,16 @@
-/// The embedded distiller (no network): cleans every clause, ranks clauses and keeps the best that fit the
-/// budget, in their original order. When the full clauses do not fit, a telegraphic level (signed words,
-/// numbers, names and negations only) is tried, and the level that keeps more score wins.
+/// The embedded distiller (no network). Each clause is cleaned (fillers, simplifications, repetitions) and read
+/// by ``SentenceAnalyzer`` into groups of words with roles; the tiers of `Lexicon/spoken/<tag>-structure.txt`
+/// order what is kept:
+///
+/// 1. every clause's core (subject head, predicate with its negation, object head, numbers with their units,
+///    names), whole: clauses are taken by value (numbers, names, new content words, the lede) while their cores
+///    fit, so when the budget is below every core, the least valuable clauses go entirely, not half of each;
+/// 2. then, within the kept clauses, tier by tier (new time and place, further verbs and objects, modifiers and
+///    adjuncts), the groups worth most per second of signing: a word with a sign before a fingerspelled one of
+///    similar value, since spelling costs about three times a sign.
+///
+/// Words said in the previous passage or earlier in this one move to the last tier. The result is re-measured
+/// with the scheduler's estimator and trimmed from the least valuable end until it fits.
 public struct RulesDistiller: PassageDistiller {
     /// Cleans clauses.
     public let cleaner: ClauseCleaner
@@ -8,23 +18,38 @@ public struct RulesDistiller: PassageDistiller {
     public let ranker: ClauseRanker
     /// Measures signing time; the same estimator the scheduler checks with.
     public let estimator: any SigningTimeEstimator
+    /// Reads clause structure.
+    public let sentences: SentenceAnalyzer
 
     /// Creates the distiller.
     public init(analyzer: TextAnalyzer, estimator: any SigningTimeEstimator, ranker: ClauseRanker = ClauseRanker()) {
         cleaner = ClauseCleaner(analyzer: analyzer)
         self.ranker = ranker
         self.estimator = estimator
+        sentences = SentenceAnalyzer(rules: analyzer.structure, classifier: analyzer.classifier, language: analyzer.language,
+                                      numberWords: analyzer.rules.numberWords)
     }
 
     private var language: DistillLanguage { cleaner.analyzer.language }
 
-    /// A candidate clause at one level.
-    private struct Candidate {
-        var position: Int
-        var text: String
-        var score: Double
-        var estimate: SigningEstimate
+    /// Words kept or dropped together, with their tier (0 = core) and cost.
+    struct Chunk {
+        var clause: Int
+        var indices: [Int]
+        var tier: Int
+        var role: WordRole
+        var value: Double
+        var seconds: Double
         var units: Int
+        /// A core head that would be fingerspelled: added first after the cores, not required with them.
+        var spelledHead = false
+    }
+
+    /// One clause: its cleaned words, closing mark, value and chunks.
+    struct Plan {
+        var words: [Word]
+        var value: Double
+        var chunks: [Int]
     }
 
     public func condense(_ text: String, budget: Budget, context: String) async -> Condensation {
@@ -33,58 +58,176 @@ public struct RulesDistiller: PassageDistiller {
 
     /// The synchronous form of ``condense(_:budget:context:)``.
     public func condenseNow(_ text: String, budget: Budget, context: String = "") -> Condensation {
-        let analyzer = cleaner.analyzer
-        var said = Set(analyzer.words(context).filter(\.isContent).map { $0.text.lowercased() })
-        var full: [Candidate] = [], short: [Candidate] = []
-        for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
-            let words = cleaner.clean(clause.text)
-            let before = said
-            let score = ranker.score(words, position: position, startsSentence: clause.startsSentence, alreadySaid: before)
-            guard score > 0 else { continue }
-            said.formUnion(words.filter(\.isContent).map { $0.text.lowercased() })
-            for (level, kept) in [(0, words), (1, cleaner.telegraphic(words))] {
-                let text = analyzer.join(kept)
-                let candidate = Candidate(
-                    position: position, text: text,
-                    score: ranker.score(kept, position: position, startsSentence: clause.startsSentence, alreadySaid: before),
-                    estimate: (try? estimator.signingTime(of: text)) ?? SigningEstimate(),
-                    units: TextUnits.count(text, language: language))
-                if level == 0 { full.append(candidate) } else { short.append(candidate) }
+        let (plans, chunks) = plan(text, context: context)
+        var chosen = select(plans, chunks, budget: budget)
+        var result = measure(plans, chunks, chosen)
+        while !budget.admits(result.estimate, units: result.units) && !chosen.isEmpty {
+            chosen.remove(leastValuable(chosen, plans, chunks))
+            result = measure(plans, chunks, chosen)
+        }
+        // The per-group costs are estimates; fill what the real measurement leaves, in the same order.
+        let clauses = Set(chosen.map { chunks[$0].clause })
+        for chunk in order(chunks.indices.filter { clauses.contains(chunks[$0].clause) && !chosen.contains($0) }, plans, chunks) {
+            let trial = measure(plans, chunks, chosen.union([chunk]))
+            if budget.admits(trial.estimate, units: trial.units) {
+                chosen.insert(chunk)
+                result = trial
             }
         }
-        let choices = [select(full, budget: budget), select(short, budget: budget)]
-        let best = choices[0].score >= choices[1].score ? choices[0] : choices[1]
-        return best.condensation
+        return chosen.isEmpty ? Condensation(text: "", estimate: SigningEstimate(), units: 0, backend: "rules") : result
     }
 
-    /// The best-scoring clauses that fit, greedily by score, then trimmed until the joined text fits.
-    private func select(_ candidates: [Candidate], budget: Budget) -> (score: Double, condensation: Condensation) {
-        var kept: [Candidate] = []
-        var seconds = 0.0, units = 0, signs = 0
-        for candidate in candidates.sorted(by: { ($0.score, -$0.position) > ($1.score, -$1.position) }) {
-            let total = SigningEstimate(seconds: seconds + candidate.estimate.seconds, signs: signs + candidate.estimate.signs)
-            guard budget.admits(total, units: units + candidate.units) else { continue }
-            kept.append(candidate)
-            (seconds, units, signs) = (total.seconds, units + candidate.units, total.signs)
+    private func measure(_ plans: [Plan], _ chunks: [Chunk], _ chosen: Set<Int>) -> Condensation {
+        let text = compose(plans, chunks, chosen)
+        let estimate = text.isEmpty ? SigningEstimate() : (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
+        return Condensation(text: text, estimate: estimate, units: TextUnits.count(text, language: language), backend: "rules")
+    }
+
+    /// Chunks in the order they are added: by tier, then value per second (a signed word before a spelled one).
+    private func order(_ candidates: [Int], _ plans: [Plan], _ chunks: [Chunk]) -> [Int] {
+        candidates.sorted {
+            let a = chunks[$0], b = chunks[$1]
+            if a.tier != b.tier { return a.tier < b.tier }
+            return (plans[a.clause].value * 0.1 + a.value / a.seconds, -$0) > (plans[b.clause].value * 0.1 + b.value / b.seconds, -$1)
         }
-        while true {
-            let text = joined(kept.sorted { $0.position < $1.position }.map(\.text))
-            let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate()
-            let count = TextUnits.count(text, language: language)
-            if budget.admits(estimate, units: count) || kept.isEmpty {
-                let result = Condensation(text: kept.isEmpty ? "" : text, estimate: kept.isEmpty ? SigningEstimate() : estimate,
-                                          units: kept.isEmpty ? 0 : count, backend: "rules")
-                return (kept.reduce(0) { $0 + $1.score }, result)
+    }
+
+    /// How the rules read `text`: per clause its value, then each group with its role, tier, word class and cost
+    /// (`word/class`), for people editing `Lexicon/spoken/<tag>-structure.txt` and `-classes.txt`.
+    public func explain(_ text: String, context: String = "") -> String {
+        let (plans, chunks) = plan(text, context: context)
+        let tiers = cleaner.analyzer.structure.tiers
+        return plans.enumerated().map { clause, plan in
+            let groups = plan.chunks.map { index in
+                let chunk = chunks[index]
+                let words = chunk.indices.map { "\(plan.words[$0].text)/\(plan.words[$0].wordClass.rawValue)" }.joined(separator: " ")
+                return String(format: "    %@ %@ [%@] %.1f s", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds)
             }
-            kept.remove(at: kept.indices.min { kept[$0].score < kept[$1].score }!)
+            let all = plan.words.map { "\($0.text)/\($0.wordClass.rawValue)" }.joined(separator: " ")
+            return (["clause \(clause + 1) (value \(String(format: "%.1f", plan.value))): \(all)"] + groups).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    // MARK: - Planning
+
+    private func plan(_ text: String, context: String) -> ([Plan], [Chunk]) {
+        let analyzer = cleaner.analyzer
+        let structure = analyzer.structure
+        let lastTier = structure.tiers.lastIndex { $0.name != "drop" } ?? 0
+        var said = Set(analyzer.words(context).filter(\.isContent).map(\.text).map { $0.lowercased() })
+        var plans: [Plan] = [], chunks: [Chunk] = []
+        for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
+            let words = cleaner.clean(clause.text)
+            let analysis = sentences.analyse(words)
+            var byGroup: [Int: [Int]] = [:]
+            for index in words.indices where words[index].kind != .punctuation { byGroup[analysis.groups[index], default: []].append(index) }
+            var clauseChunks: [Int] = []
+            for group in byGroup.keys.sorted() {
+                let indices = byGroup[group]!
+                let ranked = indices.compactMap { index in analysis.roles[index].flatMap { role in
+                    structure.tier(of: role).map { (tier: $0, role: role) } } }.min { $0.tier < $1.tier }
+                guard var (tier, role) = ranked else { continue }
+                let members = indices.filter { analysis.roles[$0] != .function || role == .number }
+                guard !members.isEmpty else { continue }
+                let keys = members.filter { words[$0].isContent }.map { words[$0].text.lowercased() }
+                let repeated = !keys.isEmpty && keys.allSatisfy(said.contains) && role != .number && role != .predicate
+                    && role != .negation && !members.contains { words[$0].isNegation }
+                if repeated { tier = max(tier, lastTier) }
+                // A head that would be fingerspelled (no sign; about three times a sign's time) is not required for
+                // the core unless it is a name: the signed core goes first, the spelled head is the first to join.
+                let spelledHead = tier == 0 && [.subjectHead, .objectHead, .predicate].contains(role)
+                    && members.allSatisfy { words[$0].kind == .unknown && !words[$0].isName }
+                let text = analyzer.join(members.map { words[$0] })
+                let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
+                // Value: numbers 2, names 1.5, other content by how much it tells (its frequency's information).
+                let informative = members.filter { words[$0].isContent }.map { analyzer.classifier.informativeness(words[$0].text) }.max() ?? 1
+                chunks.append(Chunk(clause: plans.count, indices: members, tier: tier, role: role,
+                                    value: role == .number ? 2 : words[members[0]].isName ? 1.5 : informative,
+                                    seconds: estimate.seconds + 0.3, units: TextUnits.count(text, language: language),
+                                    spelledHead: spelledHead))
+                clauseChunks.append(chunks.count - 1)
+            }
+            let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
+            let value = ranker.score(core, position: position, startsSentence: clause.startsSentence, alreadySaid: said)
+            // Only what is likely signed counts as said: a frame's speaker is not (据铁路部门统计 … 铁路).
+            said.formUnion(clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }
+                .filter { words[$0].isContent }.map { words[$0].text.lowercased() })
+            plans.append(Plan(words: words, value: value, chunks: clauseChunks))
         }
+        return (plans, chunks)
+    }
+
+    // MARK: - Selection
+
+    private func select(_ plans: [Plan], _ chunks: [Chunk], budget: Budget) -> Set<Int> {
+        struct Pick { var chosen: Set<Int> = []; var seconds = 0.0; var units = 0; var included: [Int] = [] }
+        func fits(_ pick: Pick, _ more: [Int], pause: Double = 0) -> Bool {
+            let seconds = more.reduce(pick.seconds + pause) { $0 + chunks[$1].seconds }
+            let units = more.reduce(pick.units) { $0 + chunks[$1].units }
+            return budget.admits(SigningEstimate(seconds: seconds), units: units)
+        }
+        func take(_ pick: inout Pick, _ more: [Int], pause: Double = 0) {
+            pick.seconds += more.reduce(pause) { $0 + chunks[$1].seconds }
+            pick.units += more.reduce(0) { $0 + chunks[$1].units }
+            pick.chosen.formUnion(more)
+        }
+        let valued = plans.indices.filter { plans[$0].value > 0 }.sorted { (plans[$0].value, -$0) > (plans[$1].value, -$1) }
+        let core = { (clause: Int) in
+            self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }, plans, chunks)
+        }
+        // 1. Whole cores, most valuable clause first: a sentence's core is kept whole or the sentence goes.
+        var whole = Pick()
+        for clause in valued where !core(clause).isEmpty && fits(whole, core(clause), pause: 0.25) {
+            take(&whole, core(clause), pause: 0.25)
+            whole.included.append(clause)
+        }
+        // When the most valuable clause's core does not fit, its best groups alone may say more than the whole
+        // cores of lesser clauses (the match result rather than the table position): keep the better of the two.
+        var partial = Pick()
+        if let best = valued.first, !whole.included.contains(best) {
+            for chunk in core(best) where fits(partial, [chunk]) { take(&partial, [chunk]) }
+            if !partial.chosen.isEmpty { partial.included = [best] }
+        }
+        let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
+        var pick = worth(partial) > worth(whole) ? partial : whole
+        // 2. Tier by tier within the kept clauses, best value per second first.
+        let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) }
+        for chunk in order(rest, plans, chunks) where fits(pick, [chunk]) { take(&pick, [chunk]) }
+        return pick.chosen
+    }
+
+    /// The chosen chunk to give up first: the latest tier, then the least value per second; a core chunk only
+    /// with its whole clause's core.
+    private func leastValuable(_ chosen: Set<Int>, _ plans: [Plan], _ chunks: [Chunk]) -> Int {
+        let optional = chosen.filter { chunks[$0].tier > 0 }
+        if let worst = optional.max(by: { (chunks[$0].tier, -chunks[$0].value / chunks[$0].seconds)
+            < (chunks[$1].tier, -chunks[$1].value / chunks[$1].seconds) }) {
+            return worst
+        }
+        // Only cores left: the least valuable clause's least valuable group (its others follow on later rounds).
+        let clause = Set(chosen.map { chunks[$0].clause }).min { plans[$0].value < plans[$1].value }!
+        return chosen.filter { chunks[$0].clause == clause }.min { chunks[$0].value < chunks[$1].value }!
+    }
+
+    // MARK: - Output
+
+    private func compose(_ plans: [Plan], _ chunks: [Chunk], _ chosen: Set<Int>) -> String {
+        var pieces: [String] = []
+        for plan in plans {
+            let kept = Set(plan.chunks.filter(chosen.contains).flatMap { chunks[$0].indices })
+            guard !kept.isEmpty else { continue }
+            var words = plan.words.indices.filter(kept.contains).map { plan.words[$0] }
+            if let last = plan.words.last, last.kind == .punctuation { words.append(last) }
+            pieces.append(cleaner.analyzer.join(words))
+        }
+        return joined(pieces)
     }
 
     /// Kept clauses as one text, ending with a sentence mark.
     private func joined(_ clauses: [String]) -> String {
         var text = language == .chinese ? clauses.joined() : clauses.joined(separator: " ")
         while let last = text.last, "，、；：,;:".contains(last) { text.removeLast() }
-        if let last = text.last, !"。！？.!?”\"".contains(last) { text += language == .chinese ? "。" : "." }
+        if !text.isEmpty, let last = text.last, !"。！？.!?”\"".contains(last) { text += language == .chinese ? "。" : "." }
         return text
     }
 }

@@ -77,7 +77,8 @@ public struct Distiller: Sendable {
         return DistilledPassage(
             source: segment, text: answer.text, estimate: estimate, signing: TimedText(start: start, end: end, text: answer.text),
             lag: max(0, end - segment.end), sourceUnits: TextUnits.count(segment.text, language: language),
-            units: units, backend: answer.backend)
+            units: units, backend: answer.backend,
+            dropped: DroppedContent.between(source: segment.text, signed: answer.text, analyzer: analyzer))
     }
 
     private var isUnitRate: Bool {

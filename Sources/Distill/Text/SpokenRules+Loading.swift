@@ -35,10 +35,11 @@ extension SpokenRules {
                            simplifications: simplifications, negations: negations, negationPrefixes: prefixes, numberWords: numbers)
     }
 
-    /// The non-empty, non-comment lines of a UTF-8 file with their 1-based numbers, trimmed.
-    private static func records(_ path: String) throws -> [(line: Int, text: String)] {
+    /// The non-empty, non-comment lines of a UTF-8 file with their 1-based numbers, trimmed; `hint` says where a
+    /// missing file comes from.
+    static func records(_ path: String, hint: String = "it ships in Lexicon/spoken/") throws -> [(line: Int, text: String)] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw DistillError.badData(path: path, line: 0, reason: "missing or not UTF-8 (it ships in Lexicon/spoken/)")
+            throw DistillError.badData(path: path, line: 0, reason: "missing or not UTF-8 (\(hint))")
         }
         return text.components(separatedBy: "\n").enumerated().compactMap { index, raw in
             let line = raw.trimmed

@@ -10,6 +10,10 @@ public struct TextAnalyzer: Sendable {
     public let lexicon: Lexicon
     /// The language's filler, modifier, simplification and protected-word lists.
     public let rules: SpokenRules
+    /// Parts of speech from jieba's tags (Chinese) or WordNet and closed-class lists (English).
+    public let classifier: WordClassifier
+    /// Frames, number joiners, units and tiers for the sentence analysis.
+    public let structure: StructureRules
     let functionWords: Set<String>
     let segmenter: ChineseSegmenter?
     let lemmatizer: EnglishLemmatizer?
@@ -17,12 +21,15 @@ public struct TextAnalyzer: Sendable {
 
     /// Creates an analyser from loaded parts; Chinese needs `segmenter`, English `lemmatizer`.
     public init(language: DistillLanguage, lexicon: Lexicon, rules: SpokenRules, functionWords: Set<String>,
-                segmenter: ChineseSegmenter?, lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?) {
+                segmenter: ChineseSegmenter?, lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?,
+                classifier: WordClassifier, structure: StructureRules) {
         precondition(language == .english || segmenter != nil, "Chinese needs a segmenter")
         precondition(language == .chinese || lemmatizer != nil, "English needs a lemmatizer")
         self.language = language
         self.lexicon = lexicon
         self.rules = rules
+        self.classifier = classifier
+        self.structure = structure
         self.functionWords = functionWords
         self.segmenter = segmenter
         self.lemmatizer = lemmatizer
@@ -51,12 +58,22 @@ public struct TextAnalyzer: Sendable {
             functionWords: try tools.functionWords[language.spokenTag]
                 ?? TextCoverage.functionWords(language: language.spokenTag, root: root),
             segmenter: chinese ? tools.segmenter : nil, lemmatizer: chinese ? nil : tools.lemmatizer,
-            pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil)
+            pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil,
+            classifier: try WordClassifier.load(root: root, language: language),
+            structure: try StructureRules.load(root: root, language: language))
     }
 
-    /// The words of `text` in order, punctuation included.
+    /// The words of `text` in order, punctuation included, each with its ``WordClass``.
     public func words(_ text: String) -> [Word] {
-        language == .chinese ? chineseWords(text) : englishWords(text)
+        var words = language == .chinese ? chineseWords(text) : englishWords(text)
+        let classes = classifier.classes(words.map { $0.kind == .punctuation ? nil : $0.text })
+        for index in words.indices {
+            guard let wordClass = classes[index] else { continue }
+            words[index].wordClass = words[index].kind == .number ? .number : wordClass
+            // A name by the dictionary's tag (北京, 日本) is protected like a lexicon name.
+            if wordClass == .name && (words[index].kind == .sign || words[index].kind == .unknown) { words[index].isName = true }
+        }
+        return words
     }
 
     /// Writes words back as text: Chinese without spaces, English with spaces and punctuation attached.

@@ -28,17 +28,23 @@ public struct Word: Sendable, Equatable {
     public var signs: [LexiconEntry]
     /// Fingerspelling units for an unknown word (`ZH`, `A`), else empty.
     public var spelled: [String]
+    /// The part of speech in its sentence (from jieba's tags or WordNet; ``WordClassifier``).
+    public var wordClass: WordClass
 
     /// Creates a word.
     public init(text: String, kind: Kind, isName: Bool = false, isNegation: Bool = false,
-                signs: [LexiconEntry] = [], spelled: [String] = []) {
+                signs: [LexiconEntry] = [], spelled: [String] = [], wordClass: WordClass = .other) {
         self.text = text
         self.kind = kind
         self.isName = isName
         self.isNegation = isNegation
         self.signs = signs
         self.spelled = spelled
+        self.wordClass = wordClass
     }
+
+    /// True for a number: a number token, or a word the dictionary tags as a numeral (百分之五, 两千).
+    public var isNumeric: Bool { kind == .number || wordClass == .number }
 
     /// True for words that carry content: signs, spelt words and numbers.
     public var isContent: Bool { kind == .sign || kind == .unknown || kind == .number }

@@ -1,0 +1,278 @@
+/// Reads the structure of one clause from its words' classes: frames (reporting, topic), adjuncts, numbers with
+/// their units and scores, the predicate with its negation, the subject's and object's heads, modifiers, and
+/// secondary clauses. A shallow, rule-driven reading (no parser): the classes come from real dictionaries
+/// (``WordClassifier``) and the word lists from `Lexicon/spoken/<tag>-structure.txt`.
+public struct SentenceAnalyzer: Sendable {
+    /// The frame words, joiners, units and tiers.
+    public let rules: StructureRules
+    /// The classifier (for English verb lemmas).
+    public let classifier: WordClassifier
+    /// The language read.
+    public let language: DistillLanguage
+    /// Number words and numeral characters (`Lexicon/spoken/<tag>-protected.txt`).
+    public let numeralCharacters: Set<String>
+
+    /// Creates an analyser.
+    public init(rules: StructureRules, classifier: WordClassifier, language: DistillLanguage, numberWords: Set<String>) {
+        self.rules = rules
+        self.classifier = classifier
+        self.language = language
+        numeralCharacters = numberWords
+    }
+
+    /// The roles of a clause's words (nil for punctuation) and the group of each word: words of one group (a
+    /// number with its unit, a negation with its verb) are kept or dropped together.
+    public struct Analysis: Sendable, Equatable {
+        /// One role per word; nil for punctuation.
+        public var roles: [WordRole?]
+        /// One group number per word.
+        public var groups: [Int]
+    }
+
+    /// Analyses the words of one clause.
+    public func analyse(_ words: [Word]) -> Analysis {
+        var roles = [WordRole?](repeating: nil, count: words.count)
+        var groups = Array(words.indices)
+        let content = words.indices.filter { words[$0].kind != .punctuation }
+        guard !content.isEmpty else { return Analysis(roles: roles, groups: groups) }
+        for index in content where words[index].kind == .function || isFunctionClass(words[index].wordClass) {
+            roles[index] = .function
+        }
+        markNumbers(words, &roles, &groups)
+
+        // Topic frame: a clause ending in 方面 with no verb of its own (体育方面，).
+        let verbs = content.filter { words[$0].wordClass == .verb && roles[$0] == nil }
+        if let last = content.last, rules.topics.contains(key(words[last])), verbs.isEmpty || content.count <= 3 {
+            for index in content where roles[index] != .number { roles[index] = .topic }
+            return Analysis(roles: roles, groups: groups)
+        }
+        // Reporting frames: 据…统计, "according to …", or a speaker and a reporting verb before any other verb.
+        var start = content.first!
+        let reporting = content.first { isReporting(words[$0]) && roles[$0] == nil }
+        let opensFrame = rules.frameStarts.contains(key(words[content.first!]))
+        if let verb = reporting, opensFrame || !content.contains(where: { $0 < verb && words[$0].wordClass == .verb }) {
+            for index in content where index <= verb { frame(words, index, &roles) }
+            start = verb + 1
+            if language == .english, start < words.count, words[start].text.lowercased() == "that" { roles[start] = .function }
+        } else if opensFrame {
+            for index in content { frame(words, index, &roles) }
+            return Analysis(roles: roles, groups: groups)
+        }
+        for index in content where index >= start && roles[index] == nil && rules.hedges.contains(key(words[index])) {
+            roles[index] = .frame
+        }
+        // English "… announced (on Tuesday) that …": the complementizer after a reporting verb opens no secondary clause.
+        var complementizer: Int?
+        if language == .english, start > content.first!, let that = content.first(where: { $0 >= start && words[$0].text.lowercased() == "that" }),
+           !content.contains(where: { $0 >= start && $0 < that && words[$0].wordClass == .verb }) {
+            complementizer = that
+            roles[that] = .function
+        }
+        // The rest: main part up to a secondary marker, then the secondary part.
+        let rest = content.filter { $0 >= start && $0 != complementizer }
+        let isMarker = { (index: Int) in self.rules.secondaryMarkers.contains(self.key(words[index])) }
+        let split = rest.first.flatMap { isMarker($0) ? $0 : nil } ?? rest.first { $0 != rest.first && isMarker($0) }
+        let main = rest.filter { split == nil || $0 < split! }
+        let secondary = rest.filter { split != nil && $0 > split! }
+        if let marker = split { roles[marker] = .function }
+        let saved = (roles, groups)
+        analyseCore(words, main, secondary: false, adjuncts: true, &roles, &groups)
+        if !main.contains(where: { [.subjectHead, .predicate, .objectHead, .number, .name].contains(roles[$0]) }) {
+            // No core at all (a verbless fragment such as "with the possibility of flooding"): read its noun
+            // phrases' heads as the core instead of one long adjunct.
+            (roles, groups) = saved
+            analyseCore(words, main, secondary: false, adjuncts: false, &roles, &groups)
+        }
+        analyseCore(words, secondary, secondary: true, adjuncts: true, &roles, &groups)
+        for index in content where roles[index] == nil { roles[index] = .modifier }
+        return Analysis(roles: roles, groups: groups)
+    }
+
+    /// Subject, predicate, object and adjuncts of a span of word indices.
+    private func analyseCore(_ words: [Word], _ span: [Int], secondary: Bool, adjuncts: Bool,
+                             _ roles: inout [WordRole?], _ groups: inout [Int]) {
+        let head: (WordRole) -> WordRole = { secondary && [.subjectHead, .predicate, .objectHead].contains($0) ? .secondaryHead : $0 }
+        var adjunct = false
+        var predicate: Int?
+        var phrase: [Int] = []  // the nominal words of the current noun phrase
+        var phraseRole = WordRole.subject
+        var isFirstObject = true
+        var previous: Int?
+        var afterAuxiliary = false
+        func closePhrase() {
+            // The last nominal is the head; a nominal before a conjunction (和, and) heads a conjunct too.
+            defer { phrase = [] }
+            guard let last = phrase.last else { return }
+            for index in phrase where roles[index] == nil {
+                let coordinated = index + 1 < words.count && isCoordinator(words[index + 1])
+                let isHead = index == last || coordinated
+                let headRole: WordRole = phraseRole == .subject ? .subjectHead : phraseRole == .object && predicate != nil
+                    && !phrase.contains(where: { $0 < predicate! }) && isFirstObject ? .objectHead : .object
+                roles[index] = isHead ? head(headRole) : .modifier
+            }
+            if phraseRole == .object { isFirstObject = false }
+        }
+        for index in span {
+            let word = words[index]
+            let wordClass = word.wordClass
+            defer { previous = index }
+            // Something removed between (a complementizer, a frame) ends an English adjunct.
+            if language == .english, let previous, index != previous + 1 { adjunct = false }
+            if roles[index] == .number || roles[index] == .frame { continue }
+            if wordClass == .preposition {
+                closePhrase()
+                adjunct = adjuncts
+                roles[index] = .function
+                continue
+            }
+            if adjunct {
+                let ends = language == .chinese ? wordClass == .verb || wordClass == .auxiliary
+                    : ![.determiner, .adjective, .noun, .name, .number, .measure, .time, .place, .pronoun, .other].contains(wordClass)
+                if wordClass == .localizer && language == .chinese {
+                    roles[index] = .function
+                    adjunct = false
+                    continue
+                }
+                if !ends {
+                    if roles[index] == nil { roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? .name : .adjunct }
+                    continue
+                }
+                adjunct = false
+            }
+            if roles[index] == .function {
+                if isCoordinator(word) || wordClass == .determiner { continue }
+                if wordClass == .auxiliary || wordClass == .particle {
+                    closePhrase()
+                    afterAuxiliary = predicate != nil
+                }
+                continue
+            }
+            if word.isNegation {
+                // Grouped with the verb it negates: the next verb of the span.
+                roles[index] = .negation
+                if let verb = span.first(where: { $0 > index && words[$0].wordClass == .verb && !words[$0].isNegation }) {
+                    groups[index] = groups[verb]
+                }
+                continue
+            }
+            if isTime(word) { roles[index] = .time; continue }
+            if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
+            if wordClass == .place { roles[index] = .place; continue }
+            if wordClass == .verb {
+                closePhrase()
+                if predicate == nil {
+                    predicate = index
+                    roles[index] = head(.predicate)
+                } else {
+                    // A verb after a modal (出现症状要及时就医: 就医) is a predicate too.
+                    roles[index] = afterAuxiliary ? head(.predicate) : .verb
+                }
+                afterAuxiliary = false
+                phraseRole = .object
+                continue
+            }
+            if wordClass.isNominal || wordClass == .noun || wordClass == .other || word.kind == .unknown && wordClass != .adjective
+                && wordClass != .adverb {
+                phrase.append(index)
+                continue
+            }
+            if wordClass == .adjective {
+                // Before a noun it is attributive; otherwise, with no verb, it is the predicate (天气很冷).
+                let nextNominal = span.first(where: { $0 > index && roles[$0] != .function }).map {
+                    words[$0].wordClass.isNominal || words[$0].wordClass == .noun } ?? false
+                if !nextNominal && predicate == nil {
+                    closePhrase()
+                    predicate = index
+                    roles[index] = head(.predicate)
+                    phraseRole = .object
+                } else {
+                    roles[index] = .modifier
+                }
+                continue
+            }
+            roles[index] = .modifier
+        }
+        closePhrase()
+        // A negation whose verb was not found keeps its own group; a negation before the predicate is the predicate's.
+        if let predicate, let negation = span.last(where: { $0 < predicate && roles[$0] == .negation }) {
+            groups[negation] = groups[predicate]
+        }
+    }
+
+    /// Marks numbers with their joiners (比, 到, to), units (度, 小时, percent) and measure words as one group each.
+    private func markNumbers(_ words: [Word], _ roles: inout [WordRole?], _ groups: inout [Int]) {
+        // A number token, or a word the dictionary splits off as one: a numeral with a measure word or unit
+        // (七天, 八度 where jieba lists the pair as a word).
+        let isNumeral = { (character: Character) in character.isNumber || self.numeralCharacters.contains(String(character)) }
+        let isNumber = { (word: Word) -> Bool in
+            if word.kind == .number { return true }
+            guard self.language == .chinese, let first = word.text.first, isNumeral(first) else { return false }
+            if word.wordClass == .number { return true }  // jieba's m: 百分之三, 两千
+            let rest = String(word.text.drop(while: isNumeral))
+            return rest.isEmpty || self.rules.units.contains(rest) || self.classifier.chinese(rest) == .measure
+        }
+        var index = 0
+        while index < words.count {
+            guard isNumber(words[index]) else { index += 1; continue }
+            let group = groups[index]
+            var end = index
+            // A unit written before the number and split from it by the segmenter (百分|之|六).
+            var begin = index
+            for length in 1...3 where index - length >= 0 {
+                let before = (index - length)..<index
+                if !before.contains(where: { words[$0].kind == .punctuation || roles[$0] == .number }),
+                   rules.units.contains(before.map { key(words[$0]) }.joined(separator: language == .chinese ? "" : " ")) {
+                    begin = index - length
+                }
+            }
+            while end + 1 < words.count {
+                let next = words[end + 1]
+                if isNumber(next) {
+                    end += 1
+                } else if rules.numberJoiners.contains(key(next)), end + 2 < words.count, isNumber(words[end + 2]) {
+                    end += 2
+                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure
+                            || (language == .english && [.noun, .time].contains(next.wordClass) && !next.isNegation && end == index) {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            for member in begin...end {
+                roles[member] = .number
+                groups[member] = group
+            }
+            index = end + 1
+        }
+    }
+
+    private func frame(_ words: [Word], _ index: Int, _ roles: inout [WordRole?]) {
+        guard roles[index] == nil else { return }
+        let word = words[index]
+        roles[index] = isTime(word) ? .time : word.wordClass.isNominal || word.wordClass == .noun ? .speaker : .frame
+    }
+
+    private func isReporting(_ word: Word) -> Bool {
+        language == .chinese ? rules.reporting.contains(word.text)
+            : word.wordClass == .verb && rules.reporting.contains(classifier.verbLemma(word.text))
+    }
+
+    private func isTime(_ word: Word) -> Bool {
+        word.wordClass == .time || rules.timeWords.contains(key(word))
+    }
+
+    private func isCoordinator(_ word: Word) -> Bool {
+        ["和", "与", "及", "以及", "、", "and", "or", "或", ","].contains(word.text.lowercased())
+    }
+
+    private func isFunctionClass(_ wordClass: WordClass) -> Bool {
+        [.particle, .determiner, .auxiliary, .conjunction, .subordinator, .localizer].contains(wordClass)
+    }
+
+    /// The word as the rules list it: lower case, English verbs as lemmas.
+    private func key(_ word: Word) -> String {
+        guard language == .english else { return word.text }
+        let lower = word.text.lowercased()
+        return word.wordClass == .verb ? classifier.verbLemma(lower) : lower
+    }
+}

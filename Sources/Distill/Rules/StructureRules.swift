@@ -1,0 +1,93 @@
+import Foundation
+
+/// The editable rules of the embedded distiller's sentence analysis for one spoken language, read from
+/// `Lexicon/spoken/<tag>-structure.txt`: frame words, number joiners and units, secondary-clause markers, time
+/// words, and the tiers that order which roles a passage keeps first.
+public struct StructureRules: Sendable, Equatable {
+    /// Reporting verbs (Chinese words; English lemmas).
+    public var reporting: Set<String>
+    /// Verbs that only frame a forecast or a count (预计, expect).
+    public var hedges: Set<String>
+    /// Words that open a frame clause (据, according).
+    public var frameStarts: Set<String>
+    /// Words that end a topic frame (方面).
+    public var topics: Set<String>
+    /// Words that join two numbers into one (比, 到, to).
+    public var numberJoiners: Set<String>
+    /// Words that belong to the number before them (度, 小时, percent).
+    public var units: Set<String>
+    /// Words that open a secondary clause (如果, which).
+    public var secondaryMarkers: Set<String>
+    /// Time words besides the class time.
+    public var timeWords: Set<String>
+    /// Tiers from first kept to last; the first is a sentence's core; roles in a tier named `drop` are never signed.
+    public var tiers: [(name: String, roles: Set<WordRole>)]
+
+    /// Creates rules.
+    public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
+                topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
+                secondaryMarkers: Set<String> = [], timeWords: Set<String> = [],
+                tiers: [(name: String, roles: Set<WordRole>)]) {
+        self.reporting = reporting
+        self.hedges = hedges
+        self.frameStarts = frameStarts
+        self.topics = topics
+        self.numberJoiners = numberJoiners
+        self.units = units
+        self.secondaryMarkers = secondaryMarkers
+        self.timeWords = timeWords
+        self.tiers = tiers
+    }
+
+    /// The tier index of `role` (0 is the core), nil when the role is dropped (or in no tier).
+    public func tier(of role: WordRole) -> Int? {
+        guard let index = tiers.firstIndex(where: { $0.roles.contains(role) }), tiers[index].name != "drop" else { return nil }
+        return index
+    }
+
+    public static func == (lhs: StructureRules, rhs: StructureRules) -> Bool {
+        lhs.reporting == rhs.reporting && lhs.hedges == rhs.hedges && lhs.frameStarts == rhs.frameStarts
+            && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
+            && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords
+            && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
+    }
+
+    /// Reads `root/spoken/<tag>-structure.txt`.
+    /// - Throws: ``DistillError/badData(path:line:reason:)`` naming the file and line of a malformed line, an
+    ///   unknown key or role, or a file without tiers.
+    public static func load(root: String, language: DistillLanguage) throws -> StructureRules {
+        let path = "\(root)/spoken/\(language.spokenTag)-structure.txt"
+        var lists: [String: Set<String>] = [:]
+        var tiers: [(name: String, roles: Set<WordRole>)] = []
+        let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit", "secondary", "time"]
+        for (number, line) in try SpokenRules.records(path) {
+            guard let colon = line.firstIndex(of: ":") else {
+                throw DistillError.badData(path: path, line: number, reason: "expected 'KEY: words' or 'tier NAME: roles'")
+            }
+            let key = line[..<colon].trimmed
+            let items = line[line.index(after: colon)...].split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !items.isEmpty else { throw DistillError.badData(path: path, line: number, reason: "nothing after '\(key):'") }
+            if key.hasPrefix("tier ") {
+                var roles: Set<WordRole> = []
+                for item in items {
+                    guard let role = WordRole(rawValue: item) else {
+                        throw DistillError.badData(path: path, line: number, reason: "'\(item)' is not a role ("
+                            + WordRole.allCases.map(\.rawValue).joined(separator: " ") + ")")
+                    }
+                    roles.insert(role)
+                }
+                tiers.append((String(key.dropFirst(5)).trimmed, roles))
+            } else if keys.contains(key) {
+                lists[key, default: []].formUnion(items.map { language == .english ? $0.lowercased() : $0 })
+            } else {
+                throw DistillError.badData(path: path, line: number,
+                                           reason: "unknown key '\(key)' (expected \(keys.joined(separator: ", ")) or tier NAME)")
+            }
+        }
+        guard !tiers.isEmpty else { throw DistillError.badData(path: path, line: 0, reason: "no 'tier NAME: roles' lines") }
+        return StructureRules(reporting: lists["reporting"] ?? [], hedges: lists["hedge"] ?? [],
+                              frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
+                              numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
+                              secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [], tiers: tiers)
+    }
+}

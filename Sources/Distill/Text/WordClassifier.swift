@@ -1,0 +1,233 @@
+import Foundation
+import Lexicon
+
+/// Assigns ``WordClass``es from real lexical data: jieba's dictionary tags for Chinese, WordNet's parts of speech
+/// plus closed-class lists for English (`Lexicon/spoken/generated/zh-words.txt`, `generated/en-pos.txt`, both made
+/// by `scripts/lexicon-data`, and the editable `Lexicon/spoken/<tag>-classes.txt`).
+///
+/// English open-class words often have several WordNet parts of speech (`open`, `rain`); the tagger picks by the
+/// previous word (after a determiner or preposition a noun or adjective, after an auxiliary or `to` a verb) and
+/// otherwise by WordNet's tagged-sense counts.
+public struct WordClassifier: Sendable {
+    /// Classes fixed by word (closed classes and corrections), lower case.
+    let fixed: [String: WordClass]
+    /// Chinese: jieba's class of each word. English: WordNet parts of speech per lemma with tagged-sense counts.
+    let dictionary: [String: WordClass]
+    let senses: [String: [WordClass: Int]]
+    let exceptions: [String: [(WordClass, String)]]
+    let frequencies: [String: Double]
+    let language: DistillLanguage
+
+    /// Creates a classifier from loaded tables (tests build small ones).
+    public init(language: DistillLanguage, fixed: [String: WordClass], dictionary: [String: WordClass] = [:],
+                senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:],
+                frequencies: [String: Double] = [:]) {
+        self.frequencies = frequencies
+        self.language = language
+        self.fixed = fixed
+        self.dictionary = dictionary
+        self.senses = senses
+        self.exceptions = exceptions
+    }
+
+    /// The classes of `texts` (the words of one clause in order, punctuation as nil), using the previous and next word.
+    public func classes(_ texts: [String?]) -> [WordClass?] {
+        var result: [WordClass?] = []
+        for (index, text) in texts.enumerated() {
+            guard let text else { result.append(nil); continue }
+            let previous = index > 0 ? result[index - 1] : nil
+            let next = index + 1 < texts.count ? texts[index + 1] : nil
+            if language == .english, text.lowercased() == "to" {
+                result.append(infinitive(next, then: index + 2 < texts.count ? texts[index + 2] : nil) ? .particle : .preposition)
+                continue
+            }
+            result.append(language == .chinese ? chinese(text) : english(text, after: previous, before: next))
+        }
+        return result
+    }
+
+    /// The class of one Chinese word: the correction list, then jieba's tag, else noun.
+    func chinese(_ word: String) -> WordClass {
+        fixed[word] ?? dictionary[word] ?? .noun
+    }
+
+    /// The WordNet parts of speech `word` may be, with tagged-sense counts (via exception lists and morphy).
+    public func wordNetClasses(_ word: String) -> [WordClass: Int] {
+        let lower = word.lowercased()
+        var found: [WordClass: Int] = [:]
+        for (wordClass, count) in senses[lower] ?? [:] { found[wordClass] = count }
+        for (wordClass, lemma) in exceptions[lower] ?? [] {
+            found[wordClass] = max(found[wordClass] ?? 0, senses[lemma]?[wordClass] ?? 1)
+        }
+        for (wordClass, rules) in Self.morphy {
+            for (suffix, ending) in rules where lower.hasSuffix(suffix) && lower.count > suffix.count + 1 {
+                let lemma = String(lower.dropLast(suffix.count)) + ending
+                if let count = senses[lemma]?[wordClass] { found[wordClass] = max(found[wordClass] ?? 0, count) }
+            }
+        }
+        return found
+    }
+
+    /// How common `word` is: jieba's corpus frequency (Chinese), or the sum of WordNet's tagged-sense counts over
+    /// its parts of speech (English); nil when the dictionaries do not list it.
+    public func frequency(_ word: String) -> Double? {
+        switch language {
+        case .chinese: return frequencies[word]
+        case .english:
+            let counts = wordNetClasses(word)
+            return counts.isEmpty ? nil : Double(counts.values.reduce(0, +))
+        }
+    }
+
+    /// How much a content word tells, from its frequency (information content, -log p, scaled to about 0.6–1.4):
+    /// `flooding` and `冰球` tell more than `possibility` and `方面`. Unlisted words (mostly names) count 1.3.
+    public func informativeness(_ word: String) -> Double {
+        guard let frequency = frequency(word) else { return 1.3 }
+        switch language {
+        case .chinese: return min(1.4, max(0.6, 1.55 - 0.15 * log10(frequency + 1)))
+        case .english: return min(1.4, max(0.6, 1.4 - 0.25 * log10(frequency)))
+        }
+    }
+
+    /// The lemma WordNet gives `word` as a verb (`won` → `win`, `closed` → `close`), or the word itself.
+    public func verbLemma(_ word: String) -> String {
+        let lower = word.lowercased()
+        if senses[lower]?[.verb] != nil { return lower }
+        if let lemma = exceptions[lower]?.first(where: { $0.0 == .verb })?.1 { return lemma }
+        for (suffix, ending) in Self.morphy.first(where: { $0.0 == .verb })!.1 where lower.hasSuffix(suffix) {
+            let lemma = String(lower.dropLast(suffix.count)) + ending
+            if senses[lemma]?[.verb] != nil { return lemma }
+        }
+        return lower
+    }
+
+    /// WordNet's detachment rules (morphy(7WN)): an inflected form is tried as the stem plus ending, and only a stem
+    /// WordNet lists under that part of speech counts. This finds lemmas; it never decides a class by ending alone.
+    static let morphy: [(WordClass, [(String, String)])] = [
+        (.noun, [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")]),
+        (.verb, [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")]),
+        (.adjective, [("er", ""), ("est", ""), ("er", "e"), ("est", "e")]),
+    ]
+
+    private func english(_ word: String, after previous: WordClass?, before next: String?) -> WordClass {
+        let lower = word.lowercased()
+        if let fixed = fixed[lower] { return fixed }
+        let options = wordNetClasses(lower)
+        guard !options.isEmpty else { return .noun }
+        if options.count == 1 { return options.keys.first! }
+        let nextOptions = next.map { fixed[$0.lowercased()] == nil ? wordNetClasses($0) : [:] } ?? [:]
+        let nextIsNominal = next.map { fixed[$0.lowercased()] == nil } == true
+            && (nextOptions[.noun] != nil || nextOptions.isEmpty)
+        switch previous {
+        case .determiner?, .preposition?, .adjective?, .number?:
+            // Inside a noun phrase: an adjective (or a noun used as one) before a noun, else the head noun.
+            if nextIsNominal, options[.adjective] != nil { return .adjective }
+            return options[.noun] != nil ? .noun : options[.adjective] != nil ? .adjective : best(options)
+        case .auxiliary?, .particle?, .pronoun?:
+            if options[.verb] != nil { return .verb }
+        case .verb?:
+            // Right after a verb: its object or complement (`keep drains clear`), not a second verb.
+            if options[.noun] != nil { return .noun }
+            if options[.adjective] != nil { return .adjective }
+        case .noun?, .name?:
+            // After a noun, a verb reading wins only for a form that cannot be a noun (`officials announced`);
+            // an uninflected word or a plural continues the noun phrase (`construction plan`, `emergency repairs`).
+            if options[.verb] != nil, options[.noun] == nil { return .verb }
+            // An irregular verb form WordNet lists (`rose` → rise, `won` → win, `left` → leave) is the verb.
+            if exceptions[lower]?.contains(where: { $0.0 == .verb }) == true { return .verb }
+            if let adjective = options[.adjective], adjective > options[.noun] ?? 0 { return .adjective }
+            if options[.noun] != nil { return .noun }
+        default:
+            break
+        }
+        return best(options)
+    }
+
+    /// True when `to` before `next` (then `after`) marks an infinitive (`to review the budget`, `to avoid`), false for
+    /// the preposition (`open to traffic`): the next word must be a verb in WordNet, and either be followed by a
+    /// determiner or pronoun or be more often a verb than a noun.
+    private func infinitive(_ next: String?, then after: String?) -> Bool {
+        guard let next, fixed[next.lowercased()] == nil else { return false }
+        let options = wordNetClasses(next)
+        guard let verb = options[.verb] else { return false }
+        if let after, let afterClass = fixed[after.lowercased()], afterClass == .determiner || afterClass == .pronoun { return true }
+        return verb >= (options[.noun] ?? 0)
+    }
+
+    private func best(_ options: [WordClass: Int]) -> WordClass {
+        let order: [WordClass] = [.noun, .verb, .adjective, .adverb]
+        return order.filter { options[$0] != nil }.max { options[$0]! < options[$1]! } ?? .noun
+    }
+}
+
+extension WordClassifier {
+    /// Loads the classifier for `language` from `root/spoken/`.
+    /// - Throws: ``DistillError/badData(path:line:reason:)`` naming the file and line of a malformed line,
+    ///   or a missing file (the generated ones come from `scripts/lexicon-data`).
+    public static func load(root: String, language: DistillLanguage) throws -> WordClassifier {
+        let path = "\(root)/spoken/\(language.spokenTag)-classes.txt"
+        var fixed: [String: WordClass] = [:]
+        var tagClasses: [String: WordClass] = [:]
+        for (number, line) in try SpokenRules.records(path) {
+            guard let colon = line.firstIndex(of: ":") else {
+                throw DistillError.badData(path: path, line: number, reason: "expected 'CLASS: words' or 'jieba CLASS: tags'")
+            }
+            var head = line[..<colon].trimmed
+            let isTagMap = head.hasPrefix("jieba ")
+            if isTagMap { head = String(head.dropFirst(6)).trimmed }
+            guard let wordClass = WordClass(rawValue: head) else {
+                throw DistillError.badData(path: path, line: number, reason: "'\(head)' is not a word class ("
+                    + WordClass.allCases.map(\.rawValue).joined(separator: " ") + ")")
+            }
+            let items = line[line.index(after: colon)...].split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !items.isEmpty else { throw DistillError.badData(path: path, line: number, reason: "no words after ':'") }
+            for item in items {
+                let key = language == .english ? item.lowercased() : item
+                if isTagMap { tagClasses[key] = tagClasses[key] ?? wordClass } else { fixed[key] = fixed[key] ?? wordClass }
+            }
+        }
+        switch language {
+        case .chinese:
+            var dictionary: [String: WordClass] = [:], frequencies: [String: Double] = [:]
+            dictionary.reserveCapacity(140_000)
+            frequencies.reserveCapacity(140_000)
+            let words = "\(root)/spoken/generated/zh-words.txt"
+            for (number, line) in try SpokenRules.records(words, hint: "run scripts/lexicon-data (scripts/setup does)") {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 3 else {
+                    throw DistillError.badData(path: words, line: number,
+                                               reason: "expected WORD<TAB>FREQ<TAB>POS (an old file: run scripts/lexicon-data)")
+                }
+                dictionary[String(fields[0])] = tagClasses[String(fields[2])] ?? .other
+                frequencies[String(fields[0])] = Double(fields[1]) ?? 1
+            }
+            return WordClassifier(language: language, fixed: fixed, dictionary: dictionary, frequencies: frequencies)
+        case .english:
+            var senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:]
+            let wordNet = "\(root)/spoken/generated/en-pos.txt"
+            let letters: [Character: WordClass] = ["n": .noun, "v": .verb, "a": .adjective, "r": .adverb]
+            for (number, line) in try SpokenRules.records(wordNet, hint: "run scripts/lexicon-data (scripts/setup does)") {
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2 else { throw DistillError.badData(path: wordNet, line: number, reason: "expected WORD<TAB>pos:…") }
+                let word = String(fields[0])
+                for item in fields[1].split(separator: " ") {
+                    let isException = item.hasPrefix("=")
+                    let body = isException ? item.dropFirst() : item
+                    guard let first = body.first, let wordClass = letters[first], body.dropFirst().first == ":" else {
+                        throw DistillError.badData(path: wordNet, line: number, reason: "'\(item)' is not pos:value")
+                    }
+                    let value = String(body.dropFirst(2))
+                    if isException {
+                        exceptions[word, default: []].append((wordClass, value))
+                    } else {
+                        guard let count = Int(value) else {
+                            throw DistillError.badData(path: wordNet, line: number, reason: "'\(item)': count is not a number")
+                        }
+                        senses[word, default: [:]][wordClass] = count
+                    }
+                }
+            }
+            return WordClassifier(language: language, fixed: fixed, senses: senses, exceptions: exceptions)
+        }
+    }
+}

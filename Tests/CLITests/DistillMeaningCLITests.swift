@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Key-fact retention of `signanchor distill` on the shared dev texts at news pace, measured by the shared
+/// `meaning-eval.py` (issue 15), asserted as floors; and the audit the text and JSON formats show.
+@Suite("signanchor distill: meaning floors and audit")
+struct DistillMeaningCLITests {
+    static let tools = TestFiles.sharedData.deletingLastPathComponent().appendingPathComponent("tools")
+
+    /// Retention percent and output rate per minute of `meaning-eval.py` on the dev text of `language`.
+    private func measure(_ language: String, rate: String, unit: String) throws -> (retention: Double, rate: Double) {
+        let data = TestFiles.sharedData.appendingPathComponent("news-\(language)")
+        let srt = try TestFiles.temporaryFolder().appendingPathComponent("\(language).srt")
+        let timed = try Shell.must("python3", [Self.tools.appendingPathComponent("make-srt.py").path,
+                                               data.appendingPathComponent("news.txt").path, rate, unit])
+        try timed.stdout.write(to: srt)
+        let result = try Shell.must("python3", [Self.tools.appendingPathComponent("meaning-eval.py").path, TestFiles.program.path,
+                                                data.appendingPathComponent("facts.json").path, srt.path])
+        let last = try #require(result.output.split(separator: "\n").last.map(String.init))
+        let numbers = last.split { !($0.isNumber || $0 == ".") }.compactMap { Double($0) }
+        // "retention: P% (k/n); rate out R/min"
+        return (try #require(numbers.first), try #require(numbers.last))
+    }
+
+    /// Floors, not the issue's targets: measured 65 % (zh) and 57 % (en) when written (issue 15 asks for 80 %;
+    /// the baseline before the structure-aware distiller was 25 % and 64 %). Rates must stay in the target bands.
+    @Test("dev texts at news pace keep their key facts at the signing rate",
+          .enabled(if: FileManager.default.fileExists(atPath: tools.appendingPathComponent("meaning-eval.py").path)))
+    func devTextFloors() throws {
+        let chinese = try measure("zh", rate: "280", unit: "chars")
+        #expect(chinese.retention >= 60, "zh retention \(chinese.retention) %")
+        #expect((55...95).contains(chinese.rate), "zh rate \(chinese.rate) chars/min")
+        let english = try measure("en", rate: "170", unit: "words")
+        #expect(english.retention >= 53, "en retention \(english.retention) %")
+        #expect((30...75).contains(english.rate), "en rate \(english.rate) words/min")
+    }
+
+    @Test("text and JSON show the source, what is signed and what was dropped")
+    func audit() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let input = folder.appendingPathComponent("news.txt")
+        try "体育方面，组委会说，中国女子冰球队在首场比赛中以四比一战胜对手，主教练表扬了年轻的守门员。".write(to: input, atomically: true, encoding: .utf8)
+        let text = try Shell.must(TestFiles.program.path, ["distill", input.path, "--quiet"]).output
+        #expect(text.contains("source:  体育方面"))
+        #expect(text.contains("dropped: "))
+        let json = try Shell.must(TestFiles.program.path, ["distill", input.path, "--format", "json", "--quiet"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        let passage = try #require((object["passages"] as? [[String: Any]])?.first)
+        let dropped = try #require(passage["dropped"] as? [String: [String]])
+        let signed = try #require(passage["text"] as? String)
+        #expect(signed.contains("四比一") && signed.contains("战胜"))
+        #expect(dropped["numbers"] == [])
+        #expect(dropped["words"]?.contains("体育") == true)
+    }
+}
