@@ -1,3 +1,4 @@
+import Foundation
 /// The embedded distiller (no network). Each clause is cleaned (fillers, simplifications, repetitions) and read
 /// by ``SentenceAnalyzer`` into groups of words with roles; the tiers of `Lexicon/spoken/<tag>-structure.txt`
 /// order what is kept:

@@ -1,3 +1,4 @@
+import Foundation
 /// Writes entries as a G-SiGML document that SiGML players (JASigning, performs) and ``SiGMLImporter`` read.
 public enum SiGMLExporter {
     /// A `<sigml>` document with one `<hamgestural_sign>` per entry.
