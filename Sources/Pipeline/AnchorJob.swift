@@ -108,6 +108,7 @@ public struct AnchorJob: Sendable {
         let script = await timed("distill") {
             await Distiller(analyzer: analyzer, estimator: estimator, options: options.distill).distill(transcript, progress: progress)
         }
+        try Task.checkCancellation()
         let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
         let track = try await timed("animate") { try animation.animate(sequence, fps: options.fps, idle: transcript.duration) }
         var video = options.video
@@ -141,6 +142,12 @@ public struct AnchorJob: Sendable {
         let model = try self.model ?? WhisperModel(path: options.modelPath)
         let settings = try options.transcription(with: model, instead: "give --transcript FILE.srt, --text, or a multilingual --model")
         let reader = try AudioReader(path: input)
-        return try Transcriber(model: model, options: settings).transcribe(duration: reader.duration, progress: progress, next: reader.next)
+        // A job stopped between windows (a server shutting down) ends here; Whisper also checks between decoding steps.
+        let transcript = try Transcriber(model: model, options: settings).transcribe(duration: reader.duration, progress: progress) {
+            try Task.checkCancellation()
+            return try reader.next()
+        }
+        try Task.checkCancellation()
+        return transcript
     }
 }

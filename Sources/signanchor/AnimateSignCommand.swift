@@ -24,6 +24,7 @@ struct AnimateSignCommand: AsyncParsableCommand {
     func run() async throws {
         guard !files.isEmpty else { throw CLIError("give at least one --sigml FILE") }
         try AnimationOutput.check(output)
+        try OutputSafety.check(outputs: [output], inputs: files)
         let (animator, rig) = try animation.animator()
         let signs = try files.flatMap { try SiGMLReader.signs(path: $0) }
         let items: [PhraseItem] = fingerspell ? [.fingerspelling(signs)] : signs.map { .sign($0) }

@@ -41,6 +41,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output], inputs: [input])
         let whisper = try WhisperModel(path: model ?? WhisperModel.defaultPath)
         var options = TranscriptionOptions()
         options.language = language == "auto" ? nil : language

@@ -31,6 +31,8 @@ public struct Transcriber {
             progress?(StageProgress(stage: "transcribing", completed: session.transcribedSeconds, total: duration))
         }
         segments += session.finish()
+        // Stopped part-way (the windows and decoders stop early when the task is cancelled): no partial transcript.
+        try Task.checkCancellation()
         let total = duration ?? end
         progress?(StageProgress(stage: "transcribing", completed: total, total: total))
         return Transcript(language: session.language ?? "en", duration: total, segments: segments)
