@@ -202,7 +202,9 @@ public final class AudioReader {
     /// A file that decodes to much less than its header declares was cut off; say so rather than
     /// silently signing half a broadcast.
     private func checkComplete() throws {
-        guard durationIsExact, !isLive, let declared = duration, !InputContainer.isURL(path), path != "-" else { return }
+        guard !isLive, !InputContainer.isURL(path), path != "-",
+              let declared = [durationIsExact ? duration : nil, WAVHeader.declaredSeconds(path: path)].compactMap({ $0 }).max()
+        else { return }
         let decoded = Double(emittedSamples) / Double(SpeechAudio.sampleRate)
         if decoded < declared - max(0.5, declared * 0.02) {
             throw MediaIOError.truncated(path: path, declaredSeconds: declared, decodedSeconds: decoded)

@@ -188,7 +188,7 @@ struct ReliabilityCLITests {
         let (_, track) = try Self.animation(in: folder, text: "Cold.")
         let source = folder.appendingPathComponent("source.mp4")
         try Shell.must("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=10",
-                                  "-f", "lavfi", "-i", "sine=duration=10", "-c:v", "libx264", "-c:a", "aac", "-shortest", source.path])
+                                  "-f", "lavfi", "-i", "sine=duration=10", "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "+faststart", source.path])
         let video = try Data(contentsOf: source)
         let truncated = folder.appendingPathComponent("truncated.mp4")
         try video.prefix(video.count * 35 / 100).write(to: truncated)
