@@ -22,6 +22,7 @@ struct ErrorResponse: Encodable {
             case .notFound: status = .notFound
             case .methodNotAllowed: status = .methodNotAllowed
             case .tooLarge, .answerTooLarge: status = .contentTooLarge
+            case .clientClosedRequest: status = .init(code: 499, reasonPhrase: "Client Closed Request")
             case .notReady: status = .conflict
             case .cannotListen, .failed: status = .internalServerError
             }

@@ -18,6 +18,9 @@ enum JSONBody {
             buffer = try await request.body.collect(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw ServiceError.tooLarge(limit: limit)
+        } catch {
+            // The body stopped coming: the client hung up.
+            throw ServiceError.clientClosedRequest
         }
         do {
             return (try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView)), buffer.readableBytes)

@@ -65,6 +65,19 @@ struct ReliabilityServiceTests {
         #expect(!closed11, "HTTP/1.1 keeps the connection open")
     }
 
+    @Test("8: an upload cut off by its client is answered (and logged) as 499, not 500")
+    func uploadCutOff() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let log = folder.appendingPathComponent("server.log")
+        let server = try ServerProcess(["--sign-languages", "asl"], log: log)
+        defer { server.process.terminate() }
+        let request = "POST /jobs?text=Cold HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000\r\n\r\n" + String(repeating: "x", count: 5000)
+        _ = try Self.raw(request, to: server.base, seconds: 0.5)
+        #expect(Spawned.until(seconds: 10) { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("POST /jobs?text=Cold 499") },
+                "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        #expect(!((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains(" 500 "))
+    }
+
     @Test("8: a failed job's error names the upload, not the server's temporary files")
     func noServerPaths() throws {
         let server = ServerProcess.shared
@@ -90,19 +103,22 @@ struct ReliabilityServiceTests {
         let log = folder.appendingPathComponent("server.log")
         let server = try ServerProcess(["--sign-languages", "asl"], log: log)
         defer { if server.process.isRunning { server.process.terminate() } }
-        let tone = try TestMedia.tone(in: folder, seconds: 60, rate: 16_000, channels: 1)
+        // Speech with pauses, so utterances are cut and signed and the stream keeps writing (a client that hung up
+        // is noticed at the next write).
+        let tone = try TestMedia.speech(String(repeating: "The weather tomorrow will be cold. The team won the match today. ", count: 8),
+                                        in: folder)
         let events = folder.appendingPathComponent("events.txt"), dropped = folder.appendingPathComponent("dropped.txt")
         let (port1, port2) = (Int.random(in: 20_000..<30_000), Int.random(in: 30_000..<40_000))
         let feed = { (port: Int) in "ffmpeg -v error -re -i '\(tone.path)' -c:a aac -f mpegts udp://127.0.0.1:\(port)" }
         // One client that hangs up after 3 s, one that stays until the server stops.
         let clients = try Spawned(URL(fileURLWithPath: "/bin/bash"), ["-c", """
-            curl -sN -m 4 '\(server.base)/live?input=udp://127.0.0.1:\(port2)&input-timeout=30&beam=1' > '\(dropped.path)' &
+            curl -sN -m 6 '\(server.base)/live?input=udp://127.0.0.1:\(port2)&input-timeout=30&beam=1' > '\(dropped.path)' &
             curl -sN '\(server.base)/live?input=udp://127.0.0.1:\(port1)&input-timeout=30&beam=1' > '\(events.path)' & reader=$!
             sleep 1; \(feed(port1)) & \(feed(port2)) & wait $reader
             """], in: folder)
         defer { clients.kill() }
         #expect(Spawned.until(seconds: 20) { ((try? Data(contentsOf: events))?.count ?? 0) > 2_000 }, "the stream is flowing")
-        #expect(Spawned.until(seconds: 10) { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains(" 499 ") },
+        #expect(Spawned.until(seconds: 20) { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains(" 499 ") },
                 "the dropped client is logged as 499: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         let start = Date()
         server.process.terminate()
