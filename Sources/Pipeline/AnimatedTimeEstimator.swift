@@ -18,7 +18,10 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Senda
     /// Creates the estimator from the job's own gloss translator and animation bridge.
     public init(translator: GlossTranslator, animation: GlossAnimation) {
         self.translator = translator
-        self.animation = animation
+        // The same signs recur across the many candidate texts: each is planned once.
+        self.animation = GlossAnimation(animator: Animator(avatar: animation.animator.avatar, timing: animation.animator.timing,
+                                                           clipCache: SignClipCache()),
+                                        lexicon: animation.lexicon)
     }
 
     /// Frames per second of the throw-away track the spans are read from.

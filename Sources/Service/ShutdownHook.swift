@@ -5,13 +5,14 @@ import ServiceLifecycle
 /// server from finishing its requests (live streams, which never end by themselves) and the jobs, whose threads must
 /// be idle before the process exits. The server then closes its connections.
 struct ShutdownHook: ServiceLifecycle.Service {
-    /// Stops the live streams and jobs; returns when they have stopped (or a deadline passed).
-    let stop: @Sendable () async -> Void
+    /// Stops the live streams and jobs; returns when they have stopped (or a deadline passed). `requested` is true
+    /// for a shutdown asked for (a signal), false when the group was cancelled because a service failed.
+    let stop: @Sendable (_ requested: Bool) async -> Void
 
     func run() async throws {
-        // Cancelled instead (the group failed): stop all the same.
-        try? await gracefulShutdown()
-        await stop()
+        var requested = true
+        do { try await gracefulShutdown() } catch { requested = false }
+        await stop(requested)
     }
 }
 
@@ -31,12 +32,15 @@ final class LiveRuns: @unchecked Sendable {
         return id
     }
 
-    /// Whether a shutdown has begun.
-    var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
+    /// Whether a shutdown was asked for (by a signal), as opposed to the server failing.
+    private(set) var shutdownRequested: Bool {
+        get { lock.withLock { requested } }
+        set { lock.withLock { requested = newValue } }
     }
+    private var requested = false
+
+    /// Records that a signal asked the server to stop.
+    func requestShutdown() { shutdownRequested = true }
 
     /// The run ended.
     func remove(_ id: UUID) {

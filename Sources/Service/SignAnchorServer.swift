@@ -41,7 +41,8 @@ public struct SignAnchorServer: Sendable {
         )
         // Shutdown runs the services in reverse: first the hook ends the live streams and jobs, then the server
         // finishes the requests in flight. The whole shutdown is bounded, so the process always exits.
-        let hook = ShutdownHook {
+        let hook = ShutdownHook { requested in
+            if requested { live.requestShutdown() }
             await live.stopAll(within: 1.5)
             await queue.shutdown(within: 1.5)
         }
@@ -58,7 +59,7 @@ public struct SignAnchorServer: Sendable {
         await queue.shutdown(within: 1)
         // A failure after the shutdown began (the group cancelled past its deadline) is part of stopping, not a
         // failure to listen.
-        if let failure, !live.isStopped { throw ServiceError.cannotListen(address: "\(host):\(options.port)", reason: "\(failure)") }
+        if let failure, !live.shutdownRequested { throw ServiceError.cannotListen(address: "\(host):\(options.port)", reason: "\(failure)") }
     }
 
     /// Every endpoint (docs/api.md).

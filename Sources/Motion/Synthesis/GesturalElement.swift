@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Motion reads the HamNoSys vocabulary in this neutral tree form, so any source that can write SiGML elements
 /// (the ngt-sigml files, the lexicon's export) can drive the synthesiser.
-public struct GesturalElement: Sendable, Equatable, Codable {
+public struct GesturalElement: Sendable, Hashable, Codable {
     /// Element name, such as `location_bodyarm`.
     public var name: String
     /// Attributes by name.
@@ -27,7 +27,7 @@ public struct GesturalElement: Sendable, Equatable, Codable {
 }
 
 /// One sign to synthesise: its gloss, the manual part (`sign_manual`) and the non-manual tiers (`sign_nonmanual`).
-public struct SignDescription: Sendable, Equatable, Codable {
+public struct SignDescription: Sendable, Hashable, Codable {
     /// The gloss, for time spans and messages.
     public var gloss: String
     /// The `sign_manual` element.

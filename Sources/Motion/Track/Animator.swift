@@ -11,13 +11,16 @@ public struct Animator: Sendable {
     public let avatar: Avatar
     /// Durations.
     public let timing: Timing
+    /// Planned signs to reuse across calls, if any.
+    public let clipCache: SignClipCache?
     /// Fastest forearm twist and wrist turn, radians per second (fast human pronation peaks near 15 rad/s).
     public static let maxTurningSpeed = 14.0
 
-    /// Creates an animator.
-    public init(avatar: Avatar, timing: Timing = Timing()) {
+    /// Creates an animator; with `clipCache`, each distinct sign is planned once across all calls.
+    public init(avatar: Avatar, timing: Timing = Timing(), clipCache: SignClipCache? = nil) {
         self.avatar = avatar
         self.timing = timing
+        self.clipCache = clipCache
     }
 
     /// What the animator aimed for in each frame, for checking the result.
@@ -32,6 +35,11 @@ public struct Animator: Sendable {
     /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
     public func animate(_ items: [PhraseItem], fps: Double = 25) throws -> (track: AnimationTrack, diagnostics: Diagnostics) {
         let planner = SignPlanner(avatar: avatar, timing: timing)
+        let cache = clipCache
+        func plan(_ sign: SignDescription) throws -> SignClip {
+            guard let cache else { return try planner.plan(sign) }
+            return try cache.clip(sign) { try planner.plan(sign) }
+        }
         let speed = max(0.05, timing.speed)
         var hands: [Side: HandTimeline] = [:]
         for side in Side.allCases { hands[side, default: HandTimeline()].append(0, avatar.restHand(side)) }
@@ -71,11 +79,11 @@ public struct Animator: Sendable {
             let approach = (spans.isEmpty ? timing.fromRest : timing.approach) / speed
             switch item {
             case let .sign(sign):
-                let clip = try planner.plan(sign)
+                let clip = try plan(sign)
                 perform(clip, approach: approach, scale: (boundary ? timing.phraseFinalLengthening : 1) / speed, movement: clip.movementKind)
             case let .fingerspelling(letters):
                 for (k, letter) in letters.enumerated() {
-                    var clip = try planner.plan(letter)
+                    var clip = try plan(letter)
                     let isLast = k == letters.count - 1
                     let hold = (timing.letter * 0.6 + (isLast ? timing.lastLetterHold : 0)) / speed
                     clip.hands = clip.hands.mapValues { [$0[0], $0[0]] }
