@@ -24,9 +24,6 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Senda
                                         lexicon: animation.lexicon)
     }
 
-    /// Frames per second of the throw-away track the spans are read from.
-    static let schedulingFrameRate = 0.001
-
     public func signingTime(of text: String) throws -> SigningEstimate {
         lock.lock()
         if let known = cache[text] { lock.unlock(); return known }
@@ -39,9 +36,9 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, @unchecked Senda
             pauses: glosses.filter { $0.kind == .pause }.count)
         let items = sequence.sentences.flatMap(animation.items)
         if items.contains(where: { if case .pause = $0 { false } else { true } }) {
-            // The spans are scheduled before any frame is drawn and do not depend on the frame rate: a rate this low
-            // draws one or two frames instead of 25 a second (posing every frame made distillation cost ~36 ms a cue).
-            let spans = try animation.animator.animate(items, fps: Self.schedulingFrameRate).track.spans
+            // The spans alone, timed as the animation will be, without posing frames (posing every frame made
+            // distillation cost ~36 ms a cue).
+            let spans = try animation.animator.spans(items)
             // From the first approach to the last sign's end: the rest pose at either end of a lone phrase
             // is not paid between passages of a running broadcast.
             estimate.seconds = (spans.last?.end ?? 0) - (spans.first?.start ?? 0) + animation.animator.timing.approach

@@ -34,21 +34,14 @@ public struct Animator: Sendable {
     /// Animates `items` at `fps` frames per second.
     /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
     public func animate(_ items: [PhraseItem], fps: Double = 25) throws -> (track: AnimationTrack, diagnostics: Diagnostics) {
-        let planner = SignPlanner(avatar: avatar, timing: timing)
-        let cache = clipCache
-        func plan(_ sign: SignDescription) throws -> SignClip {
-            guard let cache else { return try planner.plan(sign) }
-            return try cache.clip(sign) { try planner.plan(sign) }
-        }
         let speed = max(0.05, timing.speed)
         var hands: [Side: HandTimeline] = [:]
         for side in Side.allCases { hands[side, default: HandTimeline()].append(0, avatar.restHand(side)) }
         var controls: [String: [ControlKey]] = [:]
         var spans: [AnimationTrack.GlossSpan] = []
-        var now = timing.idle / speed
 
-        func perform(_ clip: SignClip, approach: Double, scale: Double, movement: String) {
-            let start = now + approach
+        let now = try schedule(items) { clip, now, start, scale, movement in
+            let approach = start - now
             for side in Side.allCases {
                 let lastTime = hands[side]!.times.last!
                 if lastTime < now { hands[side]!.append(now, hands[side]!.last) }
@@ -71,12 +64,55 @@ public struct Animator: Sendable {
                 controls[name, default: []].append(contentsOf: keys.map { ControlKey(time: start + $0.time * scale, value: $0.value) })
             }
             spans.append(.init(gloss: clip.gloss, start: start, end: start + clip.duration * scale, movement: movement))
+        }
+        // Back to rest, then idle.
+        let end = now + timing.toRest / speed
+        for side in Side.allCases {
+            if hands[side]!.times.last! < now { hands[side]!.append(now, hands[side]!.last) }
+            let from = hands[side]!.last, rest = avatar.restHand(side)
+            let steps = max(2, Int(timing.toRest / speed / SignPlanner.keyInterval))
+            for i in 1...steps { let u = Double(i) / Double(steps); hands[side]!.append(now + (end - now) * u, from.transition(to: rest, u)) }
+        }
+        let total = end + timing.idle / speed
+        return render(hands: hands, controls: controls, spans: spans, duration: total, fps: fps)
+    }
+
+    /// When each gloss of `items` is signed, exactly as ``animate(_:fps:)`` times it, without building or posing any
+    /// frame: for measuring signing time (distillation measures many candidate texts).
+    /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
+    public func spans(_ items: [PhraseItem]) throws -> [AnimationTrack.GlossSpan] {
+        var spans: [AnimationTrack.GlossSpan] = []
+        _ = try schedule(items) { clip, _, start, scale, movement in
+            spans.append(.init(gloss: clip.gloss, start: start, end: start + clip.duration * scale, movement: movement))
+        }
+        return spans
+    }
+
+    /// The phrase on the clock: plans each sign and letter and hands it to `place` with the time its approach begins
+    /// (`from`), the time it starts, its duration scale and its movement kind, in order.
+    /// - Returns: the time the last item ends (pauses included), before the return to rest.
+    private func schedule(_ items: [PhraseItem],
+                          place: (_ clip: SignClip, _ from: Double, _ start: Double, _ scale: Double, _ movement: String) -> Void)
+        throws -> Double {
+        let planner = SignPlanner(avatar: avatar, timing: timing)
+        let cache = clipCache
+        func plan(_ sign: SignDescription) throws -> SignClip {
+            guard let cache else { return try planner.plan(sign) }
+            return try cache.clip(sign) { try planner.plan(sign) }
+        }
+        let speed = max(0.05, timing.speed)
+        var now = timing.idle / speed
+        var placed = 0
+        func perform(_ clip: SignClip, approach: Double, scale: Double, movement: String) {
+            let start = now + approach
+            place(clip, now, start, scale, movement)
+            placed += 1
             now = start + clip.duration * scale
         }
 
         for (index, item) in items.enumerated() {
             let boundary = index == items.count - 1 || { if case .pause = items[index + 1] { return true } else { return false } }()
-            let approach = (spans.isEmpty ? timing.fromRest : timing.approach) / speed
+            let approach = (placed == 0 ? timing.fromRest : timing.approach) / speed
             switch item {
             case let .sign(sign):
                 let clip = try plan(sign)
@@ -94,16 +130,7 @@ public struct Animator: Sendable {
                 now += seconds / speed
             }
         }
-        // Back to rest, then idle.
-        let end = now + timing.toRest / speed
-        for side in Side.allCases {
-            if hands[side]!.times.last! < now { hands[side]!.append(now, hands[side]!.last) }
-            let from = hands[side]!.last, rest = avatar.restHand(side)
-            let steps = max(2, Int(timing.toRest / speed / SignPlanner.keyInterval))
-            for i in 1...steps { let u = Double(i) / Double(steps); hands[side]!.append(now + (end - now) * u, from.transition(to: rest, u)) }
-        }
-        let total = end + timing.idle / speed
-        return render(hands: hands, controls: controls, spans: spans, duration: total, fps: fps)
+        return now
     }
 
     /// Samples the timelines at `fps` and solves each frame's pose.
