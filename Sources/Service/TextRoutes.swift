@@ -8,6 +8,8 @@ import Hummingbird
 struct TextRoutes {
     let resources: ServiceResources
     let options: ServiceOptions
+    /// Threads for the text stages, off the cooperative pool.
+    static let executor = JobExecutor()
 
     /// The body of `POST /gloss`: `text` or timed `segments`.
     struct GlossRequest: Decodable {
@@ -32,13 +34,17 @@ struct TextRoutes {
 
     /// Adds the routes to `router`.
     func add<Context: RequestContext>(to router: Router<Context>) {
+        // The stages run on threads of their own: a large text is seconds of CPU, which on Swift's cooperative pool
+        // (2 threads on a 2-core machine) would hold up every other request, /health included.
         router.post("gloss") { request, _ in
             let (body, bytes) = try await JSONBody.decodeSized(GlossRequest.self, from: request, limit: options.jsonLimit)
-            return JSONBody.response(try JSONBody.bounded(try gloss(body), requestBytes: bytes, options: options))
+            let answer = try await withTaskExecutorPreference(Self.executor) { try gloss(body) }
+            return JSONBody.response(try JSONBody.bounded(answer, requestBytes: bytes, options: options))
         }
         router.post("distill") { request, _ in
             let (body, bytes) = try await JSONBody.decodeSized(DistillRequest.self, from: request, limit: options.jsonLimit)
-            return JSONBody.response(try JSONBody.bounded(try await distill(body), requestBytes: bytes, options: options))
+            let answer = try await withTaskExecutorPreference(Self.executor) { try await distill(body) }
+            return JSONBody.response(try JSONBody.bounded(answer, requestBytes: bytes, options: options))
         }
     }
 
