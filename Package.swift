@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already under Hummingbird; named for the server's shutdown order (ServiceLifecycle) and HTTP/1.0 (NIOHTTP1).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: C system libraries (Debian 12: FFmpeg 5.1, OpenBLAS 0.3.21)
@@ -50,6 +53,10 @@ let package = Package(
             dependencies: [
                 "AnchorCore", "Distill", "Gloss", "Lexicon", "Motion", "Pipeline", "Render", "Whisper",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 
@@ -63,7 +70,8 @@ let package = Package(
         ),
 
         // MARK: Benchmarks (driven by scripts/bench)
-        .executableTarget(name: "anchor-bench", dependencies: ["AnchorCore", "MediaIO", "Motion", "Render"], path: "Benchmarks/anchor-bench"),
+        .executableTarget(name: "anchor-bench", dependencies: ["AnchorCore", "Distill", "Lexicon", "MediaIO", "Motion", "Pipeline", "Render"],
+                         path: "Benchmarks/anchor-bench"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["AnchorCore"], path: "Tests/TestSupport"),

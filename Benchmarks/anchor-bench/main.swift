@@ -1,9 +1,12 @@
 // anchor-bench: the library side of scripts/bench. Each subcommand does one measured job and prints
 // one line of results; scripts/bench times it against its baseline (the ffmpeg command line) in the same run.
 import AnchorCore
+import Distill
 import Foundation
+import Lexicon
 import MediaIO
 import Motion
+import Pipeline
 import Render
 
 /// Synthetic frames: `count` distinct pictures (gradients and a moving disc) cycled, so generating them costs
@@ -50,7 +53,8 @@ func fail(_ message: String) -> Never {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
-    fail("usage: anchor-bench decode FILE | encode WIDTH HEIGHT FRAMES OUT.mp4 | frames WIDTH HEIGHT FRAMES | render WIDTH HEIGHT FRAMES OUT.mp4 RIG LOOK")
+    fail("usage: anchor-bench decode FILE | encode WIDTH HEIGHT FRAMES OUT.mp4 | frames WIDTH HEIGHT FRAMES | render WIDTH HEIGHT FRAMES OUT.mp4 RIG LOOK"
+         + " | distill-subtitles FILE.srt RIG")
 }
 do {
     switch command {
@@ -104,6 +108,21 @@ do {
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "rendered+encoded %d frames at %dx%d in %.3f s (%.1f fps; rendering alone %.1f fps)",
                      values[2], values[0], values[1], seconds, Double(values[2]) / seconds, Double(values[2]) / renderSeconds))
+    case "distill-subtitles":
+        // Distils subtitles with the signing time measured as `anchor` measures it (glosses animated on the rig),
+        // where `signanchor distill` (the baseline) estimates it from the lexicon.
+        let paths = Array(arguments.dropFirst())
+        guard paths.count == 2 else { fail("distill-subtitles needs FILE.srt RIG") }
+        let cues = try SubtitleReader.read(path: paths[0])
+        let kit = try SigningKit(root: LexiconLoader.defaultRoot(), signLanguage: "asl", rig: try Rig.load(path: paths[1]))
+        let analyzer = try kit.analyzer(.english)
+        let estimator = AnimatedTimeEstimator(translator: kit.translator, animation: kit.animation)
+        let transcript = Transcript(language: "en", duration: cues.map(\.end).max() ?? 0, segments: cues)
+        let start = Date()
+        let script = await Distiller(analyzer: analyzer, estimator: estimator, options: try DistillOptions()).distill(transcript)
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "distilled %d cues with animated signing times in %.3f s (%.2f ms a cue; %d passages)",
+                     cues.count, seconds, seconds * 1000 / Double(max(1, cues.count)), script.passages.count))
     default:
         fail("unknown command \(command)")
     }

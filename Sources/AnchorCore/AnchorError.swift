@@ -8,12 +8,16 @@ public protocol AnchorError: Error, CustomStringConvertible, Sendable {
     var isUserError: Bool { get }
 }
 
-/// Errors of the shared helpers in AnchorCore (output files, JSON).
+/// Errors of the shared helpers in AnchorCore (output files, JSON, times).
 public enum AnchorCoreError: AnchorError, Equatable {
     /// An output file could not be created, written or moved into place.
     case cannotWrite(path: String, reason: String)
     /// A JSON document did not have the expected shape.
     case invalidJSON(path: String, reason: String)
+    /// An output path names one of the run's inputs: writing it would destroy the input.
+    case outputIsInput(output: String, input: String)
+    /// A time in an input is not a usable time on the broadcast's clock (non-finite, negative, reversed, too late).
+    case invalidTime(source: String, reason: String)
 
     public var isUserError: Bool { true }
 
@@ -21,6 +25,10 @@ public enum AnchorCoreError: AnchorError, Equatable {
         switch self {
         case let .cannotWrite(path, reason): "\(path): cannot write output: \(reason)"
         case let .invalidJSON(path, reason): "\(path): invalid JSON: \(reason)"
+        case let .outputIsInput(output, input):
+            output == input ? "\(output): the output would overwrite the input; choose another output path"
+                : "\(output): the output is the same file as the input \(input); choose another output path"
+        case let .invalidTime(source, reason): "\(source): \(reason)"
         }
     }
 }

@@ -30,22 +30,26 @@ public final class AtomicOutput {
         finalPath = path
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+        TemporaryFiles.register(temporaryPath)
     }
 
     /// Moves the temporary file to its final name, replacing any older file there.
     public func commit() throws {
         guard !committed else { return }
-        if rename(temporaryPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
+        // Renamed with the registry locked: a signal's clean-up either removes the partial file or finds it done.
+        let failure: String? = TemporaryFiles.finish(temporaryPath) {
+            rename(temporaryPath, finalPath) == 0 ? nil : String(cString: strerror(errno))
+        }
+        if let failure {
             discard()
-            throw AnchorCoreError.cannotWrite(path: finalPath, reason: reason)
+            throw AnchorCoreError.cannotWrite(path: finalPath, reason: failure)
         }
         committed = true
     }
 
     /// Removes the temporary file; called automatically when an uncommitted output is dropped.
     public func discard() {
-        unlink(temporaryPath)
+        TemporaryFiles.finish(temporaryPath) { _ = unlink(temporaryPath) }
     }
 
     deinit {

@@ -1,5 +1,6 @@
 import AnchorCore
 internal import CFFmpeg
+import Foundation
 
 /// Decodes the best audio stream of any input FFmpeg can read to 16 kHz mono Float32,
 /// delivered as a stream of timestamped chunks so a long broadcast never sits in memory whole.
@@ -34,6 +35,13 @@ public final class AudioReader {
     private let durationIsExact: Bool
     /// Whether the input is read live: a growing file is followed, and a stall past the timeout ends it.
     private let isLive: Bool
+    /// stdin's file status flags before a live read made it non-blocking; restored at the end.
+    private var standardInputFlags: Int32?
+    private let liveTimeoutSeconds: Double?
+
+    /// Ends a blocked read from another thread (a live run that is stopped): the reader then reports the end of
+    /// the input.
+    public var interruption: ReadInterruption { input.interruption }
 
     /// Opens `path` and selects its best audio stream.
     /// - Parameters:
@@ -55,17 +63,44 @@ public final class AudioReader {
         frame = try Frame(path: path)
         self.chunkSeconds = chunkSeconds
         isLive = liveTimeout != nil
+        liveTimeoutSeconds = liveTimeout
         var options: [String: String] = [:]
-        if let liveTimeout, path != "-" {
+        let interruption = ReadInterruption()
+        var savedFlags: Int32?
+        if let liveTimeout {
             let microseconds = String(Int(liveTimeout * 1_000_000))
-            // rw_timeout covers files and most protocols; udp, tcp and http(s) wait on their socket's `timeout`.
+            // rw_timeout covers files, pipes and most protocols; udp, tcp and http(s) wait on their socket's `timeout`.
             options["rw_timeout"] = microseconds
-            if InputContainer.isURL(path) { options["timeout"] = microseconds } else { options["follow"] = "1" }
+            if path == "-" {
+                // A pipe read blocks in read(2), where neither rw_timeout nor the interrupt callback can act:
+                // read stdin without blocking, so FFmpeg retries (and asks both) every millisecond instead.
+                let flags = fcntl(STDIN_FILENO, F_GETFL)
+                if flags >= 0 && fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) == 0 { savedFlags = flags }
+            } else if InputContainer.isURL(path) {
+                options["timeout"] = microseconds
+            } else {
+                options["follow"] = "1"
+            }
         }
         // Live, decide the streams from the first second instead of FFmpeg's five: reading starts sooner, and a
         // followed file that is not growing is not waited on for its whole timeout before the first chunk.
         if liveTimeout != nil { options["analyzeduration"] = "1000000" }
-        input = try InputContainer(path: path, options: options)
+        let opening = ProcessInfo.processInfo.systemUptime
+        do {
+            input = try InputContainer(path: path, options: options, interruption: interruption)
+        } catch let error as MediaIOError {
+            if let flags = savedFlags { _ = fcntl(STDIN_FILENO, F_SETFL, flags) }
+            // The protocol's own timeout ended the opening: say so rather than "not a media file (I/O error)".
+            if let liveTimeout, case .unrecognizedFormat = error, !interruption.isInterrupted,
+               ProcessInfo.processInfo.systemUptime - opening >= liveTimeout * 0.9 {
+                throw MediaIOError.stalled(path: path, seconds: liveTimeout)
+            }
+            throw error
+        }
+        // From the first packet on, any kind of input, whatever its protocol does: no packet for the timeout ends
+        // the read (opening is left to the protocols' timeouts, as probing reads many bytes before any packet).
+        interruption.setStallTimeout(liveTimeout)
+        standardInputFlags = savedFlags
         guard let (index, codec) = input.bestStream(AVMEDIA_TYPE_AUDIO) else { throw MediaIOError.noAudioStream(path: path) }
         streamIndex = index
         decoder = try input.openDecoder(stream: index, codec: codec)
@@ -75,7 +110,10 @@ public final class AudioReader {
         durationIsExact = input.raw.pointee.duration_estimation_method != AVFMT_DURATION_FROM_BITRATE
     }
 
-    deinit { av_channel_layout_uninit(&resamplerInput) }
+    deinit {
+        av_channel_layout_uninit(&resamplerInput)
+        if let flags = standardInputFlags { _ = fcntl(STDIN_FILENO, F_SETFL, flags) }
+    }
 
     /// The next chunk, or nil after the last one.
     /// - Throws: ``MediaIOError/noAudio(path:)`` if the stream ends with no samples at all,
@@ -106,10 +144,12 @@ public final class AudioReader {
         let more: Bool
         do {
             more = try input.feed(decoder, stream: streamIndex, packet: packet)
-        } catch MediaIOError.corrupt where isLive && emittedSamples + pending.count > 0 {
+        } catch MediaIOError.corrupt where isLive && (emittedSamples + pending.count > 0 || input.interruption.isInterrupted) {
             // A live input that stalls past its timeout reads as an I/O error: the broadcast has ended.
             avcodec_send_packet(decoder.raw, nil)
             more = false
+        } catch MediaIOError.corrupt where isLive && input.interruption.shouldStop {
+            throw MediaIOError.stalled(path: path, seconds: liveTimeoutSeconds ?? 0)
         }
         try input.receiveFrames(from: decoder, into: frame) { try resample($0) }
         if !more {
@@ -164,7 +204,9 @@ public final class AudioReader {
     /// A file that decodes to much less than its header declares was cut off; say so rather than
     /// silently signing half a broadcast.
     private func checkComplete() throws {
-        guard durationIsExact, !isLive, let declared = duration, !InputContainer.isURL(path), path != "-" else { return }
+        guard !isLive, !InputContainer.isURL(path), path != "-",
+              let declared = [durationIsExact ? duration : nil, WAVHeader.declaredSeconds(path: path)].compactMap({ $0 }).max()
+        else { return }
         let decoded = Double(emittedSamples) / Double(SpeechAudio.sampleRate)
         if decoded < declared - max(0.5, declared * 0.02) {
             throw MediaIOError.truncated(path: path, declaredSeconds: declared, decodedSeconds: decoded)

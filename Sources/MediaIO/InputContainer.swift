@@ -9,14 +9,22 @@ final class InputContainer {
     /// The path or URL as the user gave it; used in every error message.
     let path: String
     let raw: UnsafeMutablePointer<AVFormatContext>
+    /// Ends blocked reads (FFmpeg's interrupt callback points at it, so the container keeps it alive).
+    let interruption: ReadInterruption
 
     /// Opens `path`; `options` go to the demuxer and protocol (FFmpeg's `-follow 1`, `-rw_timeout` and the like).
-    init(path: String, options: [String: String] = [:]) throws {
+    /// - Parameter interruption: asked between read attempts, while opening too, whether to give up.
+    init(path: String, options: [String: String] = [:], interruption: ReadInterruption = ReadInterruption()) throws {
         _ = ffmpegReady
         self.path = path
+        self.interruption = interruption
         let location = path == "-" ? "pipe:0" : path
         if !Self.isURL(location) { try Self.checkLocalFile(path) }
-        var context: UnsafeMutablePointer<AVFormatContext>?
+        guard let allocated = avformat_alloc_context() else {
+            throw MediaIOError.ffmpegFailure(path: path, call: "avformat_alloc_context", reason: "out of memory")
+        }
+        allocated.pointee.interrupt_callback = interruption.callback
+        var context: UnsafeMutablePointer<AVFormatContext>? = allocated
         var dictionary: OpaquePointer?
         for (key, value) in options { av_dict_set(&dictionary, key, value, 0) }
         defer { av_dict_free(&dictionary) }
@@ -76,6 +84,7 @@ final class InputContainer {
     /// - Throws: ``MediaIOError/corrupt(path:reason:)`` on a read error other than end of file.
     func read(into packet: Packet) throws -> Bool {
         let status = av_read_frame(raw, packet.raw)
+        if status >= 0 { interruption.touch() }
         if status == cff_averror_eof() { return false }
         if status < 0 { throw MediaIOError.corrupt(path: path, reason: ffmpegErrorText(status)) }
         return true

@@ -27,6 +27,10 @@ public enum MediaIOError: AnchorError, Equatable {
     case truncated(path: String, declaredSeconds: Double, decodedSeconds: Double)
     /// The data is damaged in a way the decoder cannot get past.
     case corrupt(path: String, reason: String)
+    /// A time in a subtitle file is negative, reversed, not finite or past 48 hours.
+    case invalidTime(path: String, reason: String)
+    /// A live input sent no data for the timeout before any audio arrived.
+    case stalled(path: String, seconds: Double)
     /// An option value is out of range (frame size, frame rate, codec parameter).
     case invalidArgument(String)
     /// A frame passed to an encoder does not have the size the encoder was opened with.
@@ -57,6 +61,8 @@ public enum MediaIOError: AnchorError, Equatable {
             "\(path): the file is truncated: its header declares \(String(format: "%.2f", declared)) s "
                 + "but only \(String(format: "%.2f", decoded)) s could be decoded"
         case let .corrupt(path, reason): "\(path): corrupt media data (\(reason))"
+        case let .invalidTime(path, reason): "\(path): \(reason)"
+        case let .stalled(path, seconds): "\(path): no data arrived for \(String(format: "%g", seconds)) s (--input-timeout)"
         case let .invalidArgument(message): message
         case let .frameSizeMismatch(expected, got): "frame is \(got) but the video is \(expected)"
         case let .cannotWrite(path, reason): "\(path): cannot write output: \(reason)"

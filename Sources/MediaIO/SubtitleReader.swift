@@ -10,6 +10,7 @@ public enum SubtitleReader {
     /// - Throws: ``MediaIOError/noSubtitleStream(path:)``, ``MediaIOError/bitmapSubtitles(path:codec:)`` and the
     ///   errors of opening an input.
     public static func read(path: String, streamIndex: Int? = nil) throws -> [TimedText] {
+        try SubtitleTimes.check(path: path)
         let input = try InputContainer(path: path)
         let index: Int32
         let codec: UnsafePointer<AVCodec>?
@@ -53,6 +54,11 @@ public enum SubtitleReader {
                 start + (seconds(packet.raw.pointee.duration, timeBase) ?? 0)
             }
             cues.append(TimedText(start: displayStart, end: end, text: text))
+        }
+        do {
+            try TimedText.check(cues, kind: "cue", source: path)
+        } catch let AnchorCoreError.invalidTime(_, reason) {
+            throw MediaIOError.invalidTime(path: path, reason: reason)
         }
         return cues.sorted { $0.start < $1.start }
     }

@@ -99,6 +99,7 @@ public struct AnchorJob: Sendable {
         let script = await timed("distill") {
             await Distiller(analyzer: analyzer, estimator: estimator, options: options.distill).distill(transcript, progress: progress)
         }
+        try Task.checkCancellation()
         let sequence = await timed("gloss") { translator.translate(segments: script.signingSegments) }
         let track = try await timed("animate") { try animation.animate(sequence, fps: options.fps, idle: transcript.duration) }
         var video = options.video
@@ -136,11 +137,16 @@ public struct AnchorJob: Sendable {
         let settings = try options.transcription(with: model)
         let reader = try AudioReader(path: input)
         var languages: LanguagePair?
+        // A job stopped between windows (a server shutting down) ends here; Whisper also checks between decoding steps.
         let transcript = try Transcriber(model: model, options: settings)
             .transcribe(duration: reader.duration, progress: progress, language: { code, probability in
                 languages = try LanguagePair.speech(code, probability: probability, requested: options.signLanguage,
                                                     input: input, model: model)
-            }, next: reader.next)
+            }, next: {
+                try Task.checkCancellation()
+                return try reader.next()
+            })
+        try Task.checkCancellation()
         guard let languages else { throw PipelineError.invalidJob("\(input): no speech language was determined") }
         return (transcript, languages)
     }

@@ -18,7 +18,10 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, Sendable {
     /// Creates the estimator from the job's own gloss translator and animation bridge.
     public init(translator: GlossTranslator, animation: GlossAnimation) {
         self.translator = translator
-        self.animation = animation
+        // The same signs recur across the many candidate texts: each is planned once.
+        self.animation = GlossAnimation(animator: Animator(avatar: animation.animator.avatar, timing: animation.animator.timing,
+                                                           clipCache: SignClipCache()),
+                                        lexicon: animation.lexicon)
     }
 
     public func signingTime(of text: String) throws -> SigningEstimate {
@@ -31,7 +34,9 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, Sendable {
             pauses: glosses.filter { $0.kind == .pause }.count)
         let items = sequence.sentences.flatMap(animation.items)
         if items.contains(where: { if case .pause = $0 { false } else { true } }) {
-            let spans = try animation.animator.animate(items, fps: 25).track.spans
+            // The spans alone, timed as the animation will be, without posing frames (posing every frame made
+            // distillation cost ~36 ms a cue).
+            let spans = try animation.animator.spans(items)
             // From the first approach to the last sign's end: the rest pose at either end of a lone phrase
             // is not paid between passages of a running broadcast.
             estimate.seconds = (spans.last?.end ?? 0) - (spans.first?.start ?? 0) + animation.animator.timing.approach

@@ -49,6 +49,9 @@ public enum AvatarVideo {
         let encoder = try VideoEncoder(path: output, width: options.width, height: options.height, frameRate: rate,
                                        options: .init(codec: options.codec, audioSource: options.audioSource))
         let count = max(1, Int((track.duration * rate.framesPerSecond).rounded()))
+        if let still = options.stills.first(where: { $0 >= count }) {
+            throw PipelineError.invalidJob("--still \(still): the video has \(count) frames (0 to \(count - 1))")
+        }
         var produced = 0
         let frames = Lookahead { () -> (index: Int, image: RGBAImage)? in
             guard produced < count else { return nil }
@@ -57,6 +60,8 @@ public enum AvatarVideo {
             return (produced, renderer.render(track.frames[TrackRenderer.frameIndex(at: time, in: track)]))
         }
         while let (index, image) = try frames.next() {
+            // A job stopped (a server shutting down) ends between frames; the unfinished output is removed.
+            try Task.checkCancellation()
             try encoder.append(image)
             try still(image, frame: index, output: output, options: options)
             progress?(StageProgress(stage: "rendering", completed: rate.time(ofFrame: index + 1), total: track.duration))
@@ -88,10 +93,21 @@ public enum AvatarVideo {
             frame.composite(renderer.render(track.frames[TrackRenderer.frameIndex(at: time, in: track)]), x: origin.x, y: origin.y)
             return (produced, time, frame)
         }
+        var end = 0.0
         while let (index, time, frame) = try frames.next() {
+            try Task.checkCancellation()
             try encoder.append(frame)
             try still(frame, frame: index, output: output, options: options)
             progress?(StageProgress(stage: "rendering", completed: time, total: reader.duration))
+            end = time + 1 / rate.framesPerSecond
+        }
+        // A source cut off before its declared length would give a silently shorter programme: refuse it, as
+        // speech recognition does.
+        if let declared = reader.duration, !source.contains("://"), end < declared - max(0.5, declared * 0.02) {
+            throw MediaIOError.truncated(path: source, declaredSeconds: declared, decodedSeconds: end)
+        }
+        if let still = options.stills.first(where: { $0 >= produced }) {
+            throw PipelineError.invalidJob("--still \(still): the video has \(produced) frames (0 to \(produced - 1))")
         }
         return try encoder.finish()
     }

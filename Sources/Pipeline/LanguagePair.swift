@@ -1,3 +1,4 @@
+import Foundation
 import AnchorCore
 import Distill
 import Whisper

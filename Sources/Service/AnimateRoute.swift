@@ -7,7 +7,7 @@ import Render
 /// `POST /animate?format=…`: a gloss sequence (the JSON of `POST /gloss`) to an animation file.
 struct AnimateRoute {
     let resources: ServiceResources
-    let limit: Int
+    let options: ServiceOptions
 
     /// Adds the route to `router`.
     func add<Context: RequestContext>(to router: Router<Context>) {
@@ -20,7 +20,7 @@ struct AnimateRoute {
             let fps = try query.double("fps", default: 25, in: 1...240)
             var timing = Timing()
             timing.speed = try query.double("speed", default: 1, in: 0.1...10)
-            let sequence = try await JSONBody.decode(GlossSequence.self, from: request, limit: limit)
+            let sequence = try await JSONBody.decode(GlossSequence.self, from: request, limit: options.jsonLimit)
             let kit = try resources.kit(sequence.signLanguage)
             let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing), lexicon: kit.animation.lexicon)
             let track = try animation.animate(sequence, fps: fps)

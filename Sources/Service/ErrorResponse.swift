@@ -6,7 +6,7 @@ import Lexicon
 /// The HTTP status and one-line message for any error a handler throws, answered as `{"error": "…"}`.
 struct ErrorResponse: Encodable {
     /// The message.
-    let error: String
+    private(set) var error: String
     /// The status it is answered with.
     let status: HTTPResponse.Status
 
@@ -21,7 +21,8 @@ struct ErrorResponse: Encodable {
             case .badRequest: status = .badRequest
             case .notFound: status = .notFound
             case .methodNotAllowed: status = .methodNotAllowed
-            case .tooLarge: status = .contentTooLarge
+            case .tooLarge, .answerTooLarge: status = .contentTooLarge
+            case .clientClosedRequest: status = .init(code: 499, reasonPhrase: "Client Closed Request")
             case .notReady: status = .conflict
             case .cannotListen, .failed: status = .internalServerError
             }
@@ -42,6 +43,14 @@ struct ErrorResponse: Encodable {
             status = .internalServerError
             self.error = "internal error: \(error)"
         }
+        self.error = Self.withoutServerPaths(self.error)
+    }
+
+    /// The message with the server's own files (uploads in its job folder) named as the client knows them.
+    static func withoutServerPaths(_ message: String) -> String {
+        let folder = NSRegularExpression.escapedPattern(for: FileManager.default.temporaryDirectory.path)
+        guard let pattern = try? NSRegularExpression(pattern: "\(folder)/?signanchor-[^\\s:'\"]*") else { return message }
+        return pattern.stringByReplacingMatches(in: message, range: NSRange(message.startIndex..., in: message), withTemplate: "upload")
     }
 
     /// The JSON response.

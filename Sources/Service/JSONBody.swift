@@ -7,18 +7,35 @@ enum JSONBody {
     /// Decodes the request body as `T`, reading at most `limit` bytes.
     /// - Throws: ``ServiceError/tooLarge(limit:)`` past the limit, ``ServiceError/badRequest(_:)`` for bad JSON.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        try await decodeSized(type, from: request, limit: limit).value
+    }
+
+    /// Decodes the request body as `T` (as ``decode(_:from:limit:)``) and tells how many bytes it had.
+    static func decodeSized<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> (value: T, bytes: Int) {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw ServiceError.tooLarge(limit: limit) }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw ServiceError.tooLarge(limit: limit)
+        } catch {
+            // The body stopped coming: the client hung up.
+            throw ServiceError.clientClosedRequest
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return (try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView)), buffer.readableBytes)
         } catch let error as DecodingError {
             throw ServiceError.badRequest("bad JSON: \(Self.describe(error))")
         }
+    }
+
+    /// `data` when it is within the answer limit for a request of `requestBytes`: `factor` times the request, and
+    /// never less than `floor`.
+    /// - Throws: ``ServiceError/answerTooLarge(bytes:limit:)``.
+    static func bounded(_ data: Data, requestBytes: Int, options: ServiceOptions) throws -> Data {
+        let limit = max(options.responseFloor, options.responseFactor * requestBytes)
+        guard data.count <= limit else { throw ServiceError.answerTooLarge(bytes: data.count, limit: limit) }
+        return data
     }
 
     /// `value` as the documented JSON (the same bytes as the command line's `--format json`).

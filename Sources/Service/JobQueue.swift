@@ -26,6 +26,8 @@ actor JobQueue {
         } catch {
             throw ServiceError.failed("\(folder.path): cannot create the job folder: \(error.localizedDescription)")
         }
+        // A forced exit (a second signal) removes it too.
+        TemporaryFiles.register(folder.path)
         self.limit = max(1, limit)
         self.kept = max(1, kept)
     }
@@ -63,6 +65,8 @@ actor JobQueue {
                                                    output: record.output.path, progress: { record.update($0) }).report
                     (report.input, report.output) = ("upload", "/jobs/\(record.id)/result")
                     record.finish(report: try JSON.data(report), signLanguage: report.signLanguage)
+                } catch is CancellationError {
+                    record.fail("the server stopped during the job")
                 } catch {
                     record.fail(ErrorResponse(error).error)
                 }
@@ -79,12 +83,20 @@ actor JobQueue {
         return record
     }
 
-    /// Stops every job and removes the job folder.
-    func shutdown() {
-        tasks.values.forEach { $0.cancel() }
+    /// Stops every job, waits up to `seconds` for their threads to leave the work (the Whisper, render and encode
+    /// loops check cancellation), and removes the job folder.
+    func shutdown(within seconds: Double) async {
+        let jobs = Array(tasks.values)
+        jobs.forEach { $0.cancel() }
         waiting.forEach { $0.resume() }
         waiting = []
-        try? FileManager.default.removeItem(at: folder)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for task in jobs { await task.value } }
+            group.addTask { try? await Task.sleep(for: .seconds(seconds)) }
+            await group.next()
+            group.cancelAll()
+        }
+        TemporaryFiles.finish(folder.path) { try? FileManager.default.removeItem(at: folder) }
     }
 
     private func acquire() async {

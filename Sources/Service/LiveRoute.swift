@@ -6,13 +6,16 @@ import Pipeline
 
 /// `GET /live?input=URL`: signs a live stream and sends its animation as Server-Sent Events, one JSON Lines line
 /// (`header`, `signs`, `frame`) per `data:` event, then an `event: report` with the run's delays (or
-/// `event: error`). The run stops when the client disconnects.
+/// `event: error`). The run stops when the client disconnects (logged as 499) or the server shuts down (the stream
+/// then ends with its report).
 ///
 /// Only network inputs are accepted (udp, srt, tcp, rtp, rtmp, http, https): a client must not make the server
 /// read its own files. Errors opening the input are answered as JSON 4xx before the stream starts.
 struct LiveRoute {
     let resources: ServiceResources
     let options: ServiceOptions
+    /// The open runs, ended by a shutdown.
+    let runs: LiveRuns
 
     static let schemes: Set<String> = ["udp", "srt", "tcp", "rtp", "rtmp", "http", "https"]
 
@@ -37,6 +40,7 @@ struct LiveRoute {
 
         let (events, sink) = AsyncStream.makeStream(of: ByteBuffer.self)
         let started = FirstLine()
+        let runs = self.runs
         let run = Task {
             do {
                 let report = try await LiveAnchor(options: live, geometry: resources.geometry, kits: { [resources] in try resources.kit($0) },
@@ -55,8 +59,12 @@ struct LiveRoute {
             }
             sink.finish()
         }
+        let id = runs.add(run)
         // The client went away (or the stream ended): stop reading the broadcast.
-        sink.onTermination = { _ in run.cancel() }
+        sink.onTermination = { _ in
+            run.cancel()
+            runs.remove(id)
+        }
         // Answer only once the input is open: a bad URL is a 4xx, not an event in a 200 stream.
         try await started.wait()
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],

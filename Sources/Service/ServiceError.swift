@@ -10,6 +10,10 @@ public enum ServiceError: AnchorError, Equatable {
     case methodNotAllowed(method: String, path: String, allowed: [String])
     /// The request body is larger than the endpoint accepts, in bytes.
     case tooLarge(limit: Int)
+    /// The answer would be larger than the request allows (bytes of the answer, the limit for this request).
+    case answerTooLarge(bytes: Int, limit: Int)
+    /// The client hung up before its request body arrived (logged as 499, nginx's "client closed request").
+    case clientClosedRequest
     /// The job exists but has no result (yet, or it failed).
     case notReady(String)
     /// The address could not be listened on (taken, not this machine's, not allowed).
@@ -19,7 +23,7 @@ public enum ServiceError: AnchorError, Equatable {
 
     public var isUserError: Bool {
         switch self {
-        case .badRequest, .notFound, .methodNotAllowed, .tooLarge, .notReady, .cannotListen: true
+        case .badRequest, .notFound, .methodNotAllowed, .tooLarge, .answerTooLarge, .clientClosedRequest, .notReady, .cannotListen: true
         case .failed: false
         }
     }
@@ -29,6 +33,9 @@ public enum ServiceError: AnchorError, Equatable {
         case let .badRequest(message), let .notFound(message), let .notReady(message), let .failed(message): message
         case let .methodNotAllowed(method, path, allowed): "\(method) is not allowed on \(path) (allowed: \(allowed.joined(separator: ", ")))"
         case let .tooLarge(limit): "request body too large (limit \(limit) bytes)"
+        case .clientClosedRequest: "the client closed the connection before the request body arrived"
+        case let .answerTooLarge(bytes, limit):
+            "the answer would be \(bytes) bytes, over this request's limit of \(limit) bytes; send less text per request"
         case let .cannotListen(address, reason): "\(address): cannot listen: \(reason)"
         }
     }

@@ -22,6 +22,11 @@ public struct ServiceOptions: Sendable {
     public var jsonLimit = 1 << 20
     /// The largest media upload of `POST /jobs`, bytes (streamed to disk, never held in memory).
     public var uploadLimit = 2 << 30
+    /// The largest answer of a text endpoint (`/gloss`, `/distill`, `/animate`), as a multiple of its request body:
+    /// a small request must not make the server build and send a hundred times as much.
+    public var responseFactor = 32
+    /// Answers up to this many bytes are always allowed, however small the request.
+    public var responseFloor = 4 << 20
     /// Jobs run at once; later ones wait in a queue.
     public var concurrentJobs = 1
     /// Finished jobs kept (oldest removed first, with their files).

@@ -1,5 +1,6 @@
 import AnchorCore
 import Distill
+import Foundation
 import Gloss
 import Hummingbird
 import Pipeline
@@ -7,7 +8,9 @@ import Pipeline
 /// `POST /gloss` and `POST /distill`: the text stages on JSON bodies, answering the command line's JSON.
 struct TextRoutes {
     let resources: ServiceResources
-    let limit: Int
+    let options: ServiceOptions
+    /// Threads for the text stages, off the cooperative pool.
+    static let executor = JobExecutor()
 
     /// The body of `POST /gloss`: `text` or timed `segments`.
     struct GlossRequest: Decodable {
@@ -32,35 +35,46 @@ struct TextRoutes {
 
     /// Adds the routes to `router`.
     func add<Context: RequestContext>(to router: Router<Context>) {
+        // The stages run on threads of their own: a large text is seconds of CPU, which on Swift's cooperative pool
+        // (2 threads on a 2-core machine) would hold up every other request, /health included.
         router.post("gloss") { request, _ in
-            try gloss(try await JSONBody.decode(GlossRequest.self, from: request, limit: limit))
+            let (body, bytes) = try await JSONBody.decodeSized(GlossRequest.self, from: request, limit: options.jsonLimit)
+            let answer = try await withTaskExecutorPreference(Self.executor) { try gloss(body) }
+            return JSONBody.response(try JSONBody.bounded(answer, requestBytes: bytes, options: options))
         }
         router.post("distill") { request, _ in
-            try await distill(try await JSONBody.decode(DistillRequest.self, from: request, limit: limit))
+            let (body, bytes) = try await JSONBody.decodeSized(DistillRequest.self, from: request, limit: options.jsonLimit)
+            let answer = try await withTaskExecutorPreference(Self.executor) { try await distill(body) }
+            return JSONBody.response(try JSONBody.bounded(answer, requestBytes: bytes, options: options))
         }
     }
 
     /// Glosses of the text or segments in `signLanguage` (default csl), with the coverage report when asked.
-    private func gloss(_ body: GlossRequest) throws -> Response {
+    private func gloss(_ body: GlossRequest) throws -> Data {
         let translator = try resources.kit(body.signLanguage ?? "csl").translator
         let sequence: GlossSequence
         switch (body.text, body.segments) {
         case let (text?, nil):
             guard text.contains(where: { !$0.isWhitespace }) else { throw GlossError.emptyInput(source: "text") }
             sequence = translator.translate(text: text)
-        case let (nil, segments?): sequence = translator.translate(segments: segments)
+        case let (nil, segments?):
+            try TimedText.check(segments, source: "segments")
+            sequence = translator.translate(segments: segments)
         default: throw ServiceError.badRequest("give either 'text' or 'segments'")
         }
-        return body.coverage == true ? try JSONBody.response(CoveredGlossSequence(sequence)) : try JSONBody.response(sequence)
+        return body.coverage == true ? try JSON.data(CoveredGlossSequence(sequence)) : try JSON.data(sequence)
     }
 
     /// The input condensed to the signing rate, with the embedded rules, as `signanchor distill --format json`.
-    private func distill(_ body: DistillRequest) async throws -> Response {
+    private func distill(_ body: DistillRequest) async throws -> Data {
         let input: DistillInput
         switch (body.text, body.segments, body.transcript) {
         case let (text?, nil, nil): input = DistillInput(text: text)
-        case let (nil, segments?, nil): input = DistillInput(text: segments.map(\.text).joined(separator: "\n"), segments: segments)
+        case let (nil, segments?, nil):
+            try TimedText.check(segments, source: "segments")
+            input = DistillInput(text: segments.map(\.text).joined(separator: "\n"), segments: segments)
         case let (nil, nil, transcript?):
+            try transcript.check(source: "transcript")
             input = DistillInput(text: transcript.segments.map(\.text).joined(separator: "\n"), segments: transcript.segments,
                                  declaredLanguage: transcript.language.isEmpty ? nil : transcript.language)
         default: throw ServiceError.badRequest("give one of 'text', 'segments' or 'transcript'")
@@ -78,6 +92,6 @@ struct TextRoutes {
         let analyzer = try resources.kit(body.signLanguage ?? spoken.defaultSignLanguage).analyzer(spoken)
         let script = await Distiller(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer), options: options)
             .distill(transcript)
-        return try JSONBody.response(script)
+        return try JSON.data(script)
     }
 }

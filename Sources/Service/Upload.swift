@@ -13,6 +13,8 @@ enum Upload {
         } catch {
             // The file system wraps the body's own error in one of its own.
             if await counted.total.value > limit { throw ServiceError.tooLarge(limit: limit) }
+            // The body stopped coming: the client hung up (a 499, not a server failure).
+            if await counted.total.failed { throw ServiceError.clientClosedRequest }
             throw error
         }
         guard await counted.total.value > 0 else { throw ServiceError.badRequest("the request body is empty: send the media file") }
@@ -26,10 +28,13 @@ private struct CountedBody: AsyncSequence, Sendable {
     /// Bytes seen so far, shared with the iterator.
     actor Total {
         var value = 0
+        /// Reading the body itself failed (the connection broke), as opposed to writing the file.
+        var failed = false
         func add(_ count: Int) -> Int {
             value += count
             return value
         }
+        func fail() { failed = true }
     }
 
     let base: RequestBody
@@ -42,7 +47,12 @@ private struct CountedBody: AsyncSequence, Sendable {
         let total: Total
 
         mutating func next() async throws -> ByteBuffer? {
-            guard let buffer = try await base.next() else { return nil }
+            let next: ByteBuffer?
+            do { next = try await base.next() } catch {
+                await total.fail()
+                throw error
+            }
+            guard let buffer = next else { return nil }
             if await total.add(buffer.readableBytes) > limit { throw ServiceError.tooLarge(limit: limit) }
             return buffer
         }

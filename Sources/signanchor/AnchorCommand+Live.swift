@@ -6,6 +6,7 @@ extension AnchorCommand {
     /// `anchor --live`: the avatar stream while the input arrives, one log line per signed utterance.
     func runLive() async throws {
         guard let input else { return }
+        try OutputSafety.check(outputs: [output, animationStream, report], inputs: [input])
         var options = LiveOptions(anchor: try anchorOptions(output: output))
         options.video = output
         options.animation = animationStream
@@ -13,9 +14,11 @@ extension AnchorCommand {
         let geometry = try avatar.load()
         let quiet = quiet
         Console.note("live: reading \(input); the run ends \(inputTimeout) s after the input stops", quiet: quiet)
-        let report = try await LiveAnchor(options: options, geometry: geometry).run(input: input) { line in
-            Console.note(line, quiet: quiet)
-        }
+        let anchor = LiveAnchor(options: options, geometry: geometry)
+        let run = Task { try await anchor.run(input: input) { line in Console.note(line, quiet: quiet) } }
+        // A signal ends the run cleanly: the outputs are finished and the report written, then the exit is 130/143.
+        SignalGuard.onFirstSignal(grace: 10) { run.cancel() }
+        let report = try await run.value
         let reportPath = report.video.flatMap { $0 == "-" || $0.contains("://") ? nil : $0 }
             .map(Self.reportPath(beside:))
         if let path = self.report ?? reportPath { try Console.emit(try JSON.encode(report), to: path) }
@@ -24,5 +27,6 @@ extension AnchorCommand {
                             report.signedUtterances, report.utterances, report.skippedUtterances, report.meanDelay,
                             report.p95Delay, report.maxDelay),
                      quiet: quiet)
+        SignalGuard.exitIfSignalled()
     }
 }

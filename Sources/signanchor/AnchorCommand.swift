@@ -101,6 +101,11 @@ struct AnchorCommand: AsyncParsableCommand {
         if live { return try await runLive() }
         guard let output else { return }
         let exports = try Self.exports(export)
+        let stem = URL(fileURLWithPath: output).deletingPathExtension().path
+        try OutputSafety.check(outputs: [output, Self.reportPath(beside: output)] + exports.map { "\(stem).\($0)" }
+                                   + video.stillPaths(output: output),
+                               inputs: [input, transcript])
+        if let text, !text.contains(where: { !$0.isWhitespace }) { throw CLIError("--text: the text is empty") }
         // Text is in the language its script shows; the job checks it against --sign-language.
         func spoken(_ text: String) -> DistillLanguage { DistillLanguage.detect(text) }
         let given: Transcript?
@@ -130,7 +135,6 @@ struct AnchorCommand: AsyncParsableCommand {
         result.report.input = input
         progress.finish()
 
-        let stem = URL(fileURLWithPath: output).deletingPathExtension().path
         try Console.emit(try JSON.encode(result.report), to: Self.reportPath(beside: output))
         for format in exports {
             let path = "\(stem).\(format)"

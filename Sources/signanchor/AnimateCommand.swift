@@ -1,3 +1,4 @@
+import AnchorCore
 import ArgumentParser
 import Foundation
 import Gloss
@@ -26,6 +27,7 @@ struct AnimateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try AnimationOutput.check(output)
+        try OutputSafety.check(outputs: [output], inputs: [input])
         let data = input == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: input)
         guard let data else { throw CLIError("\(input): no such file or not readable") }
         let sequence: GlossSequence
@@ -33,6 +35,13 @@ struct AnimateCommand: AsyncParsableCommand {
             throw CLIError("\(input): not a gloss sequence JSON (write one with 'signanchor gloss --format json')")
         }
         let signs = try LexiconLoader.load(root: lexicon ?? LexiconLoader.defaultRoot(), signLanguage: sequence.signLanguage)
+        // A sign id the lexicon does not have would silently vanish from the animation.
+        let unknown = Set(sequence.glosses.flatMap { [$0.entry] + $0.units.map(\.entry) }.compactMap { $0 }
+            .filter { signs.entry(id: $0) == nil })
+        if !unknown.isEmpty {
+            throw CLIError("\(input): \(unknown.count) sign id(s) not in the \(sequence.signLanguage) lexicon: "
+                           + unknown.sorted().prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", …" : ""))
+        }
         let (animator, rig) = try animation.animator()
         let track = try GlossAnimation(animator: animator, lexicon: signs).animate(sequence, fps: animation.fps)
         try AnimationOutput.write(track, rig: rig, to: output)

@@ -25,6 +25,7 @@ struct AnimateSignCommand: AsyncParsableCommand {
     func run() async throws {
         guard !files.isEmpty else { throw CLIError("give at least one --sigml FILE") }
         try AnimationOutput.check(output)
+        try OutputSafety.check(outputs: [output], inputs: files)
         let (animator, rig) = try animation.animator()
         var report = SiGMLImportReport()
         let signs = try files.flatMap { try SignDescription.signs(sigmlFile: $0, report: &report) }

@@ -65,6 +65,10 @@ struct DistillCommand: AsyncParsableCommand {
     var explain = false
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output], inputs: [input])
+        if let speechRate, !(speechRate > 0 && speechRate.isFinite) {
+            throw CLIError("--speech-rate must be above 0, not \(speechRate)")
+        }
         let chosen = try language.map { tag in
             guard let language = DistillLanguage(tag: tag) else { throw CLIError("--language: '\(tag)' is not zh or en") }
             return language

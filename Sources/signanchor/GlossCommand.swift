@@ -37,6 +37,7 @@ struct GlossCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output], inputs: [input])
         let source = try text.map { TextInput(text: $0) } ?? TextInput.read(input ?? "-")
         guard source.text.contains(where: { !$0.isWhitespace }) else {
             throw GlossError.emptyInput(source: input ?? "--text")

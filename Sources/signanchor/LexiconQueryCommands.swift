@@ -45,6 +45,10 @@ struct LexiconSearchCommand: AsyncParsableCommand {
     @Option(help: "The most results to show.") var limit: Int = 20
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+    }
+
     func run() async throws {
         let lexicon = try options.load()
         let pinyin = lexicon.info.fingerspelling == .pinyin ? try Pinyin(root: options.root) : nil

@@ -20,6 +20,7 @@ struct MediaInfoCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output], inputs: [input])
         let info = try MediaInfo.probe(path: input)
         switch format {
         case .json: try Console.emit(try JSON.encode(info), to: output)

@@ -37,6 +37,7 @@ struct RenderCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output] + video.stillPaths(output: output), inputs: [animation, overlay, audio])
         var options = try video.options(output: output)
         options.overlaySource = overlay
         options.audioSource = audio
@@ -83,10 +84,17 @@ struct VideoOptions: ParsableArguments {
             throw CLIError("--corner must be one of \(PictureInPicture.Corner.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard margin >= 0 else { throw CLIError("--margin must be at least 0") }
+        if let still = stills.first(where: { $0 < 0 }) { throw CLIError("--still \(still): frames are numbered from 0") }
         options.placement = PictureInPicture(corner: corner, margin: margin)
         options.insetScale = scale
         options.stills = Set(stills)
         return options
+    }
+
+    /// The PNG files `--still` writes beside `output`.
+    func stillPaths(output: String) -> [String] {
+        let stem = URL(fileURLWithPath: output).deletingPathExtension().path
+        return stills.map { "\(stem)-\($0).png" }
     }
 
     private static func background(_ text: String) throws -> Background {

@@ -1,3 +1,4 @@
+import AnchorCore
 import ArgumentParser
 import Foundation
 import Lexicon
@@ -12,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Every sign language, the avatar and the speech model are loaded once at start-up; a broken lexicon stops \
         the server before it listens. When it is up it prints 'listening on http://HOST:PORT' on stdout (with \
-        --port 0, the port picked). One line per request goes to stderr. SIGINT or SIGTERM stop it gracefully.
+        --port 0, the port picked). One line per request goes to stderr. SIGINT, SIGTERM or SIGHUP stop it gracefully \
+        (jobs and live streams are stopped, exit 0 within 5 s); a second signal stops it at once.
         """
     )
 
@@ -61,8 +63,15 @@ struct ServeCommand: AsyncParsableCommand {
         options.uploadLimit = uploadLimit
         options.concurrentJobs = jobs
         let server = try SignAnchorServer(options: options)
+        // The server stops itself on the first signal (jobs and live streams cancelled, requests finished); the
+        // guard only makes sure it is gone 5 s later, or at once on a second signal, with its files removed.
+        SignalGuard.onFirstSignal(grace: 4.8) {}
         try await server.run { address in
             FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
         }
+        // Stopped gracefully: exit 0 without atexit handlers (OpenBLAS's would join its threads, which a job
+        // stopped by the deadline may still be using).
+        TemporaryFiles.removeAllBeforeExit()
+        _exit(0)
     }
 }

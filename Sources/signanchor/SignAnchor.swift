@@ -29,6 +29,7 @@ struct SignAnchor: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        SignalGuard.install()
         do {
             var command = try SignAnchor.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -36,6 +37,10 @@ enum Main {
             } else {
                 try command.run()
             }
+        } catch let error where SignalGuard.received != 0 {
+            // Stopped by a signal: whatever failed because of it, the exit is the signal's.
+            _ = error
+            SignalGuard.exitNow(SignalGuard.received)
         } catch let error as any AnchorError {
             Console.error("\(error)")
             exit(error.isUserError ? 1 : 2)

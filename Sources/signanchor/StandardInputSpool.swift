@@ -1,3 +1,4 @@
+import AnchorCore
 import Foundation
 
 /// Standard input copied to a temporary file, for jobs that read their input more than once (recognition,
@@ -13,6 +14,8 @@ final class StandardInputSpool {
         guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
             throw CLIError("cannot spool stdin to \(path)")
         }
+        // A signal while stdin is copied (or the job runs) removes the spool with the other unfinished files.
+        TemporaryFiles.register(path)
         defer { try? file.close() }
         var total = 0
         do {
@@ -30,5 +33,5 @@ final class StandardInputSpool {
         }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit { TemporaryFiles.finish(path) { try? FileManager.default.removeItem(atPath: path) } }
 }

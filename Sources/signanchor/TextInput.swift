@@ -24,7 +24,9 @@ struct TextInput {
     }
 
     /// Reads `path` (`-` for stdin), choosing the format by extension and content.
-    /// - Throws: ``CLIError`` naming the file when it is missing, not UTF-8, or JSON of another shape.
+    /// - Throws: ``CLIError`` naming the file when it is missing, not UTF-8, or JSON of another shape;
+    ///   ``AnchorCoreError/invalidTime(source:reason:)`` or ``MediaIOError/invalidTime(path:reason:)`` for times that are
+    ///   negative, reversed, not finite or past 48 hours.
     static func read(_ path: String) throws -> TextInput {
         if [".srt", ".vtt", ".ass", ".ssa"].contains(where: path.lowercased().hasSuffix) {
             let cues = try SubtitleReader.read(path: path)
@@ -44,11 +46,13 @@ struct TextInput {
         guard trimmed.hasPrefix("{") || trimmed.hasPrefix("[") else { return TextInput(text: text) }
         let decoder = JSONDecoder()
         if let transcript = try? decoder.decode(Transcript.self, from: data) {
+            try transcript.check(source: path)
             return TextInput(text: text, segments: transcript.segments, language: transcript.language.isEmpty ? nil : transcript.language)
         }
         guard let segments = try? decoder.decode([TimedText].self, from: data) else {
             throw CLIError("\(path): JSON is neither a transcript nor a list of timed segments")
         }
+        try TimedText.check(segments, source: path)
         return TextInput(text: text, segments: segments, language: nil)
     }
 }

@@ -31,6 +31,7 @@ struct TranscribeCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
+        try OutputSafety.check(outputs: [output], inputs: [input])
         let whisper = try WhisperModel(path: speech.modelPath, computeType: speech.computeType)
         var options = TranscriptionOptions()
         options.language = speech.forcedLanguage

@@ -22,14 +22,20 @@ final class ServerProcess: @unchecked Sendable {
     /// `http://127.0.0.1:PORT` as the server printed it.
     let base: String
 
-    /// Starts the server with `arguments` after `serve --port 0` and waits for its address.
-    init(_ arguments: [String] = []) throws {
+    /// Starts the server with `arguments` after `serve --port 0` and waits for its address; its request log
+    /// (stderr) goes to `log` when given.
+    init(_ arguments: [String] = [], log: URL? = nil) throws {
         process = Process()
         process.executableURL = TestFiles.program
         process.arguments = ["serve", "--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         var printed = ""
         while !printed.contains("\n") {

@@ -2,7 +2,7 @@
 ///
 /// Manual kinds describe the hands (configuration, location, movement and how they combine);
 /// non-manual kinds are tiers (mouth, face, gaze, head, body, shoulders) and their items.
-public enum NodeKind: String, Sendable, Codable, CaseIterable {
+public enum NodeKind: String, Sendable, Codable, CaseIterable, Hashable {
     // MARK: manual: structure and postures
     case signManual = "sign_manual"
     case handConfig = "handconfig"

@@ -1,5 +1,5 @@
 /// How a sign is made: the manual part (hands) and the non-manual tiers (mouth, face, gaze, head, body).
-public struct Phonology: Sendable, Codable, Equatable {
+public struct Phonology: Sendable, Codable, Hashable {
     /// The manual part: a `sign_manual` node whose attributes say one or two hands and the symmetry.
     ///
     /// Its children are postures and movements in order; a compound sign instead has `sign_manual`

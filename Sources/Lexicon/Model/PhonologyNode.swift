@@ -17,7 +17,7 @@ public struct NodeAttribute: Sendable, Codable, Equatable, Hashable {
 /// The tree keeps G-SiGML's structure (sequence of postures and movements, `par_motion`, `rpt_motion`,
 /// `split_*` for the two hands) so SiGML converts both ways without loss; typed views such as
 /// ``HandConfiguration`` read it for synthesis.
-public struct PhonologyNode: Sendable, Codable, Equatable {
+public struct PhonologyNode: Sendable, Codable, Hashable {
     /// The element.
     public var kind: NodeKind
     /// Its attributes in written order; every name and value is in ``NodeSchema``.

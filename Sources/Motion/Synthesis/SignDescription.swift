@@ -3,7 +3,7 @@ import Lexicon
 
 /// One sign to synthesise: its gloss and its phonology in Lexicon's typed vocabulary (the manual part and the
 /// non-manual tiers), so a lexicon entry and an imported G-SiGML sign drive the synthesiser in the same way.
-public struct SignDescription: Sendable, Equatable, Codable {
+public struct SignDescription: Sendable, Hashable, Codable {
     /// The gloss, for time spans and messages.
     public var gloss: String
     /// How the sign is made.

@@ -11,13 +11,16 @@ public struct Animator: Sendable {
     public let avatar: Avatar
     /// Durations.
     public let timing: Timing
+    /// Planned signs to reuse across calls, if any.
+    public let clipCache: SignClipCache?
     /// Fastest forearm twist and wrist turn, radians per second (fast human pronation peaks near 15 rad/s).
     public static let maxTurningSpeed = 14.0
 
-    /// Creates an animator.
-    public init(avatar: Avatar, timing: Timing = Timing()) {
+    /// Creates an animator; with `clipCache`, each distinct sign is planned once across all calls.
+    public init(avatar: Avatar, timing: Timing = Timing(), clipCache: SignClipCache? = nil) {
         self.avatar = avatar
         self.timing = timing
+        self.clipCache = clipCache
     }
 
     /// What the animator aimed for in each frame, for checking the result.
@@ -31,19 +34,41 @@ public struct Animator: Sendable {
     /// Animates `items` at `fps` frames per second.
     /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
     public func animate(_ items: [PhraseItem], fps: Double = 25) throws -> (track: AnimationTrack, diagnostics: Diagnostics) {
+        var phrase = try self.phrase(items)
+        let end = phrase.returnToRest(taking: timing.toRest / speed)
+        return render(phrase, duration: end + timing.idle / speed, fps: fps)
+    }
+
+    /// The global speed factor, kept away from zero.
+    private var speed: Double { max(0.05, timing.speed) }
+
+    /// When each gloss of `items` is signed, exactly as ``animate(_:fps:)`` times it, without posing any frame:
+    /// for measuring signing time (distillation measures many candidate texts).
+    /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
+    public func spans(_ items: [PhraseItem]) throws -> [AnimationTrack.GlossSpan] {
+        try phrase(items).spans
+    }
+
+    /// The phrase on its clock: each sign and letter planned (through ``clipCache`` when there is one) and placed
+    /// after its approach; pauses advance the clock. Ends before the return to rest.
+    private func phrase(_ items: [PhraseItem]) throws -> PhraseTimeline {
         let planner = SignPlanner(avatar: avatar, timing: timing)
+        func plan(_ sign: SignDescription) throws -> SignClip {
+            guard let clipCache else { return try planner.plan(sign) }
+            return try clipCache.clip(sign) { try planner.plan(sign) }
+        }
         var phrase = PhraseTimeline(avatar: avatar, start: timing.idle / speed)
         for (index, item) in items.enumerated() {
             let boundary = index == items.count - 1 || items[index + 1].isPause
             let approach = (phrase.spans.isEmpty ? timing.fromRest : timing.approach) / speed
             switch item {
             case let .sign(sign):
-                let clip = try planner.plan(sign)
+                let clip = try plan(sign)
                 phrase.perform(clip, approach: approach, scale: (boundary ? timing.phraseFinalLengthening : 1) / speed,
                                movement: clip.movementKind)
             case let .fingerspelling(letters):
                 for (k, letter) in letters.enumerated() {
-                    var clip = try planner.plan(letter)
+                    var clip = try plan(letter)
                     let isLast = k == letters.count - 1
                     let hold = (timing.letter * 0.6 + (isLast ? timing.lastLetterHold : 0)) / speed
                     clip.hands = clip.hands.mapValues { [$0[0], $0[0]] }
@@ -54,12 +79,8 @@ public struct Animator: Sendable {
                 phrase.now += seconds / speed
             }
         }
-        let end = phrase.returnToRest(taking: timing.toRest / speed)
-        return render(phrase, duration: end + timing.idle / speed, fps: fps)
+        return phrase
     }
-
-    /// The global speed factor, kept away from zero.
-    private var speed: Double { max(0.05, timing.speed) }
 
     /// Samples the timelines at `fps` and solves each frame's pose.
     private func render(_ phrase: PhraseTimeline, duration: Double, fps: Double) -> (AnimationTrack, Diagnostics) {

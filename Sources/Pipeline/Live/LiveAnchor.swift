@@ -60,12 +60,14 @@ public struct LiveAnchor: Sendable {
     }
 
     /// Runs until the input ends (or stalls past the timeout) or the task is cancelled; returns the report.
+    /// Cancelling ends the run early but cleanly: the read is interrupted, the outputs are finished at the next
+    /// frame, and the report covers what was signed until then.
     /// - Parameters:
     ///   - log: receives one line per signed utterance (times, text, glosses, delay).
     ///   - animationLines: receives every JSON Lines line of the animation stream (header, `signs`, `frame`),
     ///     as written to `options.animation`; for callers that forward the stream (the HTTP service).
     /// - Throws: errors of opening the input or outputs at once, before anything is written; later errors of
-    ///   reading, recognition or writing end the run; `CancellationError` when cancelled.
+    ///   reading, recognition or writing end the run.
     public func run(input: String, log: (@Sendable (String) -> Void)? = nil,
                     animationLines: (@Sendable (String) -> Void)? = nil) async throws -> LiveReport {
         guard options.video != nil || options.animation != nil || animationLines != nil else {
@@ -106,12 +108,14 @@ public struct LiveAnchor: Sendable {
         let writer = try LiveWriter(options: options, geometry: geometry, idle: idle, animationSink: animationLines)
         let shared = LiveState()
         let started = ProcessInfo.processInfo.systemUptime
+        let interruption = reader.interruption
         let owned = Handover((reader, signer, writer))
 
         return try await withTaskCancellationHandler {
             try await run(input: input, owned: owned, shared: shared, started: started, log: log)
         } onCancel: {
-            shared.cancel()
+            shared.endEarly()
+            interruption.interrupt()
         }
     }
 

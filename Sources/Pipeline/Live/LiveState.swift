@@ -21,6 +21,9 @@ final class LiveState: @unchecked Sendable {
         var inputEnded = false
         /// Set when the run is over (finished or failed): the reader stops at its next chunk.
         var stopped = false
+        /// Set when the run is stopped from outside (a signal, a server shutting down, a client gone): the writer
+        /// ends at its next frame, finishes its outputs and reports what was signed.
+        var endedEarly = false
         /// The first error of the reader or planner.
         var error: (any Error)?
 
@@ -90,6 +93,6 @@ final class LiveState: @unchecked Sendable {
     /// Ends the run for the reader and planner.
     func stop() { update { $0.stopped = true } }
 
-    /// Ends the run for all three threads: the writer stops with `CancellationError`.
-    func cancel() { update { $0.stopped = true; $0.error = $0.error ?? CancellationError() } }
+    /// Ends the run for all three threads: the reader and planner stop, the writer ends at its next frame.
+    func endEarly() { update { $0.stopped = true; $0.endedEarly = true; $0.inputEnded = true; $0.queue = [] } }
 }

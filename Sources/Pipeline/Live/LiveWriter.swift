@@ -50,9 +50,10 @@ final class LiveWriter {
         while true {
             let time = Double(frameCount) / fps
             let step = try shared.wait(until: { fields in
-                fields.error != nil || fields.drained || time <= fields.gate(slack: slack)
+                fields.error != nil || fields.endedEarly || fields.drained || time <= fields.gate(slack: slack)
             }) { fields -> (current: PlacedSigning?, lag: Double)? in
                 if let error = fields.error { throw error }
+                if fields.endedEarly { return nil }
                 if fields.drained && time >= max(fields.received, fields.placed.last?.end ?? 0) { return nil }
                 fields.placed.removeAll { $0.end <= time }
                 fields.head = Double(frameCount + 1) / fps

@@ -37,7 +37,8 @@ enum BeamSearch {
                 }
             }
             beams = next
-            if finished.count >= maxCandidates || next.isEmpty || step == sampleLength - 1 || decoder.isFull { break }
+            // A cancelled task stops decoding at once (its result is then discarded by the caller).
+            if finished.count >= maxCandidates || next.isEmpty || step == sampleLength - 1 || decoder.isFull || Task.isCancelled { break }
             decoder.reorder(sources)
             decoder.step(tokens)
         }

@@ -33,7 +33,8 @@ enum GreedySampler {
                     if token == eot { finished[b] = true } else { hypotheses[b].tokens.append(token) }
                 }
             }
-            if finished.allSatisfy({ $0 }) || decoder.isFull { break }
+            // A cancelled task stops decoding at once (its result is then discarded by the caller).
+            if finished.allSatisfy({ $0 }) || decoder.isFull || Task.isCancelled { break }
             decoder.step(next)
         }
         return hypotheses

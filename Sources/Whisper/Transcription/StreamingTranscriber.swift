@@ -81,7 +81,8 @@ public final class StreamingTranscriber {
         totalSamples += chunk.samples.count
         var segments: [TimedText] = []
         // A full window needs its 3000 frames plus the 200-sample half frame after the last centre.
-        while totalSamples >= (seek + LogMel.windowFrames) * LogMel.hop + LogMel.nFFT / 2 {
+        // A cancelled task (a job stopped by a server's shutdown) decodes no more windows.
+        while totalSamples >= (seek + LogMel.windowFrames) * LogMel.hop + LogMel.nFFT / 2 && !Task.isCancelled {
             segments += decodeWindow(segmentFrames: LogMel.windowFrames)
         }
         return segments
@@ -91,7 +92,7 @@ public final class StreamingTranscriber {
     public func finish() -> [TimedText] {
         let contentFrames = totalSamples / LogMel.hop
         var segments: [TimedText] = []
-        while seek < contentFrames {
+        while seek < contentFrames && !Task.isCancelled {
             segments += decodeWindow(segmentFrames: min(LogMel.windowFrames, contentFrames - seek))
         }
         return segments

@@ -42,6 +42,8 @@ public struct Transcriber {
             progress?(StageProgress(stage: "transcribing", completed: session.transcribedSeconds, total: duration))
         }
         segments += session.finish()
+        // Stopped part-way (the windows and decoders stop early when the task is cancelled): no partial transcript.
+        try Task.checkCancellation()
         try checkLanguage()
         let total = duration ?? end
         progress?(StageProgress(stage: "transcribing", completed: total, total: total))
