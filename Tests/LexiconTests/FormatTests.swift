@@ -113,3 +113,20 @@ struct FormatTests {
         }
     }
 }
+
+@Suite("Large lexicon files")
+struct LargeFileTests {
+    /// Files of 512 entries or more are parsed in chunks on all cores; the entries keep file order and lines.
+    @Test func aLargeFileParsesInChunksInFileOrder() throws {
+        let text = (0..<1500).map { index in
+            "id: sign-\(index)\ngloss: S\(index)\ncategory: places\nen: word\(index)\nmanual:\n  handconfig handshape=flat\n"
+                + "  location_bodyarm location=chest\nsource: test\nverified: false\n"
+        }.joined(separator: "\n")
+        for _ in 0..<3 {
+            let lexicon = try LexiconLoader.load(folder: LexiconFixtures.folder(["big.txt": text]).folder)
+            #expect(lexicon.entries.map(\.id) == (0..<1500).map { "sign-\($0)" })
+            #expect(lexicon.origin(id: "sign-1000")?.line == 1000 * 10 + 1)
+            #expect(lexicon.lookup("word777").first?.entry.gloss == "S777")
+        }
+    }
+}

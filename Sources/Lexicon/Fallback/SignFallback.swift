@@ -48,7 +48,7 @@ public struct SignFallback: Sendable {
         self.language = language
         self.lemmatizer = lemmatizer
         self.thesaurus = thesaurus
-        thesaurusLemmatizer = thesaurus.flatMap { thesaurus in lemmatizer?.knowing(thesaurus.words) }
+        thesaurusLemmatizer = thesaurus.flatMap { thesaurus in lemmatizer?.knowing { thesaurus.contains($0) } }
         words = lexicon.words(language: language)
         longest = words.lazy.map(\.count).max() ?? 1
         var characters: Set<Character> = []

@@ -24,43 +24,60 @@ public struct Thesaurus: Sendable {
     /// The generated file under the lexicon root's spoken folder.
     public static let fileName = "generated/en-synonyms.txt"
 
-    private let senses: [String: [Sense]]
+    /// One row: part of speech, tag count and the synonyms still joined by `|` (split only when asked).
+    private struct Row: Sendable {
+        var partOfSpeech: PartOfSpeech
+        var frequency: Int
+        var synonyms: Substring
+    }
+
+    private let rows: [String: [Row]]
 
     /// A thesaurus of `senses` by lower-case word (tests, other sources).
     public init(senses: [String: [Sense]]) {
-        self.senses = senses
+        rows = senses.mapValues { senses in
+            senses.map { Row(partOfSpeech: $0.partOfSpeech, frequency: $0.frequency, synonyms: Substring($0.synonyms.joined(separator: "|"))) }
+        }
     }
 
-    /// Loads the generated WordNet file under `root`.
+    /// Loads the generated WordNet file under `root`, once per process and file (every sign language with English
+    /// words shares it).
     /// - Throws: ``LexiconError/missingData(path:hint:)`` when it was not generated; ``LexiconError/invalid(_:)`` for a bad line.
     public init(root: String) throws {
-        var senses: [String: [Sense]] = [:]
-        senses.reserveCapacity(90_000)
+        self = try Self.cache.value(for: SpokenData.path(Self.fileName, root: root)) { try Thesaurus(reading: root) }
+    }
+
+    private init(reading root: String) throws {
+        var rows: [String: [Row]] = [:]
+        rows.reserveCapacity(80_000)
         var issues: [LexiconIssue] = []
         for (line, text) in try SpokenData.records(Self.fileName, root: root) {
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = text.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4, let pos = Self.partOfSpeech(fields[1]), let frequency = Int(fields[2]) else {
                 issues.append(LexiconIssue(file: SpokenData.path(Self.fileName, root: root), line: line, field: "syntax",
                                            message: "expected WORD<TAB>n|v|a|r<TAB>count<TAB>SYNONYM|…; run scripts/lexicon-data"))
                 continue
             }
-            let synonyms = fields[3].split(separator: "|").map(String.init)
-            senses[String(fields[0]), default: []].append(Sense(partOfSpeech: pos, frequency: frequency, synonyms: synonyms))
+            rows[String(fields[0]), default: []].append(Row(partOfSpeech: pos, frequency: frequency, synonyms: fields[3]))
         }
         guard issues.isEmpty else { throw LexiconError.invalid(issues) }
-        self.senses = senses
+        self.rows = rows
     }
+
+    private static let cache = LoadCache<Thesaurus>()
 
     /// The first sense of `word` (lower case, a lemma) in `partOfSpeech`; without one, in the part of speech the
     /// word is most often used in. Nil for other parts of speech (names, numerals…) or unknown words.
     public func firstSense(of word: String, partOfSpeech: PartOfSpeech?) -> Sense? {
-        guard let all = senses[word] else { return nil }
-        if let partOfSpeech { return all.first { $0.partOfSpeech == partOfSpeech } }
-        return all.max { $0.frequency < $1.frequency }  // the first of equal counts: noun, verb, adjective, adverb
+        guard let all = rows[word] else { return nil }
+        // Without a part of speech: the most frequent, the first of equal counts (noun, verb, adjective, adverb).
+        let row = partOfSpeech.map { pos in all.first { $0.partOfSpeech == pos } } ?? all.max { $0.frequency < $1.frequency }
+        return row.map { Sense(partOfSpeech: $0.partOfSpeech, frequency: $0.frequency,
+                               synonyms: $0.synonyms.split(separator: "|").map(String.init)) }
     }
 
-    /// Every word with a row: the lemmas WordNet knows.
-    public var words: Set<String> { Set(senses.keys) }
+    /// True when WordNet has `word` (lower case) as a lemma.
+    public func contains(_ word: String) -> Bool { rows[word] != nil }
 
     private static func partOfSpeech(_ code: Substring) -> PartOfSpeech? {
         switch code {

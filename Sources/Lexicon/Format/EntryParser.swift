@@ -16,6 +16,17 @@ struct EntryParser {
     let file: String
     let info: SignLanguageInfo
     private(set) var issues: [LexiconIssue] = []
+    /// Node lines already read, by their text without indentation: most repeat (83 % in the shipped lexicons,
+    /// `location_bodyarm location=chest`), so each distinct line is split and validated once per parser.
+    private var readLines: [ByteKey: NodeLine] = [:]
+
+    /// A node line read: its element and attributes, or the problems with them.
+    private struct NodeLine {
+        var kind: NodeKind?
+        var name: String
+        var attributes: [NodeAttribute]
+        var problems: [NodeValidation.Problem]
+    }
 
     init(file: String, info: SignLanguageInfo) {
         self.file = file
@@ -60,16 +71,26 @@ struct EntryParser {
 
     /// Per-chunk results written from concurrent workers, each to its own slot.
     private final class ChunkResults: @unchecked Sendable {
-        // Safe: each worker writes only its own index, and `all` is read after `concurrentPerform` returns.
-        private var slots: [([Parsed], [LexiconIssue])]
+        // Safe: each worker writes only its own slot of memory allocated once, and `all` is read after
+        // `concurrentPerform` returns. (Not an Array: `withUnsafeMutableBufferPointer` moves an array's storage out
+        // while it runs, so concurrent calls on one array race.)
+        private let slots: UnsafeMutableBufferPointer<([Parsed], [LexiconIssue])>
 
-        init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-
-        func store(_ index: Int, _ entries: [Parsed], _ issues: [LexiconIssue]) {
-            slots.withUnsafeMutableBufferPointer { $0[index] = (entries, issues) }
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: ([], []))
         }
 
-        var all: [([Parsed], [LexiconIssue])] { slots }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ index: Int, _ entries: [Parsed], _ issues: [LexiconIssue]) {
+            slots[index] = (entries, issues)
+        }
+
+        var all: [([Parsed], [LexiconIssue])] { Array(slots) }
     }
 
     private mutating func issue(_ line: Int, _ field: String, _ message: String) {
@@ -80,7 +101,7 @@ struct EntryParser {
 
     private mutating func parseBlock(_ block: [(Int, Substring)]) -> Parsed? {
         let before = issues.count
-        var fields: Fields = [:]
+        var fields = Fields()
         var words: [WordSense] = []
         var nodeLines: (manual: [(Int, Substring)], nonmanual: [(Int, Substring)]) = ([], [])
         var openBlock: Field?
@@ -98,7 +119,7 @@ struct EntryParser {
                 issue(number, "syntax", "expected 'field: value'")
                 continue
             }
-            if let field = Field(rawValue: String(key)) {
+            if let field = Field.named(key) {
                 if let first = fields[field] {
                     issue(number, field.rawValue, "given twice in one entry (first on line \(first.line))")
                 }
@@ -160,10 +181,23 @@ struct EntryParser {
     /// The fields an entry has at most once.
     enum Field: String, CaseIterable {
         case id, gloss, category, spells, compound, manual, nonmanual, timing, source, license, verified, note
+
+        /// The field's position in ``allCases``.
+        var index: Int { Self.allCases.firstIndex(of: self)! }
+        /// The field named `key`, without building a string for it.
+        static func named(_ key: Substring) -> Field? { byName[ByteKey(key)] }
+        private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { (ByteKey(Substring($0.rawValue)), $0) })
     }
 
-    /// The values of an entry's single fields with their line numbers.
-    typealias Fields = [Field: (line: Int, value: Substring)]
+    /// The values of an entry's single fields with their line numbers: one slot per field (no hashing).
+    struct Fields {
+        private var slots = [(line: Int, value: Substring)?](repeating: nil, count: Field.allCases.count)
+
+        subscript(_ field: Field) -> (line: Int, value: Substring)? {
+            get { slots[field.index] }
+            set { slots[field.index] = newValue }
+        }
+    }
 
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.allSatisfy { byte in
@@ -298,21 +332,30 @@ struct EntryParser {
                 issue(number, block, "indented too far: one level deeper than the line above at most")
                 continue
             }
-            guard let words = NodeSyntax.words(line.dropFirst(spaces)), let name = words.first else {
+            let text = line.dropFirst(spaces)
+            guard let read = readLines[ByteKey(text)] ?? readNodeLine(text) else {
                 issue(number, block, "unclosed quote")
                 continue
             }
-            guard let kind = NodeKind(rawValue: name), kind != .signManual || manual, kind.isNonManual != manual else {
+            guard let kind = read.kind, kind != .signManual || manual, kind.isNonManual != manual else {
                 let expected = NodeKind.allCases.filter { $0.isNonManual != manual }.map(\.rawValue)
-                issue(number, block, "unknown element '\(name)' in \(block) (known: \(expected.joined(separator: ", ")))")
+                issue(number, block, "unknown element '\(read.name)' in \(block) (known: \(expected.joined(separator: ", ")))")
                 continue
             }
-            let (attributes, problems) = NodeValidation.attributes(words.dropFirst(), of: kind)
-            for problem in problems { issue(number, problem.field, problem.message) }
+            for problem in read.problems { issue(number, problem.field, problem.message) }
             closeTo(depth)
-            stack.append((depth, PhonologyNode(kind, attributes)))
+            stack.append((depth, PhonologyNode(kind, read.attributes)))
         }
         closeTo(1)
         return stack[0].node.children
+    }
+
+    /// Splits and validates one node line and remembers it; nil for an unclosed quote (or an empty line).
+    private mutating func readNodeLine(_ text: Substring) -> NodeLine? {
+        guard let words = NodeSyntax.words(text), let name = words.first else { return nil }
+        var read = NodeLine(kind: NodeKind.named(name), name: name, attributes: [], problems: [])
+        if let kind = read.kind { (read.attributes, read.problems) = NodeValidation.attributes(words.dropFirst(), of: kind) }
+        readLines[ByteKey(text)] = read
+        return read
     }
 }

@@ -8,6 +8,26 @@ struct TextLines {
     let badLines: [Int]
 
     init(_ data: Data) {
+        // The usual case, a valid file: one string, lines as substrings of it (no allocation per line).
+        let whole = data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if var text = whole {
+            // Line boundaries by byte offset, then substrings by UTF-8 offset (constant time on native strings).
+            var bounds: [(start: Int, end: Int)] = []
+            text.withUTF8 { bytes in
+                var start = 0
+                for index in 0..<bytes.count where bytes[index] == 0x0A {
+                    bounds.append((start, index > start && bytes[index - 1] == 0x0D ? index - 1 : index))
+                    start = index + 1
+                }
+                if start < bytes.count { bounds.append((start, bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count)) }
+            }
+            let utf8 = text.utf8
+            lines = bounds.map { bound in
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bound.start)..<utf8.index(utf8.startIndex, offsetBy: bound.end)])
+            }
+            badLines = []
+            return
+        }
         var lines: [Substring] = []
         var bad: [Int] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -56,4 +76,20 @@ func trimmed(_ text: Substring) -> Substring {
         end = before
     }
     return text[start..<end]
+}
+
+/// Text as a dictionary key compared and hashed by its UTF-8 bytes, skipping the Unicode normalisation that
+/// `String` and `Substring` hashing does: for the parser's caches of ASCII syntax (field names, node lines).
+struct ByteKey: Hashable {
+    let text: Substring
+
+    init(_ text: Substring) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+    }
 }

@@ -22,13 +22,18 @@ public struct EnglishLemmatizer: Sendable {
 
     private let irregular: [String: String]
     private let rules: [SuffixRule]
-    private let known: Set<String>
+    private let isKnown: @Sendable (String) -> Bool
 
     /// Creates a lemmatizer; `known` holds the lower-case words a lemma must be one of.
     public init(irregular: [String: String], rules: [SuffixRule], known: Set<String>) {
+        self.init(irregular: irregular, rules: rules, isKnown: { known.contains($0) })
+    }
+
+    /// Creates a lemmatizer whose lemmas are the lower-case words `isKnown` accepts.
+    public init(irregular: [String: String], rules: [SuffixRule], isKnown: @escaping @Sendable (String) -> Bool) {
         self.irregular = irregular
         self.rules = rules
-        self.known = known
+        self.isKnown = isKnown
     }
 
     /// Loads the tables under `root` and takes the known words from `lexicon`'s `en` senses.
@@ -59,9 +64,9 @@ public struct EnglishLemmatizer: Sendable {
         self.init(irregular: irregular, rules: rules, known: lexicon.words(language: "en"))
     }
 
-    /// The same tables with another set of known words (a lemma must be one of them), e.g. WordNet's lemmas.
-    public func knowing(_ words: Set<String>) -> EnglishLemmatizer {
-        EnglishLemmatizer(irregular: irregular, rules: rules, known: words)
+    /// The same tables with other known words (a lemma must be one `isKnown` accepts), e.g. WordNet's lemmas.
+    public func knowing(_ isKnown: @escaping @Sendable (String) -> Bool) -> EnglishLemmatizer {
+        EnglishLemmatizer(irregular: irregular, rules: rules, isKnown: isKnown)
     }
 
     /// The form `word` comes from by the irregular table or the first suffix rule that gives a word `isBase` accepts,
@@ -89,14 +94,14 @@ public struct EnglishLemmatizer: Sendable {
     public func lemma(_ word: String) -> String {
         var lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
         if lower.hasSuffix("'s") { lower.removeLast(2) } else if lower.hasSuffix("'") { lower.removeLast() }
-        if known.contains(lower) { return lower }
+        if isKnown(lower) { return lower }
         if let lemma = irregular[lower] { return lemma }
         for rule in rules where lower.hasSuffix(rule.suffix) && lower.count > rule.suffix.count + 1 {
             let stem = String(lower.dropLast(rule.suffix.count))
             let candidate = stem + rule.replacement
-            if known.contains(candidate) { return candidate }
+            if isKnown(candidate) { return candidate }
             if rule.replacement.isEmpty, let last = stem.last, stem.dropLast().last == last, !"aeiousl".contains(last),
-               known.contains(String(stem.dropLast())) {
+               isKnown(String(stem.dropLast())) {
                 return String(stem.dropLast())
             }
         }

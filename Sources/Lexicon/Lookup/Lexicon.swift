@@ -69,6 +69,12 @@ public struct Lexicon: Sendable {
     /// The lookup key of a word or gloss: trimmed, lower case, single spaces.
     public static func key(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 > 0x7F || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }) { return String(text) }
+        // ASCII without doubled, leading or trailing spaces (most English words and phrases): lower-case the bytes.
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && !(0x09...0x0D).contains($0) }), bytes.first != 0x20, bytes.last != 0x20,
+           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

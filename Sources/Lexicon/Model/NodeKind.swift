@@ -45,6 +45,10 @@ public enum NodeKind: String, Sendable, Codable, CaseIterable, Hashable {
     case extraTier = "extra_tier"
     case extraMovement = "extra_movement"
 
+    /// The kind named `name` (its G-SiGML element name), found by hashing rather than comparing every case in turn.
+    public static func named(_ name: String) -> NodeKind? { byName[name] }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// True for the kinds that may appear under `sign_nonmanual` (the `nonmanual:` block).
     public var isNonManual: Bool {
         switch self {
