@@ -156,23 +156,17 @@ struct FallbackTests {
 
 @Suite("Coverage of the most frequent words")
 struct VocabularyCoverageTests {
-    /// Flip to true once the authored entries of issue #14 are merged: the ≥ 90 % floors then hold and are asserted
-    /// plainly. Until then they are recorded as a known issue (and the test fails if they already pass, as a reminder).
-    static let issue14EntriesMerged = false
-
     static func coverage(_ signLanguage: String, _ language: String, top: Int) throws -> VocabularyCoverage {
         let tools = try LanguageTools(root: LexiconFixtures.root, signLanguage: signLanguage)
         let list = try FrequencyList(language: language, root: LexiconFixtures.root, lemmatizer: language == "en" ? tools.lemmatizer : nil)
         return VocabularyCoverage(list: list, top: top, fallback: tools.fallback(language: language))
     }
 
-    static func floor(_ share: Double, _ target: Double, _ what: String) {
-        if issue14EntriesMerged {
+    /// A target of issue #14 not reached yet: recorded as a known issue, so the test fails once it is reached, as a
+    /// reminder to assert it plainly.
+    static func notYet(_ share: Double, _ target: Double, _ what: String) {
+        withKnownIssue("issue #14: \(what) is below its target \(target)") {
             #expect(share >= target, "\(what): \(share)")
-        } else {
-            withKnownIssue("issue #14: \(what) reaches \(target) only once the authored entries are merged") {
-                #expect(share >= target, "\(what): \(share)")
-            }
         }
     }
 
@@ -180,10 +174,10 @@ struct VocabularyCoverageTests {
         let top1000 = try Self.coverage("csl", "zh-Hans", top: 1000)
         #expect(top1000.marks.count == 1000)
         #expect(top1000.marks.first?.word == "中国")
-        #expect(top1000.signedShare >= 0.27, "today's coverage must not fall")
-        Self.floor(top1000.signedShare, 0.9, "CSL top 1,000")
+        #expect(top1000.signedShare >= 0.9, "CSL top 1,000: \(top1000.signedShare)")
         let top3000 = try Self.coverage("csl", "zh-Hans", top: 3000)
-        Self.floor(top3000.signedShare, 0.75, "CSL top 3,000")
+        #expect(top3000.signedShare >= 0.45, "today's coverage must not fall: \(top3000.signedShare)")
+        Self.notYet(top3000.signedShare, 0.75, "CSL top 3,000")
     }
 
     @Test func aslSignsTheTopEnglishWords() throws {
@@ -193,8 +187,8 @@ struct VocabularyCoverageTests {
         #expect(!words.contains("the") && !words.contains("you") && !words.contains("doing"), "function words and pronouns left out")
         #expect(words.contains("time") && !words.contains("times") && words.contains("friend") && !words.contains("friends")
                 && words.contains("news") && words.contains("miss"), "lemmatised, each lemma once")
-        #expect(top1000.signedShare >= 0.32, "today's coverage must not fall")
-        Self.floor(top1000.signedShare, 0.9, "ASL top 1,000")
+        #expect(top1000.signedShare >= 0.70, "today's coverage must not fall: \(top1000.signedShare)")
+        Self.notYet(top1000.signedShare, 0.9, "ASL top 1,000")
     }
 
     @Test func theReportCountsEachKindAndListsFingerspelledWordsMostFrequentFirst() throws {
