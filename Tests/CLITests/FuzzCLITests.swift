@@ -7,25 +7,12 @@ import TestSupport
 /// repeats); the program must never crash, exit 0 or 1 only, and leave no file when it fails.
 @Suite("signanchor fuzz: mutated inputs to every parser", .serialized)
 struct FuzzCLITests {
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
-
     /// Values that break parsers: huge, negative, non-numbers, separators, odd Unicode.
     static let nasty = ["-1", "1e308", "-1e308", "NaN", "0", "99:99:99,999", "-00:00:01,000", "-->", "\"", "{", "]", ",", "\0",
                         "\u{202E}", "😀", "4294967296", "-0", ":", "=", "<", "/>", "&amp;", String(repeating: "9", count: 400)]
 
     /// `seed` changed by 1–4 mutations: a byte flipped, a span cut, a line repeated or dropped, a nasty value spliced in.
-    static func mutate(_ seed: [UInt8], _ random: inout Generator) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = seed
         for _ in 0...random.below(4) {
             guard !bytes.isEmpty else { break }
@@ -88,7 +75,7 @@ struct FuzzCLITests {
         ]
         let outputs = ["srt": "out.txt", "transcript": "out.json", "animation": "out.mp4", "lexicon": "", "sigml": "out.jsonl"]
 
-        var random = Generator(state: 17)
+        var random = SplitMix64(state: 17)
         let deadline = Date().addingTimeInterval(45)
         var runs = 0, failures = 0
         var round = 0

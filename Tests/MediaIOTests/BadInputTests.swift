@@ -109,18 +109,6 @@ struct BadInputTests {
 
 @Suite("Hostile files never crash the decoder")
 struct HostileInputTests {
-    /// A small deterministic generator, so a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("damaged MP3, M4A, Opus and MKV files decode or fail with a MediaIOError",
           arguments: [("tone.mp3", [] as [String]), ("tone.m4a", ["-c:a", "aac"]), ("tone.ogg", ["-c:a", "libopus"]),
                       ("tone.mkv", ["-c:a", "aac"])])
@@ -128,7 +116,7 @@ struct HostileInputTests {
         let folder = try TestFiles.temporaryFolder()
         let wav = try TestMedia.tone(in: folder, seconds: 2)
         let original = [UInt8](try Data(contentsOf: try TestMedia.convert(wav, to: name, in: folder, codec)))
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(state: 42)
         for round in 0..<12 {
             var bytes = original
             // Overwrite a few runs of bytes, some in the header where the damage is worst.
