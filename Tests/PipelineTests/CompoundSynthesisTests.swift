@@ -1,3 +1,4 @@
+import Foundation
 import Lexicon
 import Motion
 import Testing
@@ -14,7 +15,7 @@ struct CompoundSynthesisTests {
         let planner = SignPlanner(avatar: try Avatar(rig: rig))
         func clip(_ id: String) throws -> SignClip { try planner.plan(SignDescription(entry: try #require(lexicon.entry(id: id)))) }
         let compound = try clip("gaotie"), first = try clip("gao"), second = try clip("huoche")
-        #expect(compound.movementKind == "compound")
+        #expect(compound.movementKind == .compound)
         let hand = try #require(compound.hands[.right])
         #expect(hand.first == first.hands[.right]?.first)
         #expect(hand.last == second.hands[.right]?.last)
