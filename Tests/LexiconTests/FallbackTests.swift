@@ -187,8 +187,7 @@ struct VocabularyCoverageTests {
         #expect(!words.contains("the") && !words.contains("you") && !words.contains("doing"), "function words and pronouns left out")
         #expect(words.contains("time") && !words.contains("times") && words.contains("friend") && !words.contains("friends")
                 && words.contains("news") && words.contains("miss"), "lemmatised, each lemma once")
-        #expect(top1000.signedShare >= 0.70, "today's coverage must not fall: \(top1000.signedShare)")
-        Self.notYet(top1000.signedShare, 0.9, "ASL top 1,000")
+        #expect(top1000.signedShare >= 0.9, "ASL top 1,000: \(top1000.signedShare)")
     }
 
     @Test func theReportCountsEachKindAndListsFingerspelledWordsMostFrequentFirst() throws {
