@@ -1,30 +1,55 @@
 import Foundation
+import Lexicon
 
 /// How each source word of a ``GlossSequence`` was signed, with counts and shares.
 ///
 /// A word split into several signs (segmentation, characters, a synonym phrase) counts once. Every way a word is
 /// signed before fingerspelling has its own category, in the order the out-of-vocabulary cascade tries them.
 public struct GlossCoverage: Sendable, Codable, Equatable {
-    /// How a source word was signed.
-    public enum Category: String, Sendable, Codable, CaseIterable {
-        /// A lexicon sign (directly, by the grammar's synonym table, lemma or a phrase word by word).
-        case lexicon
-        /// A compound entry's sign.
-        case compound
-        /// The sign of a first-sense synonym (WordNet, same part of speech).
-        case synonym
-        /// Signs of longer known words the word splits into.
-        case segmentation
-        /// Signs of known words and characters that carry their meaning inside words.
-        case characters
-        /// Fingerspelled.
-        case fingerspelled
+    /// How a source word was signed: one of Lexicon's ways of signing a word (``VocabularyCoverage/Kind``, shared
+    /// with `lexicon coverage`), or what only running text has: numbers, dropped words, words nothing could sign.
+    /// Written as the plain name (`lexicon`, `compound`, …, `number`, `dropped`, `unmatched`).
+    public enum Category: Hashable, Sendable, Codable, CaseIterable, RawRepresentable {
+        /// Signed by the lexicon or a fallback before fingerspelling, or fingerspelled.
+        case signed(VocabularyCoverage.Kind)
         /// A number sign sequence.
         case number
         /// Dropped by the grammar.
         case dropped
         /// Nothing could sign it.
         case unmatched
+
+        /// Every category, in the order the out-of-vocabulary cascade tries them, then the others.
+        public static let allCases: [Category] = VocabularyCoverage.Kind.allCases.map(Category.signed) + [.number, .dropped, .unmatched]
+
+        /// The category's name.
+        public var rawValue: String {
+            switch self {
+            case let .signed(kind): kind.rawValue
+            case .number: "number"
+            case .dropped: "dropped"
+            case .unmatched: "unmatched"
+            }
+        }
+
+        /// The category named `rawValue`, or nil.
+        public init?(rawValue: String) {
+            guard let match = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+            self = match
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let name = try decoder.singleValueContainer().decode(String.self)
+            guard let category = Category(rawValue: name) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown category \(name)"))
+            }
+            self = category
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     /// One source word and its category.
@@ -64,12 +89,12 @@ public struct GlossCoverage: Sendable, Codable, Equatable {
 
     private static func category(_ match: Gloss.Match) -> Category {
         switch match {
-        case .lexicon, .synonym, .lemma, .decomposition: .lexicon
-        case .compound: .compound
-        case .thesaurus: .synonym
-        case .segmentation: .segmentation
-        case .characters: .characters
-        case .fingerspelled: .fingerspelled
+        case .lexicon, .synonym, .lemma, .decomposition: .signed(.lexicon)
+        case .compound: .signed(.compound)
+        case .thesaurus: .signed(.synonym)
+        case .segmentation: .signed(.segmentation)
+        case .characters: .signed(.characters)
+        case .fingerspelled: .signed(.fingerspelled)
         case .number: .number
         case .punctuation: .dropped
         }
