@@ -68,23 +68,20 @@ extension AnchorOptions {
     /// - Returns: nil when both are left to detection.
     /// - Throws: ``PipelineError/invalidJob(_:)`` when they disagree, or Chinese is asked of an English-only model.
     func givenLanguages(model: WhisperModel) throws -> LanguagePair? {
-        if let code = speechLanguage, code != "auto" {
+        if let code = speechLanguage {
             return try LanguagePair.speech(code, probability: nil, requested: signLanguage, input: "language \(code)", model: model)
         }
         guard let signLanguage, let spoken = DistillLanguage(signLanguage: signLanguage) else { return nil }
         return try LanguagePair.speech(spoken.rawValue, probability: nil, requested: signLanguage, input: signLanguage, model: model)
     }
 
-    /// Speech-recognition settings: the forced language if any, the beam width and the prompt.
-    /// - Throws: ``PipelineError/invalidJob(_:)`` for a forced language SignAnchor cannot sign.
+    /// Speech-recognition settings: the forced language if any, the beam width and the prompt. A forced language
+    /// SignAnchor cannot sign is refused by ``LanguagePair/speech(_:probability:requested:input:model:)`` as soon
+    /// as recognition starts, like a detected one.
+    /// - Throws: ``WhisperError/invalidOption(_:)`` for an out-of-range beam.
     func transcription(with model: WhisperModel) throws -> TranscriptionOptions {
         var settings = TranscriptionOptions()
-        if let code = speechLanguage, code != "auto" {
-            guard DistillLanguage(tag: code) != nil else {
-                throw PipelineError.invalidJob("language '\(code)': SignAnchor signs Chinese (zh) and English (en) speech")
-            }
-            settings.language = code
-        }
+        settings.language = speechLanguage
         settings.beamSize = beam
         settings.initialPrompt = prompt
         try settings.validate()

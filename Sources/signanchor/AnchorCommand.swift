@@ -107,17 +107,16 @@ struct AnchorCommand: AsyncParsableCommand {
                                inputs: [input, transcript])
         if let text, !text.contains(where: { !$0.isWhitespace }) { throw CLIError("--text: the text is empty") }
         // Text is in the language its script shows; the job checks it against --sign-language.
-        func spoken(_ text: String) -> DistillLanguage { DistillLanguage.detect(text) }
         let given: Transcript?
         let source: String
         if let transcript {
             let read = try TextInput.read(transcript)
-            let language = spoken(read.segments?.map(\.text).joined(separator: " ") ?? read.text)
+            let language = DistillLanguage.detect(read.segments?.map(\.text).joined(separator: " ") ?? read.text)
             given = read.segments.map { Transcript(language: language.rawValue, duration: $0.map(\.end).max() ?? 0, segments: $0) }
                 ?? Transcript.timed(text: read.text, language: language, unitsPerMinute: nil)
             source = transcript
         } else if let text {
-            given = Transcript.timed(text: text, language: spoken(text), unitsPerMinute: nil)
+            given = Transcript.timed(text: text, language: DistillLanguage.detect(text), unitsPerMinute: nil)
             source = "text"
         } else {
             given = nil
