@@ -114,7 +114,7 @@ do {
         let paths = Array(arguments.dropFirst())
         guard paths.count == 2 else { fail("distill-subtitles needs FILE.srt RIG") }
         let cues = try SubtitleReader.read(path: paths[0])
-        let kit = try SigningKit(root: LexiconLoader.defaultRoot(), signLanguage: "asl", rig: try Rig.load(path: paths[1]))
+        let kit = try SigningKit(root: try LexiconLoader.defaultRoot(), signLanguage: "asl", rig: try Rig.load(path: paths[1]))
         let analyzer = try kit.analyzer(.english)
         let estimator = AnimatedTimeEstimator(translator: kit.translator, animation: kit.animation)
         let transcript = Transcript(language: "en", duration: cues.map(\.end).max() ?? 0, segments: cues)

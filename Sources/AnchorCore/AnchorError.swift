@@ -18,6 +18,8 @@ public enum AnchorCoreError: AnchorError, Equatable {
     case outputIsInput(output: String, input: String)
     /// A time in an input is not a usable time on the broadcast's clock (non-finite, negative, reversed, too late).
     case invalidTime(source: String, reason: String)
+    /// A data set (lexicon, rig, look, speech model) is in none of the places searched.
+    case dataNotFound(name: String, relative: String, searched: [String])
 
     public var isUserError: Bool { true }
 
@@ -29,6 +31,9 @@ public enum AnchorCoreError: AnchorError, Equatable {
             output == input ? "\(output): the output would overwrite the input; choose another output path"
                 : "\(output): the output is the same file as the input \(input); choose another output path"
         case let .invalidTime(source, reason): "\(source): \(reason)"
+        case let .dataNotFound(name, relative, searched):
+            "\(relative): no \(name) found; looked in \(searched.joined(separator: ", ")); "
+                + "give its option, set SIGNANCHOR_HOME, or install with scripts/install"
         }
     }
 }

@@ -9,15 +9,15 @@ public struct ServiceOptions: Sendable {
     /// The port; 0 picks a free one (the address is printed when the server is up).
     public var port = 8080
     /// The lexicon root (holding `csl/`, `asl/`, `spoken/`).
-    public var lexiconRoot = LexiconLoader.defaultRoot()
+    public var lexiconRoot: String
     /// The sign languages loaded at start-up.
     public var signLanguages = ["csl", "asl"]
     /// The avatar's skeleton and look.
-    public var rigPath = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+    public var rigPath: String
     /// How the avatar is drawn.
-    public var lookPath = ResourcePaths.file("Rigs/adult.look", environment: "SIGNANCHOR_LOOK")
-    /// The Whisper model for jobs on speech.
-    public var modelPath = WhisperModel.defaultPath
+    public var lookPath: String
+    /// The Whisper model for jobs on speech (jobs then need `text` when nothing is there).
+    public var modelPath: String
     /// The largest JSON request body, bytes.
     public var jsonLimit = 1 << 20
     /// The largest media upload of `POST /jobs`, bytes (streamed to disk, never held in memory).
@@ -32,6 +32,11 @@ public struct ServiceOptions: Sendable {
     /// Finished jobs kept (oldest removed first, with their files).
     public var keptJobs = 100
 
-    /// The defaults.
-    public init() {}
+    /// The data to load (found with ``DataSet`` by the caller); everything else has its default.
+    public init(lexiconRoot: String, rigPath: String, lookPath: String, modelPath: String) {
+        self.lexiconRoot = lexiconRoot
+        self.rigPath = rigPath
+        self.lookPath = lookPath
+        self.modelPath = modelPath
+    }
 }

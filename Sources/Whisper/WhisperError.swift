@@ -4,6 +4,8 @@ import AnchorCore
 public enum WhisperError: AnchorError, Equatable {
     /// The model path does not exist.
     case modelNotFound(path: String)
+    /// A catalogue model (the default, or `--model base`) is installed in none of the data roots.
+    case modelNotInstalled(name: String, searched: [String])
     /// The model file is neither a CTranslate2 `model.bin` nor a whisper.cpp ggml file.
     case unknownModelFormat(path: String)
     /// The model file ends before the data its header announces.
@@ -30,6 +32,9 @@ public enum WhisperError: AnchorError, Equatable {
     public var description: String {
         switch self {
         case let .modelNotFound(path): "\(path): no such model (set --model or SIGNANCHOR_MODEL; scripts/setup installs the default)"
+        case let .modelNotInstalled(name, searched):
+            "speech model '\(name)' is not installed; looked in \(searched.joined(separator: ", ")) "
+                + "(scripts/setup installs it in a checkout, scripts/install into a prefix; or give --model PATH)"
         case let .unknownModelFormat(path): "\(path): not a Whisper model (neither CTranslate2 model.bin nor whisper.cpp ggml)"
         case let .truncatedModel(path, offset): "\(path): truncated model file (ends at byte \(offset))"
         case let .unsupportedModelVersion(path, version): "\(path): unsupported model format version \(version)"

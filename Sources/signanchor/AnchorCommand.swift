@@ -70,7 +70,7 @@ struct AnchorCommand: AsyncParsableCommand {
     @Option(help: "Also write: bvh, jsonl, json, pose, glb (animation), srt (gloss subtitles); comma-separated.")
     var export: String?
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @OptionGroup var video: VideoOptions
@@ -153,7 +153,7 @@ struct AnchorCommand: AsyncParsableCommand {
 
     /// The job's settings from the options shared by file and live runs.
     func anchorOptions(output: String?) throws -> AnchorOptions {
-        var options = try AnchorOptions(lexiconRoot: lexicon ?? LexiconLoader.defaultRoot(), modelPath: speech.modelPath)
+        var options = try AnchorOptions(lexiconRoot: try lexicon ?? LexiconLoader.defaultRoot(), modelPath: speech.modelPath)
         options.signLanguage = signLanguage
         options.speechLanguage = speech.forcedLanguage
         options.prompt = speech.prompt

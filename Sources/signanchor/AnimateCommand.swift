@@ -20,7 +20,7 @@ struct AnimateCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file: .bvh, .jsonl, .json, .pose or .glb.")
     var output: String
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @OptionGroup var animation: AnimationOptions
@@ -34,7 +34,7 @@ struct AnimateCommand: AsyncParsableCommand {
         do { sequence = try JSONDecoder().decode(GlossSequence.self, from: data) } catch {
             throw CLIError("\(input): not a gloss sequence JSON (write one with 'signanchor gloss --format json')")
         }
-        let signs = try LexiconLoader.load(root: lexicon ?? LexiconLoader.defaultRoot(), signLanguage: sequence.signLanguage)
+        let signs = try LexiconLoader.load(root: try lexicon ?? LexiconLoader.defaultRoot(), signLanguage: sequence.signLanguage)
         // A sign id the lexicon does not have would silently vanish from the animation.
         let unknown = Set(sequence.glosses.flatMap { [$0.entry] + $0.units.map(\.entry) }.compactMap { $0 }
             .filter { signs.entry(id: $0) == nil })

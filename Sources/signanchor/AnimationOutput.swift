@@ -11,8 +11,8 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "Global speed factor (2 = twice as fast).")
     var speed: Double = 1
 
-    @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else Rigs/adult.rig here or beside the program).")
-    var rig: String = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+    @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    var rig: String?
 
     func validate() throws {
         guard fps >= 1, fps <= 240 else { throw ValidationError("--fps must be between 1 and 240") }
@@ -21,7 +21,7 @@ struct AnimationOptions: ParsableArguments {
 
     /// The synthesiser for the chosen rig and speed.
     func animator() throws -> (Animator, Rig) {
-        let loaded = try Rig.load(path: rig)
+        let loaded = try Rig.load(path: try rig ?? DataSet.rig.path())
         var timing = Timing()
         timing.speed = speed
         return (Animator(avatar: try Avatar(rig: loaded), timing: timing), loaded)

@@ -37,7 +37,7 @@ struct DistillCommand: AsyncParsableCommand {
     @Option(name: .customLong("speech-rate"), help: "For plain text: the speech rate to time it at, chars or words per minute.")
     var speechRate: Double?
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @Option(name: .customLong("glm-url"), help: "Chat API base URL, or 'zhipu' (default: $SIGNANCHOR_GLM_URL).")
@@ -77,7 +77,7 @@ struct DistillCommand: AsyncParsableCommand {
         let read = try TextInput.read(input)
         let (transcript, spoken) = try DistillInput(text: read.text, segments: read.segments, declaredLanguage: read.language)
             .transcript(language: chosen, speechRate: speechRate, source: input)
-        let analyzer = try TextAnalyzer.load(root: lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
+        let analyzer = try TextAnalyzer.load(root: try lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
         let estimator = LexiconTimeEstimator(analyzer: analyzer)
         if explain {
             let rules = RulesDistiller(analyzer: analyzer, estimator: estimator)

@@ -20,7 +20,7 @@ struct GlossCommand: AsyncParsableCommand {
     @Option(name: .customLong("sign-language"), help: "The sign language: a folder under the lexicon (csl, asl, …).")
     var signLanguage: String = "csl"
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @Option(help: "Output format: text (glosses, sentences separated by ' | ') or json.")
@@ -42,7 +42,7 @@ struct GlossCommand: AsyncParsableCommand {
         guard source.text.contains(where: { !$0.isWhitespace }) else {
             throw GlossError.emptyInput(source: input ?? "--text")
         }
-        let translator = try GlossTranslator.load(root: lexicon ?? LexiconLoader.defaultRoot(), signLanguage: signLanguage)
+        let translator = try GlossTranslator.load(root: try lexicon ?? LexiconLoader.defaultRoot(), signLanguage: signLanguage)
         let sequence = source.segments.map { translator.translate(segments: $0) } ?? translator.translate(text: source.text)
         switch format {
         case .json:

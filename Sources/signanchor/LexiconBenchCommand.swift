@@ -72,14 +72,14 @@ struct LexiconBenchCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time a real start-up: every sign language of the lexicon loaded as the service does.")
     var startup = true
 
-    @Option(help: "Rig file for the start-up timing (default: $SIGNANCHOR_RIG, else Rigs/adult.rig).")
-    var rig: String = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+    @Option(help: "Rig file for the start-up timing (default: $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    var rig: String?
 
     /// Times loading every sign language under the root as `serve` does (``SigningKit``: lexicon, segmenter, pinyin,
     /// lemmatizer, thesaurus, gloss grammar, text analysers), and the dictionaries alone, median of 5 runs.
     private func measureStartup() throws {
         let codes = try LexiconLoader.signLanguageFolders(root: options.root).map { ($0 as NSString).lastPathComponent }
-        let loadedRig = try Rig.load(path: rig)
+        let loadedRig = try Rig.load(path: try rig ?? DataSet.rig.path())
         var kitTimes: [Double] = []
         var lexiconTimes: [Double] = []
         var entries = 0

@@ -11,7 +11,7 @@ struct LexiconValidateCommand: AsyncParsableCommand {
     @Argument(help: "A lexicon folder or a sign-language folder (default: the lexicon).") var path: String?
 
     func run() async throws {
-        let target = path ?? LexiconLoader.defaultRoot()
+        let target = try path ?? LexiconLoader.defaultRoot()
         let isLanguage = FileManager.default.fileExists(atPath: "\(target)/\(LexiconLoader.languageFileName)")
         let folders = isLanguage ? [target] : try LexiconLoader.signLanguageFolders(root: target)
         guard !folders.isEmpty else { throw CLIError("\(target): no sign-language folders (none has \(LexiconLoader.languageFileName))") }
@@ -37,7 +37,7 @@ struct LexiconStatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Entries per sign language and category, verified or not.")
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -52,7 +52,7 @@ struct LexiconStatsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let root = lexicon ?? LexiconLoader.defaultRoot()
+        let root = try lexicon ?? LexiconLoader.defaultRoot()
         let stats = try LexiconLoader.signLanguageFolders(root: root).map { folder in
             let lexicon = try LexiconLoader.load(folder: folder)
             var stats = Stats(signLanguage: lexicon.info.code, entries: lexicon.entries.count,

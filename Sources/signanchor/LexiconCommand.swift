@@ -17,14 +17,14 @@ struct LexiconCommand: AsyncParsableCommand {
 
 /// Options every lexicon subcommand that reads one sign language shares.
 struct LexiconOptions: ParsableArguments {
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @Option(name: .customLong("sign-language"), help: "The sign language: a folder under the lexicon (csl, asl, …).")
     var signLanguage: String = "csl"
 
     /// The lexicon root folder.
-    var root: String { lexicon ?? LexiconLoader.defaultRoot() }
+    var root: String { get throws { try lexicon ?? LexiconLoader.defaultRoot() } }
 
     /// Loads the chosen sign language; a broken lexicon is refused with the first problem.
     func load() throws -> Lexicon {

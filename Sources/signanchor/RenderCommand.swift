@@ -113,15 +113,21 @@ struct VideoOptions: ParsableArguments {
 
 /// `--rig` and `--look`: which avatar to draw, by default the project's own in Rigs/.
 struct AvatarOptions: ParsableArguments {
-    @Option(help: "The avatar's skeleton (docs/rig-format.md; default $SIGNANCHOR_RIG, else Rigs/adult.rig).")
-    var rig: String = ResourcePaths.file("Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
+    @Option(help: "The avatar's skeleton (docs/rig-format.md; default $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    var rig: String?
 
-    @Option(help: "How the avatar is drawn (docs/avatar-look.md; default $SIGNANCHOR_LOOK, else Rigs/adult.look).")
-    var look: String = ResourcePaths.file("Rigs/adult.look", environment: "SIGNANCHOR_LOOK")
+    @Option(help: "How the avatar is drawn (docs/avatar-look.md; default $SIGNANCHOR_LOOK, else Rigs/adult.look in the data folders).")
+    var look: String?
+
+    /// The rig file: `--rig`, else the ``DataSet/rig`` found (docs/cli.md, "Data").
+    func rigPath() throws -> String { try rig ?? DataSet.rig.path() }
+
+    /// The look file: `--look`, else the ``DataSet/look`` found.
+    func lookPath() throws -> String { try look ?? DataSet.look.path() }
 
     /// Loads and validates both files.
     func load() throws -> AvatarGeometry {
-        let skeleton = try Rig.load(path: rig)
-        return AvatarGeometry(rig: skeleton, look: try AvatarLook.load(path: look, rig: skeleton))
+        let skeleton = try Rig.load(path: try rigPath())
+        return AvatarGeometry(rig: skeleton, look: try AvatarLook.load(path: try lookPath(), rig: skeleton))
     }
 }

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port = 8080
 
-    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ here or beside the program).")
+    @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
 
     @Option(help: "Sign languages to load, comma-separated.")
@@ -51,14 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = ServiceOptions()
+        var options = ServiceOptions(lexiconRoot: try lexicon ?? LexiconLoader.defaultRoot(), rigPath: try avatar.rigPath(),
+                                     lookPath: try avatar.lookPath(), modelPath: ModelCatalog.path(for: model))
         options.host = host
         options.port = port
-        options.lexiconRoot = lexicon ?? LexiconLoader.defaultRoot()
         options.signLanguages = signLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        options.rigPath = avatar.rig
-        options.lookPath = avatar.look
-        options.modelPath = ModelCatalog.path(for: model)
         options.jsonLimit = jsonLimit
         options.uploadLimit = uploadLimit
         options.concurrentJobs = jobs

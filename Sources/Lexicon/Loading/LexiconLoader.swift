@@ -40,9 +40,10 @@ public enum LexiconLoader {
         return try load(folder: folder)
     }
 
-    /// The default lexicon root: `$SIGNANCHOR_LEXICON`, else `Lexicon/` in the working folder or above the program.
-    public static func defaultRoot() -> String {
-        ResourcePaths.file("Lexicon", environment: "SIGNANCHOR_LEXICON")
+    /// The default lexicon root: `$SIGNANCHOR_LEXICON`, else `Lexicon/` in the data folders (``DataSet``).
+    /// - Throws: ``AnchorCoreError/dataNotFound(name:relative:searched:)`` naming where it looked.
+    public static func defaultRoot() throws -> String {
+        try DataSet.lexicon.path()
     }
 
     // MARK: - Reading

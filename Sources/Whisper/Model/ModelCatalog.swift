@@ -21,15 +21,27 @@ public enum ModelCatalog {
     /// The default model's name: Whisper base, which recognises Chinese and English.
     public static let defaultName = "base"
 
+    /// Where a catalogue model is looked for (the default one also through `SIGNANCHOR_MODEL`).
+    public static func dataSet(_ entry: Entry) -> DataSet {
+        DataSet(name: "speech model '\(entry.name)'", relative: entry.folder,
+                environment: entry.name == defaultName ? "SIGNANCHOR_MODEL" : nil)
+    }
+
     /// The path for a `--model` value: a catalogue name (`base`, `tiny.en`), else the value as a path;
     /// nil means `SIGNANCHOR_MODEL`, else the default model.
+    /// A catalogue model installed nowhere gives its relative folder, which ``WhisperModel`` reports with the places
+    /// searched (the model is only needed when there is speech to recognise).
     public static func path(for value: String?) -> String {
-        if let value, let entry = entries.first(where: { $0.name == value }) {
-            return ResourcePaths.file(entry.folder)
-        }
-        if let value { return value }
-        let folder = entries.first { $0.name == defaultName }!.folder
-        return ResourcePaths.file(folder, environment: "SIGNANCHOR_MODEL")
+        if let value, !entries.contains(where: { $0.name == value }) { return value }
+        var place = dataSet(entries.first { $0.name == (value ?? defaultName) }!)
+        // `--model base` names the catalogue's model, not whatever SIGNANCHOR_MODEL points at.
+        if value != nil { place.environment = nil }
+        return place.locate() ?? place.relative
+    }
+
+    /// The catalogue entry whose relative folder is `path`: a default that was not found.
+    static func missing(_ path: String) -> Entry? {
+        entries.first { $0.folder == path }
     }
 
     /// The names, for help texts: "base (default), tiny.en".

@@ -31,18 +31,17 @@ public final class WhisperModel: Sendable {
     public let suppressAtBegin: [Int]
     let weights: WhisperWeights
 
-    /// The model folder used when none is given: `SIGNANCHOR_MODEL`, else the default of ``ModelCatalog``
-    /// (Whisper base, multilingual), under the working directory or above the running program.
-    public static var defaultPath: String { ModelCatalog.path(for: nil) }
-
     /// Loads a model, detecting the format from what `path` is.
     /// - Parameters:
     ///   - path: a CTranslate2 folder, its `model.bin`, or a ggml file.
     ///   - computeType: the decoder's arithmetic; int8 quantises its weights at load.
     /// - Throws: ``WhisperError`` naming the file when it is missing, foreign, truncated or inconsistent.
-    public init(path: String = WhisperModel.defaultPath, computeType: ComputeType = .float32) throws {
+    public init(path: String, computeType: ComputeType = .float32) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if let entry = ModelCatalog.missing(path) {
+                throw WhisperError.modelNotInstalled(name: entry.name, searched: ModelCatalog.dataSet(entry).searched)
+            }
             throw WhisperError.modelNotFound(path: path)
         }
         Linalg.configureThreads()
