@@ -1,3 +1,5 @@
+import AnchorCore
+import Foundation
 import Hummingbird
 import Lexicon
 import Pipeline
@@ -20,6 +22,8 @@ struct LexiconRoutes {
         var signLanguages: [Language]
         var entries: Int
         var speechModel: Bool
+        /// Where each data set was loaded from (docs/cli.md, "Data"), so an operator sees which installation runs.
+        var data: [String: String]
     }
 
     /// Adds the routes to `router`.
@@ -32,8 +36,16 @@ struct LexiconRoutes {
     private var health: Health {
         let languages = resources.kits.values.map(\.tools.lexicon).sorted { $0.info.code < $1.info.code }
             .map { Health.Language(code: $0.info.code, name: $0.info.name, entries: $0.entries.count) }
-        return Health(version: SignAnchorServer.version, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
-                      speechModel: resources.model != nil)
+        let options = resources.options
+        return Health(version: SignAnchorVersion.current, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
+                      speechModel: resources.model != nil,
+                      data: ["lexicon": absolute(options.lexiconRoot), "rig": absolute(options.rigPath), "look": absolute(options.lookPath),
+                             "speechModel": absolute(options.modelPath)])
+    }
+
+    /// `path` made absolute against the working folder, as the server resolved it at start-up.
+    private func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// `word`, `sign-language` (default csl), `language` (spoken), `pos`: the same JSON as `lexicon lookup --format json`.

@@ -15,10 +15,13 @@ struct ServiceResources: Sendable {
     let geometry: AvatarGeometry
     /// The speech model, nil when none is installed at the configured path (jobs then need `text`).
     let model: WhisperModel?
+    /// What was asked for: where the data came from.
+    let options: ServiceOptions
 
     /// Loads everything `options` names.
     /// - Throws: the first stage error (a broken lexicon, rig or model), which stops the server from starting.
     init(options: ServiceOptions) throws {
+        self.options = options
         let rig = try Rig.load(path: options.rigPath)
         geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
         var kits: [String: SigningKit] = [:]

@@ -7,9 +7,6 @@ import ServiceLifecycle
 /// The HTTP service: loads every sign language, the avatar and the speech model once, then answers requests
 /// until SIGINT or SIGTERM, when it finishes the requests in flight, stops the jobs and removes their files.
 public struct SignAnchorServer: Sendable {
-    /// The version `GET /health` reports.
-    public static let version = "0.1.0"
-
     private let options: ServiceOptions
     private let resources: ServiceResources
 
@@ -37,7 +34,7 @@ public struct SignAnchorServer: Sendable {
         let app = Application(
             router: router,
             server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionClose()])),
-            configuration: .init(address: .hostname(host, port: options.port), serverName: "signanchor/\(Self.version)"),
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "signanchor/\(SignAnchorVersion.current)"),
             onServerRunning: { channel in onListening("http://\(host):\(channel.localAddress?.port ?? 0)") }
         )
         // Shutdown runs the services in reverse: first the hook ends the live streams and jobs, then the server

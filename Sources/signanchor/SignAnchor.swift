@@ -7,6 +7,7 @@ struct SignAnchor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signanchor",
         abstract: "Signs broadcast speech with a 3D avatar: speech → text → distilled text → glosses → animation → video.",
+        version: DataReport.text,
         subcommands: [
             MediaInfoCommand.self,
             DistillCommand.self,

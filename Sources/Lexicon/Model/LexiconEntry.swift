@@ -78,7 +78,7 @@ public struct WordSense: Sendable, Codable, Equatable {
     }
 
     /// Decodes a word sense; `signsInWords` may be absent (false).
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         language = try container.decode(String.self, forKey: .language)
         words = try container.decode([String].self, forKey: .words)
