@@ -12,6 +12,13 @@ public enum Shell {
         public let stderr: String
         /// stdout as UTF-8 text.
         public var output: String { String(decoding: stdout, as: UTF8.self) }
+
+        /// A result made by a test that ran the process itself.
+        public init(status: Int32, stdout: Data, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// Runs `executable` (looked up on PATH) with `arguments`, optionally feeding `input` on stdin.

@@ -10,12 +10,15 @@ public final class Spawned: @unchecked Sendable {
     /// Its stdin, open until ``closeInput()``.
     public let input: Pipe
 
-    /// Starts `executable` (a path) with `arguments`; stdout and stderr go to files in `folder`.
-    public init(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws {
+    /// Starts `executable` (a path) with `arguments`; stdout and stderr go to files in `folder`. The environment is
+    /// the test run's with `environment` added, or exactly `cleanEnvironment` when that is given.
+    public init(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                cleanEnvironment: [String: String]? = nil) throws {
         process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = cleanEnvironment ?? ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = folder
         stdout = folder.appendingPathComponent("stdout-\(UUID().uuidString.prefix(6)).txt")
         stderr = folder.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6)).txt")
         FileManager.default.createFile(atPath: stdout.path, contents: nil)
@@ -55,6 +58,9 @@ public final class Spawned: @unchecked Sendable {
         }
         return condition()
     }
+
+    /// What the program wrote to stdout so far.
+    public var outputText: String { (try? String(contentsOf: stdout, encoding: .utf8)) ?? "" }
 
     /// What the program wrote to stderr so far.
     public var errorText: String { (try? String(contentsOf: stderr, encoding: .utf8)) ?? "" }
