@@ -51,7 +51,7 @@ public struct DataSet: Sendable, Equatable {
     /// Where ``locate()`` looks, in order, for messages: "$SIGNANCHOR_RIG (unset)", "/srv/x (working folder)".
     public var searched: [String] {
         var places = environment.map { ["$\($0) (unset)"] } ?? []
-        places += ResourcePaths.roots().map { "\($0.path) (\($0.label))" }
+        places += ResourcePaths.roots().map(\.description)
         return places
     }
 }
@@ -59,11 +59,13 @@ public struct DataSet: Sendable, Equatable {
 /// The data roots searched for every ``DataSet``, in order.
 public enum ResourcePaths {
     /// One place data may be: a folder with the checkout's layout (`Lexicon/`, `Rigs/`, `.models/`).
-    public struct Root: Sendable, Equatable {
+    public struct Root: Sendable, Equatable, CustomStringConvertible {
         /// Why it is searched: "SIGNANCHOR_HOME", "working folder", "installation", "checkout of the program".
         public var label: String
         /// The folder.
         public var path: String
+        /// "/srv/x (working folder)", as messages and `--version` list it.
+        public var description: String { "\(path) (\(label))" }
     }
 
     /// `$SIGNANCHOR_HOME` when set, the working folder, `../share/signanchor` beside the resolved program, and the
@@ -92,10 +94,4 @@ public enum ResourcePaths {
             ?? CommandLine.arguments.first ?? "."
         return URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
     }
-}
-
-/// The program's version, as `signanchor --version`, `GET /health` and the HTTP `Server` header give it.
-public enum SignAnchorVersion {
-    /// Semantic version of the package.
-    public static let current = "0.1.0"
 }

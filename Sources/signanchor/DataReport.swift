@@ -12,11 +12,11 @@ enum DataReport {
     static var text: String {
         var lines = ["signanchor \(SignAnchorVersion.current)", "data (docs/cli.md, \"Data\"):"]
         for set in dataSets {
-            let how = set.environmentValue != nil ? " (from $\(set.environment!))" : ""
+            let how = set.environmentValue == nil ? "" : set.environment.map { " (from $\($0))" } ?? ""
             lines.append("  \(set.name): \(set.locate().map { $0 + how } ?? "not found")")
         }
         lines.append("searched after the option and the environment variable, in order:")
-        lines += ResourcePaths.roots().map { "  \($0.path) (\($0.label))" }
+        lines += ResourcePaths.roots().map { "  \($0)" }
         return lines.joined(separator: "\n")
     }
 }

@@ -10,7 +10,7 @@ public final class Spawned: @unchecked Sendable {
     /// Its stdin, open until ``closeInput()``.
     public let input: Pipe
 
-    /// Starts `executable` (a path) with `arguments`; stdout and stderr go to files in `folder`. The environment is
+    /// Starts `executable` (a path) with `arguments` in `folder`; stdout and stderr go to files there. The environment is
     /// the test run's with `environment` added, or exactly `cleanEnvironment` when that is given.
     public init(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
                 cleanEnvironment: [String: String]? = nil) throws {
