@@ -71,6 +71,7 @@ async function loadQueue(ev) {
   const url = `/review/queue?sign-language=${state.signLanguage}&filter=${filter}${cat ? `&category=${encodeURIComponent(cat)}` : ''}`;
   $('queue-msg').textContent = '…';
   $('queue-msg').classList.remove('error');
+  $('item').inert = true; // no verdict on an entry that is about to be replaced
   try {
     state.queue = await getJSON(url);
     state.pos = 0;
@@ -80,6 +81,8 @@ async function loadQueue(ev) {
   } catch (e) {
     $('queue-msg').textContent = e.status === 404 ? t('reviewDisabled') : `${t('error')}: ${e.message}`;
     $('queue-msg').classList.add('error');
+  } finally {
+    $('item').inert = false;
   }
 }
 function updatePosition() {
