@@ -79,7 +79,7 @@ async function search(q, { openFirst = false } = {}) {
     if (seq !== state.searchSeq) return; // a newer query was typed meanwhile
     state.results = Array.isArray(list) ? list : [];
     state.active = -1;
-    $('result-count').textContent = state.results.length ? t('resultCount', { n: state.results.length }) : t('noResults');
+    $('result-count').textContent = state.results.length ? t(state.results.length === 1 ? 'resultCountOne' : 'resultCount', { n: state.results.length }) : t('noResults');
     renderResults();
     if (openFirst && state.results.length) openEntry(state.results[0].id, { push: false });
   } catch (e) {
@@ -159,10 +159,10 @@ function wordsBlock(words) {
 function describeNode(node) {
   const kindLabel = label('kind', node.kind);
   const head = el('span', {}, kindLabel ? el('strong', { text: kindLabel }) : raw(node.kind));
-  const attrs = (node.attributes ?? []).map((a) => {
+  const attrs = (node.attributes ?? []).map((a, i) => {
     const an = label('attribute', a.name);
     const vl = valueLabel(a.value);
-    return el('span', {}, ' ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
+    return el('span', { class: 'attr' }, i ? '; ' : ' — ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
   });
   const li = el('li', {}, head, ...attrs);
   if (node.children?.length) li.append(el('ul', {}, ...node.children.map(describeNode)));

@@ -40,9 +40,9 @@ async function getJSON(url, options) {
 function describeNode(node) {
   const kl = label('kind', node.kind);
   const li = el('li', {}, kl ? el('strong', { text: kl }) : raw(node.kind),
-    ...(node.attributes ?? []).map((a) => {
+    ...(node.attributes ?? []).map((a, i) => {
       const an = label('attribute', a.name), vl = valueLabel(a.value);
-      return el('span', {}, ' ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
+      return el('span', { class: 'attr' }, i ? '; ' : ' — ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
     }));
   if (node.children?.length) li.append(el('ul', {}, ...node.children.map(describeNode)));
   return li;
@@ -152,6 +152,10 @@ async function submit(ev) {
   } catch (e) {
     msg.textContent = `${t('error')}: ${e.message}`; // the server's own error line
     msg.classList.add('error');
+    if (e.status === 409) { // the entry changed since it was loaded: show the new version, keep the verdict and comment
+      try { state.current = await getJSON(`/lexicon/entry?id=${encodeURIComponent(body.id)}&sign-language=${state.signLanguage}`); renderItem(); }
+      catch { /* keep the message */ }
+    }
   } finally {
     $('submit').disabled = false;
   }
