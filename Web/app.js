@@ -53,6 +53,7 @@ function applyLanguage() {
   sw.lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
   $('results').setAttribute('aria-label', t('results'));
   renderResults();
+  updatePause();
   if (state.entry) renderEntry(state.entry, false);
 }
 
@@ -94,7 +95,7 @@ function renderResults() {
     const zh = r.words?.['zh-Hans'] ?? r.words?.zh ?? [];
     const en = r.words?.en ?? [];
     const a = el('a', { href: entryHref(r.id), id: `result-${i}`, 'data-id': r.id,
-      'aria-selected': i === state.active ? 'true' : null },
+      class: i === state.active ? 'active' : null },
       el('span', { class: 'gloss', lang: state.signLanguage === 'csl' ? 'zh-Hans' : 'en', text: r.gloss }),
       badge(r.verified),
       el('br'),
@@ -136,9 +137,12 @@ function onResultsKey(ev) {
 }
 
 // ---------- entry ----------
+let entrySeq = 0;
 async function openEntry(id, { push }) {
+  const seq = ++entrySeq;
   try {
     const data = await getJSON(`/lexicon/entry?id=${encodeURIComponent(id)}&sign-language=${state.signLanguage}`);
+    if (seq !== entrySeq) return; // another entry was opened meanwhile
     state.entry = data;
     if (push) history.pushState({ id, sl: state.signLanguage }, '', entryHref(id));
     renderEntry(data, true);
@@ -217,6 +221,11 @@ function renderEntry(data, focus) {
   renderForm(e.phonology);
   if (focus) $('entry').focus();
 }
+function updatePause() {
+  const paused = $('entry-video').paused;
+  $('pause').textContent = t(paused ? 'play' : 'pause');
+  $('pause').setAttribute('aria-pressed', String(paused));
+}
 function setRate(rate) {
   state.rate = rate;
   for (const b of document.querySelectorAll('.speed-btn')) b.setAttribute('aria-pressed', String(Number(b.dataset.rate) === rate));
@@ -293,6 +302,12 @@ async function main() {
   $('search').addEventListener('keydown', onSearchKey);
   $('results').addEventListener('keydown', onResultsKey);
   for (const b of document.querySelectorAll('.speed-btn')) b.addEventListener('click', () => setRate(Number(b.dataset.rate)));
+  $('pause').addEventListener('click', () => {
+    const v = $('entry-video');
+    if (v.paused) v.play().catch(() => {}); else v.pause();
+  });
+  $('entry-video').addEventListener('play', updatePause);
+  $('entry-video').addEventListener('pause', updatePause);
   $('sentence-form').addEventListener('submit', onSentence);
   window.addEventListener('popstate', readURL);
   readURL();
