@@ -147,8 +147,10 @@ async function openEntry(id, { push }) {
     if (push) history.pushState({ id, sl: state.signLanguage }, '', entryHref(id));
     renderEntry(data, true);
   } catch (e) {
-    $('entry').hidden = false;
-    $('entry-gloss').textContent = `${t('error')}: ${e.message}`;
+    if (seq !== entrySeq) return;
+    $('entry').hidden = true;
+    state.entry = null;
+    $('result-count').textContent = `${t('error')}: ${e.message}`;
   }
 }
 function wordsBlock(words) {
