@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
-                "AnchorCore", "Distill", "Gloss", "Lexicon", "Motion", "Pipeline", "Render", "Whisper",
+                "AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Pipeline", "Render", "Whisper",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -27,6 +27,8 @@ public struct DataSet: Sendable, Equatable {
     public static let rig = DataSet(name: "rig", relative: "Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
     /// How the avatar is drawn.
     public static let look = DataSet(name: "look", relative: "Rigs/adult.look", environment: "SIGNANCHOR_LOOK")
+    /// The dictionary web page `serve` answers at `/`.
+    public static let web = DataSet(name: "web page", relative: "Web", environment: "SIGNANCHOR_WEB")
 
     /// The environment variable's value when it is set (used as given, found or not: the user chose it).
     public var environmentValue: String? {

@@ -23,7 +23,7 @@ struct ErrorResponse: Encodable {
             case .methodNotAllowed: status = .methodNotAllowed
             case .tooLarge, .answerTooLarge: status = .contentTooLarge
             case .clientClosedRequest: status = .init(code: 499, reasonPhrase: "Client Closed Request")
-            case .notReady: status = .conflict
+            case .notReady, .conflict: status = .conflict
             case .cannotListen, .failed: status = .internalServerError
             }
             self.error = error.description

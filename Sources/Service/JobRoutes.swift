@@ -33,7 +33,7 @@ struct JobRoutes {
         var settings = try query.anchorOptions(options)
         if let signLanguage = settings.signLanguage { _ = try resources.kit(signLanguage) }
         settings.overlay = try query.bool("overlay", default: true)
-        (settings.video.width, settings.video.height) = try size(query.string("size") ?? "1280x720")
+        (settings.video.width, settings.video.height) = try query.size("size", default: (1280, 720))
         let transcript = try query.string("text").map { text in
             let spoken = DistillLanguage.detect(text)
             let timed = Transcript.timed(text: text, language: spoken)
@@ -66,14 +66,5 @@ struct JobRoutes {
         case .failed: throw ServiceError.notReady("job \(id) failed: \(status.error ?? "unknown error")")
         case .queued, .running: throw ServiceError.notReady("job \(id) is \(status.status.rawValue)")
         }
-    }
-
-    /// `WIDTHxHEIGHT`, even numbers from 16 to 3840.
-    private func size(_ text: String) throws -> (Int, Int) {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts.allSatisfy({ (16...3840).contains($0) && $0 % 2 == 0 }) else {
-            throw ServiceError.badRequest("size '\(text)' is not WIDTHxHEIGHT with even numbers from 16 to 3840")
-        }
-        return (parts[0], parts[1])
     }
 }

@@ -4,9 +4,17 @@ import Hummingbird
 import Lexicon
 import Pipeline
 
-/// `GET /health`, `GET /lexicon/lookup` and `GET /lexicon/search`: what is loaded, and the sign dictionaries.
+/// `GET /health`, `GET /lexicon/lookup`, `/lexicon/search` and `/lexicon/entry`: what is loaded, and the sign dictionaries.
 struct LexiconRoutes {
     let resources: ServiceResources
+
+    /// What `GET /lexicon/entry` answers: the entry as loaded (a compound with its parts' forms), the hash a review
+    /// of it records, and the address of its video.
+    struct EntryAnswer: Encodable {
+        var entry: LexiconEntry
+        var hash: String
+        var video: String
+    }
 
     /// What `GET /health` answers.
     struct Health: Encodable {
@@ -22,6 +30,8 @@ struct LexiconRoutes {
         var signLanguages: [Language]
         var entries: Int
         var speechModel: Bool
+        /// Whether the review endpoints are on (`serve --review-file`).
+        var review: Bool
         /// Where each data set was loaded from (docs/cli.md, "Data"), so an operator sees which installation runs.
         var data: [String: String]
     }
@@ -31,6 +41,7 @@ struct LexiconRoutes {
         router.get("health") { _, _ in try JSONBody.response(health) }
         router.get("lexicon/lookup") { request, _ in try lookup(Query(request)) }
         router.get("lexicon/search") { request, _ in try search(Query(request)) }
+        router.get("lexicon/entry") { request, _ in try entry(Query(request)) }
     }
 
     private var health: Health {
@@ -38,9 +49,9 @@ struct LexiconRoutes {
             .map { Health.Language(code: $0.info.code, name: $0.info.name, entries: $0.entries.count) }
         let options = resources.options
         return Health(version: SignAnchorVersion.current, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
-                      speechModel: resources.model != nil,
+                      speechModel: resources.model != nil, review: resources.options.reviewFile != nil,
                       data: ["lexicon": absolute(options.lexiconRoot), "rig": absolute(options.rigPath), "look": absolute(options.lookPath),
-                             "speechModel": absolute(options.modelPath)])
+                             "speechModel": absolute(options.modelPath), "web": options.webRoot.map(absolute) ?? "not installed"])
     }
 
     /// `path` made absolute against the working folder, as the server resolved it at start-up.
@@ -68,5 +79,16 @@ struct LexiconRoutes {
         let limit = try query.int("limit", default: 20, in: 1...1000)
         let pinyin = tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil
         return try JSONBody.response(tools.lexicon.search(text, pinyin: pinyin, limit: limit).map(SearchResult.init))
+    }
+
+    /// `id`, `sign-language` (default csl): one entry by id.
+    private func entry(_ query: Query) throws -> Response {
+        let id = try query.required("id")
+        let lexicon = try resources.kit(query.string("sign-language") ?? "csl").tools.lexicon
+        guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
+        var address = URLComponents()
+        address.path = "/lexicon/video"
+        address.queryItems = [URLQueryItem(name: "id", value: id), URLQueryItem(name: "sign-language", value: lexicon.info.code)]
+        return try JSONBody.response(EntryAnswer(entry: entry, hash: entry.contentHash, video: address.string ?? address.path))
     }
 }

@@ -48,4 +48,14 @@ struct Query {
         default: throw ServiceError.badRequest("query parameter '\(name)' must be true or false")
         }
     }
+
+    /// `WIDTHxHEIGHT` with even numbers from 16 up to `largest`, or `fallback` when absent.
+    func size(_ name: String, default fallback: (Int, Int), largest: (Int, Int) = (3840, 3840)) throws -> (width: Int, height: Int) {
+        guard let text = string(name) else { return fallback }
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ $0 >= 16 && $0 % 2 == 0 }), parts[0] <= largest.0, parts[1] <= largest.1 else {
+            throw ServiceError.badRequest("\(name) '\(text)' is not WIDTHxHEIGHT with even numbers from 16 to \(largest.0)x\(largest.1)")
+        }
+        return (parts[0], parts[1])
+    }
 }

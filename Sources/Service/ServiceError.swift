@@ -16,6 +16,8 @@ public enum ServiceError: AnchorError, Equatable {
     case clientClosedRequest
     /// The job exists but has no result (yet, or it failed).
     case notReady(String)
+    /// The request was made against a state that has changed since (a review of an entry edited meanwhile).
+    case conflict(String)
     /// The address could not be listened on (taken, not this machine's, not allowed).
     case cannotListen(address: String, reason: String)
     /// The server could not do its own work, such as making the job folder.
@@ -23,14 +25,14 @@ public enum ServiceError: AnchorError, Equatable {
 
     public var isUserError: Bool {
         switch self {
-        case .badRequest, .notFound, .methodNotAllowed, .tooLarge, .answerTooLarge, .clientClosedRequest, .notReady, .cannotListen: true
+        case .badRequest, .notFound, .methodNotAllowed, .tooLarge, .answerTooLarge, .clientClosedRequest, .notReady, .conflict, .cannotListen: true
         case .failed: false
         }
     }
 
     public var description: String {
         switch self {
-        case let .badRequest(message), let .notFound(message), let .notReady(message), let .failed(message): message
+        case let .badRequest(message), let .notFound(message), let .notReady(message), let .conflict(message), let .failed(message): message
         case let .methodNotAllowed(method, path, allowed): "\(method) is not allowed on \(path) (allowed: \(allowed.joined(separator: ", ")))"
         case let .tooLarge(limit): "request body too large (limit \(limit) bytes)"
         case .clientClosedRequest: "the client closed the connection before the request body arrived"

@@ -1,4 +1,5 @@
 import AnchorCore
+import Foundation
 import Lexicon
 import Whisper
 
@@ -31,6 +32,22 @@ public struct ServiceOptions: Sendable {
     public var concurrentJobs = 1
     /// Finished jobs kept (oldest removed first, with their files).
     public var keptJobs = 100
+    /// The dictionary web page's folder (`Web/`), nil to serve the API alone.
+    public var webRoot: String?
+    /// The review file (JSON Lines) `POST /review` appends to; nil turns review off.
+    public var reviewFile: String?
+    /// Where rendered sign and sentence videos are cached.
+    public var videoCache = ServiceOptions.defaultVideoCache
+    /// The video cache's bound, bytes.
+    public var videoCacheLimit = 512 << 20
+
+    /// `$XDG_CACHE_HOME/signanchor/videos`, else `~/.cache/signanchor/videos`.
+    public static var defaultVideoCache: String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+        return (base as NSString).appendingPathComponent("signanchor/videos")
+    }
 
     /// The data to load (found with ``DataSet`` by the caller); everything else has its default.
     public init(lexiconRoot: String, rigPath: String, lookPath: String, modelPath: String) {

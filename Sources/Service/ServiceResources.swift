@@ -13,6 +13,8 @@ struct ServiceResources: Sendable {
     let kits: [String: SigningKit]
     /// The avatar: rig for synthesis, look for rendering jobs.
     let geometry: AvatarGeometry
+    /// A hash of the rig and look files: cached videos are keyed by it, so a changed avatar renders anew.
+    let avatarDigest: String
     /// The speech model, nil when none is installed at the configured path (jobs then need `text`).
     let model: WhisperModel?
     /// What was asked for: where the data came from.
@@ -23,6 +25,15 @@ struct ServiceResources: Sendable {
     init(options: ServiceOptions) throws {
         self.options = options
         let rig = try Rig.load(path: options.rigPath)
+        var digest = ContentHash()
+        for path in [options.rigPath, options.lookPath] {
+            do {
+                digest.addField(try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw ServiceError.failed("\(path): cannot read: \((error as NSError).localizedDescription)")
+            }
+        }
+        avatarDigest = digest.hex
         geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
         var kits: [String: SigningKit] = [:]
         for code in options.signLanguages {

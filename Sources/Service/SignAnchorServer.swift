@@ -9,12 +9,16 @@ import ServiceLifecycle
 public struct SignAnchorServer: Sendable {
     private let options: ServiceOptions
     private let resources: ServiceResources
+    private let videos: VideoCache
+    private let reviews: ReviewFile?
 
     /// Loads what the server shares across requests.
     /// - Throws: the first stage error (a broken lexicon, rig or model): the server must not start with it.
     public init(options: ServiceOptions) throws {
         self.options = options
         resources = try ServiceResources(options: options)
+        videos = try VideoCache(folder: options.videoCache, limit: options.videoCacheLimit)
+        reviews = try options.reviewFile.map(ReviewFile.init(path:))
     }
 
     /// Serves until a shutdown signal; `onListening` gets the address bound (the real port when `options.port` is 0).
@@ -62,7 +66,10 @@ public struct SignAnchorServer: Sendable {
 
     /// Every endpoint (docs/api.md).
     private func addRoutes(to router: Router<BasicRequestContext>, queue: JobQueue, live: LiveRuns) {
+        WebRoutes(folder: options.webRoot, reviewEnabled: reviews != nil).add(to: router)
         LexiconRoutes(resources: resources).add(to: router)
+        VideoRoutes(resources: resources, cache: videos).add(to: router)
+        ReviewRoutes(resources: resources, options: options, file: reviews).add(to: router)
         TextRoutes(resources: resources, options: options).add(to: router)
         AnimateRoute(resources: resources, options: options).add(to: router)
         JobRoutes(resources: resources, queue: queue, options: options).add(to: router)

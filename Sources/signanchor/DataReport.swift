@@ -5,7 +5,7 @@ import Whisper
 enum DataReport {
     /// Every data set the commands load by default.
     static var dataSets: [DataSet] {
-        [.lexicon, .rig, .look] + ModelCatalog.entries.map(ModelCatalog.dataSet)
+        [.lexicon, .rig, .look, .web] + ModelCatalog.entries.map(ModelCatalog.dataSet)
     }
 
     /// The text: one line per data set ("lexicon: /usr/local/share/signanchor/Lexicon"), then the search order.

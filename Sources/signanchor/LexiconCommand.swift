@@ -10,7 +10,7 @@ struct LexiconCommand: AsyncParsableCommand {
         subcommands: [
             LexiconLookupCommand.self, LexiconSearchCommand.self, LexiconShowCommand.self,
             LexiconValidateCommand.self, LexiconStatsCommand.self, LexiconCoverageCommand.self,
-            LexiconImportSiGMLCommand.self, LexiconExportSiGMLCommand.self, LexiconBenchCommand.self,
+            LexiconImportSiGMLCommand.self, LexiconExportSiGMLCommand.self, LexiconReviewCommand.self, LexiconBenchCommand.self,
         ]
     )
 }

@@ -44,10 +44,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Jobs that run at once; the others wait in a queue.")
     var jobs = 1
 
+    @Option(help: "The dictionary web page's folder (default: $SIGNANCHOR_WEB, else Web/ in the data folders).")
+    var web: String?
+
+    @Option(help: "Turn the review page and endpoints on, appending signers' reviews to this JSON Lines file.")
+    var reviewFile: String?
+
+    @Option(help: "Folder for rendered sign videos (default: $XDG_CACHE_HOME/signanchor/videos or ~/.cache/signanchor/videos).")
+    var videoCache: String?
+
+    @Option(help: "The video cache's bound, bytes; the least recently used videos go first.")
+    var videoCacheSize = 512 << 20
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard jsonLimit > 0, uploadLimit > 0 else { throw ValidationError("--json-limit and --upload-limit must be positive") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard videoCacheSize > 0 else { throw ValidationError("--video-cache-size must be positive (bytes)") }
     }
 
     func run() async throws {
@@ -59,6 +72,15 @@ struct ServeCommand: AsyncParsableCommand {
         options.jsonLimit = jsonLimit
         options.uploadLimit = uploadLimit
         options.concurrentJobs = jobs
+        options.webRoot = try (web ?? DataSet.web.locate()).map { folder in
+            guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html")) else {
+                throw CLIError("\(folder): not the web page's folder (no index.html)")
+            }
+            return folder
+        }
+        options.reviewFile = reviewFile
+        options.videoCache = videoCache ?? Self.defaultVideoCache()
+        options.videoCacheLimit = videoCacheSize
         let server = try SignAnchorServer(options: options)
         // The server stops itself on the first signal (jobs and live streams cancelled, requests finished); the
         // guard only makes sure it is gone 5 s later, or at once on a second signal, with its files removed.
@@ -70,5 +92,18 @@ struct ServeCommand: AsyncParsableCommand {
         // stopped by the deadline may still be using).
         TemporaryFiles.removeAllBeforeExit()
         _exit(0)
+    }
+
+    /// The default video cache, or a folder in the temporary directory when the home folder has no usable cache
+    /// (a service user without a home): videos are only a cache, so the server starts either way.
+    private static func defaultVideoCache() -> String {
+        let preferred = ServiceOptions.defaultVideoCache
+        if (try? FileManager.default.createDirectory(atPath: preferred, withIntermediateDirectories: true)) != nil,
+           FileManager.default.isWritableFile(atPath: preferred) {
+            return preferred
+        }
+        let fallback = (NSTemporaryDirectory() as NSString).appendingPathComponent("signanchor.videos.\(getuid())")
+        Console.note("\(preferred): cannot use as the video cache; caching videos in \(fallback)")
+        return fallback
     }
 }

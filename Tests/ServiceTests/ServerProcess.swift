@@ -8,15 +8,21 @@ final class ServerProcess: @unchecked Sendable {
     static let shared: ServerProcess = {
         do {
             let server = try ServerProcess()
-            running = server.process
-            atexit { running?.terminate() }
+            server.stopAtExit()
             return server
         } catch {
             fatalError("signanchor serve did not start: \(error)")
         }
     }()
 
-    nonisolated(unsafe) private static var running: Process?
+    nonisolated(unsafe) private static var running: [Process] = []
+    private static let registerExit: Void = { atexit { ServerProcess.running.forEach { $0.terminate() } } }()
+
+    /// Stops the server when the test process exits (for servers shared by a suite). Call once, at set-up.
+    func stopAtExit() {
+        Self.registerExit
+        Self.running.append(process)
+    }
 
     let process: Process
     /// `http://127.0.0.1:PORT` as the server printed it.
@@ -54,6 +60,10 @@ final class ServerProcess: @unchecked Sendable {
         let status: Int
         let contentType: String
         let body: Data
+        /// Response headers by lower-case name.
+        var headers: [String: String] = [:]
+        /// Where the body was saved (for ffprobe).
+        var file: URL?
         var text: String { String(decoding: body, as: UTF8.self) }
         /// The body as a JSON object.
         var object: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
@@ -62,8 +72,8 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// `GET path` with `query` added, percent-encoded.
-    func get(_ path: String, query: [String: String] = [:]) throws -> Reply {
-        try send("GET", path, body: nil, json: nil, headers: [], query: query)
+    func get(_ path: String, query: [String: String] = [:], headers: [String] = []) throws -> Reply {
+        try send("GET", path, body: nil, json: nil, headers: headers, query: query)
     }
 
     /// `POST path` with a file (`body`, sent as is) or `json` text.
@@ -76,7 +86,8 @@ final class ServerProcess: @unchecked Sendable {
                       query: [String: String]) throws -> Reply {
         let folder = try TestFiles.temporaryFolder("reply")
         let output = folder.appendingPathComponent("body")
-        var arguments = ["-s", "-X", method, "-o", output.path, "-w", "%{http_code} %{content_type}"]
+        let head = folder.appendingPathComponent("headers")
+        var arguments = ["-s", "-X", method, "-o", output.path, "-D", head.path, "-w", "%{http_code} %{content_type}"]
         if let body { arguments += ["--data-binary", "@\(body.path)"] }
         if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
         for header in headers { arguments += ["-H", header] }
@@ -84,7 +95,12 @@ final class ServerProcess: @unchecked Sendable {
         for (name, value) in query.sorted(by: { $0.key < $1.key }) { arguments += ["--url-query", "\(name)=\(value)"] }
         let result = try Shell.run("curl", arguments + [base + path])
         let fields = result.output.split(separator: " ", maxSplits: 1).map(String.init)
+        var headers: [String: String] = [:]
+        for line in ((try? String(contentsOf: head, encoding: .utf8)) ?? "").split(separator: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
         return Reply(status: Int(fields.first ?? "") ?? 0, contentType: fields.count > 1 ? fields[1] : "",
-                     body: (try? Data(contentsOf: output)) ?? Data())
+                     body: (try? Data(contentsOf: output)) ?? Data(), headers: headers, file: output)
     }
 }

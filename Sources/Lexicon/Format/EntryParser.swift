@@ -157,13 +157,34 @@ struct EntryParser {
         if let verified, verified != "true" && verified != "false" {
             issue(fields[.verified]!.line, "verified", "expected true or false, found '\(verified)'")
         }
+        let review = parseReview(fields)
         guard issues.count == before, let id, let gloss, let category, let source, let manual else { return nil }
         let entry = LexiconEntry(
             id: id, gloss: gloss, category: category, words: words, spells: spells, compound: compound,
             phonology: Phonology(manual: manual, nonManual: nonManual), timing: timing,
             provenance: Provenance(source: source, license: fields[.license].map { String($0.value) }),
-            verified: verified == "true", note: fields[.note].map { String($0.value) })
+            verified: verified == "true", review: review, note: fields[.note].map { String($0.value) })
         return Parsed(entry: entry, line: start, compoundLine: fields[.compound]?.line)
+    }
+
+    /// `reviewed-by:` and `reviewed:` (a `YYYY-MM-DD` day), which come together.
+    private mutating func parseReview(_ fields: Fields) -> EntryReview? {
+        switch (fields[.reviewedBy], fields[.reviewed]) {
+        case (nil, nil): return nil
+        case let (by?, nil): issue(by.line, "reviewed", "missing: 'reviewed-by:' needs 'reviewed: YYYY-MM-DD'")
+        case let (nil, day?): issue(day.line, "reviewed-by", "missing: 'reviewed:' needs 'reviewed-by: NAME'")
+        case let (by?, day?):
+            guard !by.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                issue(by.line, "reviewed-by", "empty")
+                return nil
+            }
+            guard EntryReview.isDay(day.value) else {
+                issue(day.line, "reviewed", "expected a day YYYY-MM-DD, found '\(day.value)'")
+                return nil
+            }
+            return EntryReview(reviewer: String(by.value), date: String(day.value))
+        }
+        return nil
     }
 
     private mutating func required(_ key: Field, _ fields: Fields, _ start: Int) -> String? {
@@ -181,6 +202,7 @@ struct EntryParser {
     /// The fields an entry has at most once.
     enum Field: String, CaseIterable {
         case id, gloss, category, spells, compound, manual, nonmanual, timing, source, license, verified, note
+        case reviewedBy = "reviewed-by", reviewed
 
         /// The field's position in ``allCases``.
         var index: Int { Self.allCases.firstIndex(of: self)! }

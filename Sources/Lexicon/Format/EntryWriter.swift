@@ -33,6 +33,7 @@ public enum EntryWriter {
         lines.append("source: \(entry.provenance.source)")
         if let license = entry.provenance.license { lines.append("license: \(license)") }
         lines.append("verified: \(entry.verified)")
+        if let review = entry.review { lines += ["reviewed-by: \(review.reviewer)", "reviewed: \(review.date)"] }
         if let note = entry.note { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
     }

@@ -4,7 +4,9 @@ import Foundation
 public struct SearchHit: Sendable, Equatable {
     /// How well the query matched, best first.
     public enum Rank: Int, Sendable, Codable, Comparable {
-        case exact, prefix, substring, pinyin
+        // A pinyin match (the whole spelling's start, or every initial) outranks a substring: `bj` is 北京 before it
+        // is the middle of "object".
+        case exact, prefix, pinyin, substring
 
         /// Better ranks compare smaller.
         public static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -21,8 +23,8 @@ public struct SearchHit: Sendable, Equatable {
 extension Lexicon {
     /// Entries whose words, gloss or id match `query`, best first.
     ///
-    /// Ranks: exact match, then prefix, then substring, then (for an ASCII query, with `pinyin`) the
-    /// toneless pinyin or its initials of a Chinese word (`beijing` or `bj` → 北京). Within a rank shorter
+    /// Ranks: exact match, then prefix, then (for an ASCII query, with `pinyin`) the toneless pinyin or its
+    /// initials of a Chinese word (`beijing` or `bj` → 北京), then substring. Within a rank shorter
     /// matches come first, then the word's priority, then file order. Each entry appears once, at its best rank.
     /// - Parameters:
     ///   - query: text to look for; case is ignored.
@@ -39,8 +41,8 @@ extension Lexicon {
             let rank: SearchHit.Rank
             if candidate == needle { rank = .exact }
             else if candidate.hasPrefix(needle) { rank = .prefix }
-            else if candidate.contains(needle) { rank = .substring }
             else if asciiQuery, let pinyin, Self.pinyinMatches(text, spelled, pinyin) { rank = .pinyin }
+            else if candidate.contains(needle) { rank = .substring }
             else { return }
             let hit = SearchHit(entry: entries[index], matched: text, rank: rank)
             if let old = best[index], (old.hit.rank, old.hit.matched.count, old.priority) <= (rank, text.count, priority) {

@@ -31,6 +31,12 @@ public struct SearchResult: Sendable, Encodable {
     public var matched: String
     /// `exact`, `prefix`, `substring` or `pinyin`.
     public var rank: String
+    /// The entry's category.
+    public var category: String
+    /// Whether a signer has checked the entry.
+    public var verified: Bool
+    /// The entry's words by spoken language (`zh-Hans`, `en`), every sense's in order.
+    public var words: [String: [String]]
 
     /// The JSON shape of `hit`.
     public init(_ hit: SearchHit) {
@@ -38,6 +44,9 @@ public struct SearchResult: Sendable, Encodable {
         gloss = hit.entry.gloss
         matched = hit.matched
         rank = String(describing: hit.rank)
+        category = hit.entry.category
+        verified = hit.entry.verified
+        words = Dictionary(hit.entry.words.map { ($0.language, $0.words) }, uniquingKeysWith: +)
     }
 }
 

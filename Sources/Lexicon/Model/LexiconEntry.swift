@@ -22,13 +22,15 @@ public struct LexiconEntry: Sendable, Codable, Equatable {
     public var provenance: Provenance
     /// True only after a signer has checked the entry.
     public var verified: Bool
+    /// Who checked it and when (`reviewed-by:`, `reviewed:`), written by `lexicon review apply`; nil before a review.
+    public var review: EntryReview?
     /// Free remarks, e.g. what is uncertain.
     public var note: String?
 
     /// Creates an entry.
     public init(id: String, gloss: String, category: String, words: [WordSense], spells: String? = nil,
                 compound: [String]? = nil, phonology: Phonology = Phonology(), timing: TimingHints = TimingHints(), provenance: Provenance,
-                verified: Bool = false, note: String? = nil) {
+                verified: Bool = false, review: EntryReview? = nil, note: String? = nil) {
         self.id = id
         self.gloss = gloss
         self.category = category
@@ -39,7 +41,30 @@ public struct LexiconEntry: Sendable, Codable, Equatable {
         self.timing = timing
         self.provenance = provenance
         self.verified = verified
+        self.review = review
         self.note = note
+    }
+}
+
+/// A signer's check of an entry: who, and on which day.
+public struct EntryReview: Sendable, Codable, Equatable {
+    /// The reviewer's name as they gave it (not an identity: the review form has no login).
+    public var reviewer: String
+    /// The day of the review, `YYYY-MM-DD` (UTC).
+    public var date: String
+
+    /// Creates a review mark.
+    public init(reviewer: String, date: String) {
+        self.reviewer = reviewer
+        self.date = date
+    }
+
+    /// Whether `text` has the shape `YYYY-MM-DD` (digits and dashes).
+    public static func isDay(_ text: some StringProtocol) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
     }
 }
 
