@@ -81,7 +81,7 @@ struct InstallTests {
         let info = try TestMedia.probeVideo(video)
         #expect(info.frames > 25 && info.duration > 1, "\(info)")
 
-        // serve's /health reports the installed data.
+        // serve's /health reports the installed data, and the installed web page is served.
         let server = try Spawned(URL(fileURLWithPath: installed), ["serve", "--port", "0"], in: elsewhere,
                                  cleanEnvironment: environment)
         defer { server.send(SIGTERM); _ = server.wait(seconds: 10) }
@@ -93,6 +93,9 @@ struct InstallTests {
         #expect((data["lexicon"] as? String)?.hasPrefix(share.path) == true, "\(data)")
         #expect((data["rig"] as? String)?.hasPrefix(share.path) == true, "\(data)")
         #expect((data["speechModel"] as? String)?.hasPrefix(share.path) == true, "\(data)")
+        #expect((data["web"] as? String)?.hasPrefix(share.path) == true, "\(data)")
+        let page = try Shell.must("curl", ["-s", "-w", "%{http_code}", "\(base)/"]).output
+        #expect(page.contains("<html") && page.hasSuffix("200"), "the installed web page is served at /")
         server.send(SIGTERM)
         #expect(server.wait(seconds: 10) == 0)
 
