@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Files of one folder answered as Hummingbird's `FileMiddleware` answers them: content type by extension,
@@ -17,10 +18,12 @@ struct FolderFiles<Context: RequestContext>: Sendable {
         ])
     }
 
-    /// The answer for the file `name` (no folders: callers pass plain names) for `request`'s method and headers.
+    /// The answer for the file `name` of the folder itself (letters, digits, `-`, `_` and `.`, not first: no
+    /// folders, no hidden files, nothing percent-encoded) for `request`'s method and headers.
     /// - Throws: 404 naming the file when the folder has no such file.
     func response(file name: String, for request: Request, context: Context) async throws -> Response {
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { throw ServiceError.notFound("no file '\(name)'") }
+        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+        guard plain, !name.isEmpty, !name.hasPrefix(".") else { throw HTTPError(.notFound, message: "no file '\(name)'") }
         var head = request.head
         head.path = "/" + name
         return try await files.handle(Request(head: head, body: request.body), context: context) { _, _ in

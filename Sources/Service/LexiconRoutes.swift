@@ -9,7 +9,7 @@ struct LexiconRoutes {
     let resources: ServiceResources
 
     /// What `GET /lexicon/entry` answers: the entry as loaded (a compound with its parts' forms), the hash a review
-    /// of it records, and the address of its video.
+    /// of it records, and the address of its video (with the hash, so it changes when the entry does).
     struct EntryAnswer: Encodable {
         var entry: LexiconEntry
         var hash: String
@@ -23,6 +23,8 @@ struct LexiconRoutes {
             var code: String
             var name: String
             var entries: Int
+            /// The categories its entries use, as `language.txt` lists them (the review page's filter).
+            var categories: [String]
         }
 
         var status = "ok"
@@ -46,7 +48,11 @@ struct LexiconRoutes {
 
     private var health: Health {
         let languages = resources.kits.values.map(\.tools.lexicon).sorted { $0.info.code < $1.info.code }
-            .map { Health.Language(code: $0.info.code, name: $0.info.name, entries: $0.entries.count) }
+            .map { lexicon in
+                let used = Set(lexicon.entries.map(\.category))
+                return Health.Language(code: lexicon.info.code, name: lexicon.info.name, entries: lexicon.entries.count,
+                                       categories: lexicon.info.categories.filter(used.contains))
+            }
         let options = resources.options
         return Health(version: SignAnchorVersion.current, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
                       speechModel: resources.model != nil, review: resources.options.reviewFile != nil,
@@ -86,9 +92,12 @@ struct LexiconRoutes {
         let id = try query.required("id")
         let lexicon = try resources.kit(query.string("sign-language") ?? "csl").tools.lexicon
         guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
+        let hash = lexicon.contentHash(of: entry)
         var address = URLComponents()
         address.path = "/lexicon/video"
-        address.queryItems = [URLQueryItem(name: "id", value: id), URLQueryItem(name: "sign-language", value: lexicon.info.code)]
-        return try JSONBody.response(EntryAnswer(entry: entry, hash: entry.contentHash, video: address.string ?? address.path))
+        // The hash in the address: an edited entry has a new address, so a page showing it fetches the new video.
+        address.queryItems = [URLQueryItem(name: "id", value: id), URLQueryItem(name: "sign-language", value: lexicon.info.code),
+                              URLQueryItem(name: "v", value: hash)]
+        return try JSONBody.response(EntryAnswer(entry: entry, hash: hash, video: address.string ?? address.path))
     }
 }

@@ -17,7 +17,13 @@ actor ReviewFile {
         if FileManager.default.fileExists(atPath: path) { _ = try ReviewLog.read(path: path) }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw ServiceError.failed("\(path): cannot write the review file: \(String(cString: strerror(errno)))") }
-        close(descriptor)
+        defer { close(descriptor) }
+        // A file written by hand may lack its last line break: add it, so the next line starts on a line of its own.
+        if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
+            guard write(descriptor, "\n", 1) == 1 else {
+                throw ServiceError.failed("\(path): cannot write the review file: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Appends `record` as one line.

@@ -12,7 +12,8 @@ struct ReviewRoutes {
     /// The review file, nil when review is off.
     let file: ReviewFile?
 
-    /// One entry to review, as `GET /review/queue` lists it.
+    /// One entry to review, as `GET /review/queue` lists it: the entry's id, gloss, category and verification,
+    /// whether its form is a reconstruction, and the content hash a review of it records.
     struct QueueItem: Encodable {
         var id: String
         var gloss: String
@@ -22,7 +23,8 @@ struct ReviewRoutes {
         var hash: String
     }
 
-    /// The body of `POST /review`, as the form sends it: checked field by field before it becomes a ``ReviewRecord``.
+    /// The body of `POST /review` as the form sends it (every field optional, so a missing one is a 400 naming
+    /// it); it becomes a ``ReviewRecord``, which checks itself.
     struct ReviewForm: Decodable {
         var reviewer: String?
         var signLanguage: String?
@@ -73,7 +75,7 @@ struct ReviewRoutes {
         }
         return lexicon.entries.filter { (category == nil || $0.category == category) && keep($0) }.map {
             QueueItem(id: $0.id, gloss: $0.gloss, category: $0.category, verified: $0.verified,
-                      reconstruction: $0.isReconstruction, hash: $0.contentHash)
+                      reconstruction: $0.isReconstruction, hash: lexicon.contentHash(of: $0))
         }
     }
 
@@ -85,21 +87,23 @@ struct ReviewRoutes {
             guard text.count <= limit else { throw ServiceError.badRequest("\(name) is longer than \(limit) characters") }
             return text.isEmpty ? nil : text
         }
-        guard let reviewer = try field(form.reviewer, "reviewer", limit: Self.nameLimit), !reviewer.contains(where: \.isNewline) else {
-            throw ServiceError.badRequest("give the reviewer's name (one line)")
+        guard let reviewer = try field(form.reviewer, "reviewer", limit: Self.nameLimit) else {
+            throw ServiceError.badRequest("give the reviewer's name")
         }
         guard let verdict = form.verdict.flatMap(ReviewVerdict.init(rawValue:)) else {
             throw ServiceError.badRequest("verdict must be one of \(ReviewVerdict.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let id = form.id, let hash = form.hash else { throw ServiceError.badRequest("give the entry's id and hash") }
         let lexicon = try resources.kit(form.signLanguage ?? "csl").tools.lexicon
-        guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
-        guard entry.contentHash == hash else {
-            throw ServiceError.conflict("\(lexicon.info.code): '\(id)' has changed since it was shown (hash \(entry.contentHash)); reload it")
-        }
         let record = ReviewRecord(reviewer: reviewer, time: ReviewRecord.timestamp(Date()), signLanguage: lexicon.info.code, id: id, hash: hash,
                                   verdict: verdict, comment: try field(form.comment, "comment", limit: Self.textLimit),
                                   correction: try field(form.correction, "correction", limit: Self.textLimit))
+        if let problem = record.problem { throw ServiceError.badRequest(problem) }
+        guard let entry = lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: lexicon.info.code) }
+        let current = lexicon.contentHash(of: entry)
+        guard current == hash else {
+            throw ServiceError.conflict("\(lexicon.info.code): '\(id)' has changed since it was shown (hash \(current)); reload it")
+        }
         try await file.append(record)
         return record
     }

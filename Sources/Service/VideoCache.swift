@@ -5,8 +5,8 @@ import Foundation
 /// in bytes: when a new video pushes the folder over it, the least recently used videos go first.
 ///
 /// Concurrent requests for one video share one render; a render goes on when its client hangs up (the next request
-/// finds it done). Renders write `partial-<key>.<ext>` and rename it, so the cache never holds half a video; partial
-/// files left by a killed server are removed at start-up.
+/// finds it done); renders wait for a free slot. Each render writes a partial file of its own and renames it, so the
+/// cache never holds half a video; partial files left by a killed server are removed at start-up.
 actor VideoCache {
     /// The folder.
     let folder: String
@@ -14,16 +14,21 @@ actor VideoCache {
     let limit: Int
     /// Last use of each cached file by name: its modification time at start-up, then every time it is served.
     private var lastUse: [String: Date] = [:]
+    /// Bytes of each cached file by name.
     private var sizes: [String: Int] = [:]
+    /// The render running for each file name not cached yet.
     private var renders: [String: Task<Void, any Error>] = [:]
+    /// Renders at once: each is seconds of CPU on every core it can get, so more would only slow all of them.
+    private let slots: RenderSlots
     /// Threads for rendering, off the cooperative pool (a render is seconds of CPU).
     private static let executor = JobExecutor()
 
     /// Opens (or makes) the cache folder and reads what it holds.
     /// - Throws: ``ServiceError/failed(_:)`` when the folder cannot be made or read.
-    init(folder: String, limit: Int) throws {
+    init(folder: String, limit: Int, concurrentRenders: Int = 1) throws {
         self.folder = folder
         self.limit = limit
+        slots = RenderSlots(concurrentRenders)
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -53,36 +58,45 @@ actor VideoCache {
             lastUse[name] = Date()
             return name
         }
-        let task: Task<Void, any Error>
-        if let running = renders[name] {
-            task = running
-        } else {
-            let (partial, final) = (path("partial-\(name)"), path(name))
-            task = Task.detached {
-                try await withTaskExecutorPreference(Self.executor) {
-                    do {
-                        try render(partial)
-                        guard rename(partial, final) == 0 else { throw ServiceError.failed("\(final): cannot store the video") }
-                    } catch {
-                        try? FileManager.default.removeItem(atPath: partial)
-                        throw error
-                    }
-                }
-            }
-            renders[name] = task
-        }
-        do {
-            try await task.value
-        } catch {
-            renders[name] = nil
-            throw error
-        }
-        if renders.removeValue(forKey: name) != nil {
-            sizes[name] = ((try? FileManager.default.attributesOfItem(atPath: path(name)))?[.size] as? NSNumber)?.intValue ?? 0
-            lastUse[name] = Date()
-            evict(keeping: name)
-        }
+        // One render per name: later requests wait for the running one. Only the render itself removes its entry,
+        // when it has finished, so a second render of a name never starts while the first runs.
+        let task = renders[name] ?? start(name, render)
+        try await task.value
+        lastUse[name] = Date()
         return name
+    }
+
+    /// Starts rendering `name` when a render slot is free: into a partial file of its own, renamed when complete.
+    private func start(_ name: String, _ render: @escaping @Sendable (String) throws -> Void) -> Task<Void, any Error> {
+        let (partial, final) = (path("partial-\(UUID().uuidString)-\(name)"), path(name))
+        let slots = slots
+        let task = Task.detached {
+            await slots.acquire()
+            do {
+                try await withTaskExecutorPreference(Self.executor) {
+                    try render(partial)
+                    guard rename(partial, final) == 0 else { throw ServiceError.failed("\(final): cannot store the video") }
+                }
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                await slots.release()
+                await self.finished(name, stored: false)
+                throw error
+            }
+            await slots.release()
+            await self.finished(name, stored: true)
+        }
+        renders[name] = task
+        return task
+    }
+
+    /// Bookkeeping when the render of `name` ends: its size, its use, and eviction of older videos.
+    private func finished(_ name: String, stored: Bool) {
+        renders[name] = nil
+        guard stored else { return }
+        sizes[name] = ((try? FileManager.default.attributesOfItem(atPath: path(name)))?[.size] as? NSNumber)?.intValue ?? 0
+        lastUse[name] = Date()
+        evict(keeping: name)
     }
 
     /// Removes the least recently used videos until the cache is within its bound (`keeping` stays, even alone over it).

@@ -32,7 +32,7 @@ struct VideoRoutes {
             let id = try query.required("id")
             guard let entry = kit.animation.lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: kit.signLanguage) }
             let track = try kit.animation.animator.animate([.sign(SignDescription(entry: entry))], fps: Self.fps).track
-            return try await files.response(file: try await render(track, query), for: request, context: context)
+            return try await serve(track, query, files, request, context)
         }
         router.get("sentence/video") { request, context in
             let query = Query(request)
@@ -44,6 +44,17 @@ struct VideoRoutes {
             let track = try await withTaskExecutorPreference(TextRoutes.executor) {
                 try kit.animation.animate(kit.translator.translate(text: text), fps: Self.fps)
             }
+            return try await serve(track, query, files, request, context)
+        }
+    }
+
+    /// The cached video of `track` answered for `request`. A video evicted between being found and being read (by
+    /// another request's render pushing the cache over its bound) is rendered again, once.
+    private func serve<Context: RequestContext>(_ track: AnimationTrack, _ query: Query, _ files: FolderFiles<Context>,
+                                                _ request: Request, _ context: Context) async throws -> Response {
+        do {
+            return try await files.response(file: try await render(track, query), for: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound {
             return try await files.response(file: try await render(track, query), for: request, context: context)
         }
     }

@@ -53,6 +53,9 @@ struct LookupTests {
         #expect(lexicon.search("bj", pinyin: pinyin).map(\.entry.id) == ["beijing"])
         #expect(lexicon.search("bj", pinyin: pinyin).first?.rank == .pinyin)
         #expect(lexicon.search("bj").isEmpty)
+        for toned in ["běijīng", "Bei3 jing1", "bei jing", "BĚI"] {
+            #expect(lexicon.search(toned, pinyin: pinyin).first?.entry.id == "beijing", "\(toned)")
+        }
     }
 
     @Test func repositoryLexiconsMeetTheIssueSizes() throws {

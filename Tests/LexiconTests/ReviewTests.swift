@@ -21,17 +21,28 @@ struct ReviewTests {
     func hash() throws {
         let lexicon = try LexiconLoader.load(folder: LexiconFixtures.folder(["e.txt": LexiconFixtures.validEntries]).folder)
         var entry = try #require(lexicon.entry(id: "beijing"))
-        let hash = entry.contentHash
+        let hash = lexicon.contentHash(of: entry)
         #expect(hash.count == 16 && hash.allSatisfy(\.isHexDigit))
         entry.verified = true
         entry.review = EntryReview(reviewer: "王芳", date: "2026-12-01")
-        #expect(entry.contentHash == hash)
+        #expect(lexicon.contentHash(of: entry) == hash)
         let text = EntryWriter.text(entry)
         #expect(text.contains("verified: true\nreviewed-by: 王芳\nreviewed: 2026-12-01"))
         let reread = try LexiconLoader.load(folder: LexiconFixtures.folder(["e.txt": text + "\n"]).folder)
         #expect(reread.entry(id: "beijing") == entry)
         entry.timing.duration = 0.9
-        #expect(entry.contentHash != hash, "a changed form is a new hash")
+        #expect(lexicon.contentHash(of: entry) != hash, "a changed form is a new hash")
+    }
+
+    @Test("a compound's hash changes when one of its parts does")
+    func compoundHash() throws {
+        let compound = "\n\nid: bank-beijing\ngloss: 京行\ncategory: places\nzh-Hans: 京行\ncompound: beijing, bank-money\nsource: test\nverified: false\n"
+        let before = try LexiconLoader.load(folder: LexiconFixtures.folder(["e.txt": LexiconFixtures.validEntries + compound]).folder)
+        let edited = LexiconFixtures.validEntries.replacingOccurrences(of: "handshape=flat extfidir=o", with: "handshape=fist extfidir=o")
+        let after = try LexiconLoader.load(folder: LexiconFixtures.folder(["e.txt": edited + compound]).folder)
+        let hash = { (lexicon: Lexicon) in lexicon.entry(id: "bank-beijing").map(lexicon.contentHash(of:)) }
+        #expect(try #require(hash(before)) != (try #require(hash(after))))
+        #expect(before.entry(id: "beijing").map(before.contentHash(of:)) == after.entry(id: "beijing").map(after.contentHash(of:)))
     }
 
     @Test("a review field without its partner, or a day that is not one, is a named issue")
@@ -48,8 +59,8 @@ struct ReviewTests {
     func apply() throws {
         let (root, folder) = try LexiconFixtures.folder(["e.txt": LexiconFixtures.validEntries])
         let lexicon = try LexiconLoader.load(folder: folder)
-        let beijing = try #require(lexicon.entry(id: "beijing")).contentHash
-        let river = try #require(lexicon.entry(id: "bank-river")).contentHash
+        let beijing = lexicon.contentHash(of: try #require(lexicon.entry(id: "beijing")))
+        let river = lexicon.contentHash(of: try #require(lexicon.entry(id: "bank-river")))
         let records = [
             record("beijing", beijing, .wrong, time: "2026-12-01T09:00:00Z"),
             record("beijing", beijing, .correct, time: "2026-12-02T09:00:00Z"),  // the latest counts
@@ -81,6 +92,25 @@ struct ReviewTests {
         #expect(try String(contentsOfFile: folder + "/e.txt", encoding: .utf8) == after)
     }
 
+    @Test("apply keeps CRLF line endings, comments inside entries and a file without a final line break")
+    func applyKeepsTheFilesShape() throws {
+        let commented = LexiconFixtures.validEntries.replacingOccurrences(of: "source: test\nverified: false\nnote: a test entry",
+                                                                          with: "source: test\n# checked the mouthing\nverified: false\nnote: a test entry")
+        let text = commented.replacingOccurrences(of: "\n", with: "\r\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let (root, folder) = try LexiconFixtures.folder(["e.txt": text])
+        let lexicon = try LexiconLoader.load(folder: folder)
+        let hash = lexicon.contentHash(of: try #require(lexicon.entry(id: "bank-river")))
+        let path = try write([record("bank-river", hash, .correct)], to: root)
+        let result = try ReviewApplication(try ReviewLog.read(path: path), root: root)
+        #expect(result.applied.map(\.id) == ["bank-river"])
+        let after = try String(contentsOfFile: folder + "/e.txt", encoding: .utf8)
+        let expected = text.replacingOccurrences(of: "handshape=fist\r\nsource: test\r\nverified: false",
+                                                 with: "handshape=fist\r\nsource: test\r\nverified: true\r\nreviewed-by: 王芳\r\nreviewed: 2026-12-01")
+        #expect(after == expected, "only bank-river's lines changed, CRLF kept, no line break added at the end: \(after.debugDescription.suffix(200))")
+        #expect(after.contains("# checked the mouthing\r\nverified: false"), "the comment inside 北京 is untouched")
+        #expect(try LexiconLoader.load(folder: folder).entry(id: "bank-river")?.verified == true)
+    }
+
     @Test("a bad review file names its line; the summary counts latest verdicts")
     func logAndSummary() throws {
         let root = try TestFiles.temporaryFolder().path
@@ -93,6 +123,19 @@ struct ReviewTests {
         } catch let error as LexiconError {
             #expect(error.description.hasPrefix("\(path):2: review:"), "\(error)")
         }
+        // A line cut off while being written (no line break) is named as such; a whole one without it is read.
+        try Data((good + String(good.dropLast())).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try ReviewLog.read(path: path).count == 2)
+        try Data((good + String(good.dropLast(10))).utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ReviewLog.read(path: path)
+            Issue.record("an incomplete last line must be refused")
+        } catch let error as LexiconError {
+            #expect(error.description.contains(":2: review: incomplete last line"), "\(error)")
+        }
+        var control = record("a", "0123456789abcdef", .correct)
+        control.reviewer = "a\u{0}b"
+        #expect(control.problem != nil, "control characters in a name")
         let summary = ReviewSummary([record("a", "0123456789abcdef", .correct), record("a", "0123456789abcdef", .wrong),
                                      record("b", "0123456789abcdef", .correct, reviewer: "Ann")])
         let tsl = try #require(summary.signLanguages.first)

@@ -76,9 +76,13 @@ public struct TextAnalyzer: Sendable {
         return words
     }
 
-    /// Writes words back as text: Chinese without spaces, English with spaces and punctuation attached.
+    /// Writes words back as text: Chinese without spaces and numbers in Arabic digits (八十五比七十九 → 85比79,
+    /// as subtitles write them: the rate counts a run of digits as one unit, and the gloss stage reads them as the
+    /// same number), English with spaces and punctuation attached.
     public func join(_ words: [Word]) -> String {
-        guard language == .english else { return words.map(\.text).joined() }
+        guard language == .english else {
+            return words.map { $0.kind == .number ? ChineseNumerals.compact($0.text) ?? $0.text : $0.text }.joined()
+        }
         var text = ""
         for word in words {
             let attaches = word.kind == .punctuation && !"([\"“".contains(word.text)

@@ -1,3 +1,5 @@
+import Lexicon
+
 /// Joins tokens that together write one number: `10` `:` `30` (a clock time or score), `3` `-` `1` or
 /// 三 比 一 (a score), `$` `5` (an amount), adjacent Chinese numerals (三百五十 万), and digits with a group
 /// word (10 万, 4.8 亿).

@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 /// Reads a number token as the sequence of signs that says it, following the grammar's number format.
 ///
@@ -91,11 +92,14 @@ struct NumberReader: Sendable {
         return placeValue(value)
     }
 
-    private func placeValue(_ value: Int) -> [String] {
+    private func placeValue(_ value: Int, leading: Bool = true) -> [String] {
         var units: [String] = []
         var rest = value
         for place in grammar.numberPlaces where rest >= place.value {
-            units += placeValue(rest / place.value) + [place.word]
+            // A leading one before the tens is not said (十五, not 一十五; 十万 is ten 万): the sign of ten alone.
+            let multiplier = rest / place.value
+            let first = leading && units.isEmpty
+            units += (first && multiplier == 1 && place.value == 10 ? [] : placeValue(multiplier, leading: first)) + [place.word]
             rest %= place.value
         }
         if rest > 0 { units += String(rest).map { String($0) } }

@@ -105,6 +105,9 @@ public struct ChineseSegmenter: Sendable {
                     cost = 1
                 } else {
                     let word = String(characters[start..<end])
+                    // A word does not start inside a numeral: 四亿八千万人次 is 四亿八千万 人次, not 四亿八千 万人次.
+                    if start > 0, ChineseNumerals.isNumeral(String(characters[start - 1])),
+                       ChineseNumerals.isNumeral(String(characters[start])), !ChineseNumerals.isNumeral(word) { continue }
                     if lexiconWords.contains(word) { (kind, cost) = (.lexicon, 0.4) }
                     else if generalWords.contains(word) { (kind, cost) = (.general, 1) }
                     else { continue }

@@ -23,8 +23,8 @@ public struct SearchHit: Sendable, Equatable {
 extension Lexicon {
     /// Entries whose words, gloss or id match `query`, best first.
     ///
-    /// Ranks: exact match, then prefix, then (for an ASCII query, with `pinyin`) the toneless pinyin or its
-    /// initials of a Chinese word (`beijing` or `bj` → 北京), then substring. Within a rank shorter
+    /// Ranks: exact match, then prefix, then (for a pinyin query, with `pinyin`) the pinyin or its initials of a
+    /// Chinese word, with or without tones (`beijing`, `běijīng`, `bei3jing1` or `bj` → 北京), then substring. Within a rank shorter
     /// matches come first, then the word's priority, then file order. Each entry appears once, at its best rank.
     /// - Parameters:
     ///   - query: text to look for; case is ignored.
@@ -33,8 +33,8 @@ extension Lexicon {
     public func search(_ query: String, pinyin: Pinyin? = nil, limit: Int = 20) -> [SearchHit] {
         let needle = Self.key(query)
         guard !needle.isEmpty else { return [] }
-        let spelled = needle.replacingOccurrences(of: " ", with: "")
-        let asciiQuery = spelled.allSatisfy { $0.isASCII && $0.isLetter }
+        let spelled = Self.toneless(needle)
+        let asciiQuery = !spelled.isEmpty && spelled.allSatisfy { $0.isASCII && $0.isLetter }
         var best: [Int: (hit: SearchHit, priority: Int)] = [:]
         func consider(_ index: Int, _ text: String, _ priority: Int) {
             let candidate = Self.key(text)
@@ -61,6 +61,13 @@ extension Lexicon {
             (lhs.value.hit.rank, lhs.value.hit.matched.count, lhs.value.priority, lhs.key)
                 < (rhs.value.hit.rank, rhs.value.hit.matched.count, rhs.value.priority, rhs.key)
         }.prefix(limit).map(\.value.hit)
+    }
+
+    /// Pinyin as typed, without tones or spaces, ü as v: `Běi jīng`, `bei3jing1`, `lǜ` → `beijing`, `lv`.
+    static func toneless(_ query: String) -> String {
+        let umlauts: Set<Character> = ["ü", "ǖ", "ǘ", "ǚ", "ǜ"]
+        let plain = String(query.lowercased().map { umlauts.contains($0) ? "v" : $0 })
+        return plain.folding(options: .diacriticInsensitive, locale: nil).filter { !$0.isWhitespace && !("1"..."5").contains($0) }
     }
 
     private static func pinyinMatches(_ text: String, _ query: String, _ pinyin: Pinyin) -> Bool {

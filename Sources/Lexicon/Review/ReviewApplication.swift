@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Only each entry's latest review counts. An accepted review sets `verified: true` and writes `reviewed-by:` and
 /// `reviewed:` under it; nothing else in the file changes (comments, order and spacing stay as the author wrote them).
-/// A review of an entry that has changed since (its ``LexiconEntry/contentHash`` differs) or no longer exists is
+/// A review of an entry that has changed since (its ``Lexicon/contentHash(of:)`` differs) or no longer exists is
 /// refused and listed. Each file is replaced atomically, and the edited lexicon must load again, else every file is
 /// put back as it was.
 public struct ReviewApplication: Sendable {
@@ -32,7 +32,7 @@ public struct ReviewApplication: Sendable {
     /// - Throws: ``LexiconError`` when a sign language cannot be loaded or a file cannot be written (nothing is
     ///   then left changed).
     public init(_ records: [ReviewRecord], root: String, dryRun: Bool = false) throws {
-        var edits: [String: [(line: Int, review: EntryReview)]] = [:]
+        var edits: [String: [Mark]] = [:]
         let latest = ReviewLog.latest(records)
         for code in Set(latest.map(\.signLanguage)).sorted() {
             let lexicon = try LexiconLoader.load(root: root, signLanguage: code)
@@ -47,7 +47,7 @@ public struct ReviewApplication: Sendable {
                     continue
                 }
                 let entry = lexicon.entries[index]
-                guard entry.contentHash == record.hash else {
+                guard lexicon.contentHash(of: entry) == record.hash else {
                     refused.append(Refusal(record: record, reason: "\(code): '\(record.id)' changed since the review (review it again)"))
                     continue
                 }
@@ -56,49 +56,73 @@ public struct ReviewApplication: Sendable {
                     unchanged.append(record)
                     continue
                 }
-                edits[lexicon.origins[index].file, default: []].append((lexicon.origins[index].line, review))
+                edits[lexicon.origins[index].file, default: []].append(Mark(signLanguage: code, id: entry.id, line: lexicon.origins[index].line, review: review))
                 applied.append(record)
             }
         }
         files = edits.keys.sorted()
         guard !dryRun, !edits.isEmpty else { return }
-        try Self.write(edits, root: root, signLanguages: Set(applied.map(\.signLanguage)))
+        try Self.write(edits, root: root)
     }
 
-    /// Rewrites each file with its entries marked, then reloads the sign languages; restores every file on failure.
-    private static func write(_ edits: [String: [(line: Int, review: EntryReview)]], root: String, signLanguages: Set<String>) throws {
+    /// One entry to mark: where the lexicon loaded it from, and the review to write.
+    struct Mark {
+        var signLanguage: String
+        var id: String
+        var line: Int
+        var review: EntryReview
+    }
+
+    /// Rewrites each file with its entries marked, then reloads the sign languages and checks every mark took;
+    /// restores every file on any failure.
+    private static func write(_ edits: [String: [Mark]], root: String) throws {
         var originals: [String: Data] = [:]
         do {
             for (file, marks) in edits.sorted(by: { $0.key < $1.key }) {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 originals[file] = data
-                guard var lines = String(data: data, encoding: .utf8)?.components(separatedBy: "\n") else {
-                    throw LexiconError.cannotRead(path: file, reason: "not valid UTF-8")
-                }
+                // Lines split at LF only, each keeping a CR of a CRLF file, so the file's line endings stay as they are.
+                var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
                 // From the bottom up, so the line numbers of the entries above stay right.
                 for mark in marks.sorted(by: { $0.line > $1.line }) {
-                    try Self.mark(&lines, entryLine: mark.line, review: mark.review, file: file)
+                    try Self.mark(&lines, mark, file: file)
                 }
                 try AtomicOutput.write(Data(lines.joined(separator: "\n").utf8), to: file)
             }
-            for code in signLanguages.sorted() { _ = try LexiconLoader.load(root: root, signLanguage: code) }
+            for code in Set(edits.values.joined().map(\.signLanguage)).sorted() {
+                let lexicon = try LexiconLoader.load(root: root, signLanguage: code)
+                for mark in edits.values.joined() where mark.signLanguage == code {
+                    guard let entry = lexicon.entry(id: mark.id), entry.verified, entry.review == mark.review else {
+                        throw LexiconError.invalid([LexiconIssue(file: root, line: mark.line, field: "verified",
+                                                                 message: "\(code): '\(mark.id)' could not be marked verified")])
+                    }
+                }
+            }
         } catch {
             for (file, data) in originals { try? AtomicOutput.write(data, to: file) }
             throw error
         }
     }
 
-    /// Sets `verified: true` in the entry starting at 1-based `entryLine` and puts the review fields under it.
-    static func mark(_ lines: inout [String], entryLine: Int, review: EntryReview, file: String) throws {
-        let start = entryLine - 1
+    /// Sets `verified: true` in the entry `mark` names and puts the review fields under it.
+    /// - Throws: ``LexiconError/invalid(_:)`` when the entry is not at its line (the file changed since it was loaded).
+    static func mark(_ lines: inout [String], _ mark: Mark, file: String) throws {
+        func field(_ line: String) -> String { line.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let start = mark.line - 1
         var end = start
-        while end < lines.count, !lines[end].trimmingCharacters(in: .whitespaces).isEmpty { end += 1 }
-        let block = lines[start..<end].filter { !$0.hasPrefix("reviewed-by:") && !$0.hasPrefix("reviewed:") }
-        guard let verified = block.firstIndex(where: { $0.hasPrefix("verified:") }) else {
-            throw LexiconError.invalid([LexiconIssue(file: file, line: entryLine, field: "verified", message: "missing")])
-        }
+        while end < lines.count, !field(lines[end]).isEmpty { end += 1 }
+        let moved = LexiconError.invalid([LexiconIssue(file: file, line: mark.line, field: "id",
+                                                       message: "'\(mark.id)' is not where it was loaded from; was the file edited meanwhile?")])
+        guard start >= 0, start < end, lines[start..<end].contains(where: { field($0) == "id: \(mark.id)" }) else { throw moved }
+        let block = lines[start..<end].filter { !field($0).hasPrefix("reviewed-by:") && !field($0).hasPrefix("reviewed:") }
+        guard let verified = block.firstIndex(where: { field($0).hasPrefix("verified:") }) else { throw moved }
+        // New lines end as the file's lines do (CRLF when its first does); the last keeps the replaced line's ending
+        // (none at the end of a file without a final line break).
+        let ending = lines.first?.hasSuffix("\r") == true ? "\r" : ""
+        let last = block[verified].hasSuffix("\r") ? "\r" : ""
         var marked = Array(block)
-        marked.replaceSubrange(verified..<verified + 1, with: ["verified: true", "reviewed-by: \(review.reviewer)", "reviewed: \(review.date)"])
+        marked.replaceSubrange(verified..<verified + 1, with: ["verified: true\(ending)", "reviewed-by: \(mark.review.reviewer)\(ending)",
+                                                               "reviewed: \(mark.review.date)\(last)"])
         lines.replaceSubrange(start..<end, with: marked)
     }
 }

@@ -12,24 +12,24 @@ public enum ReviewLog {
         } catch {
             throw LexiconError.cannotRead(path: path, reason: (error as NSError).localizedDescription)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LexiconError.invalid([LexiconIssue(file: path, line: 1, field: "encoding", message: "not valid UTF-8")])
-        }
         var records: [ReviewRecord] = []
         var issues: [LexiconIssue] = []
         let decoder = JSONDecoder()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !line.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) {
             do {
-                let record = try decoder.decode(ReviewRecord.self, from: Data(line.utf8))
+                let record = try decoder.decode(ReviewRecord.self, from: Data(line))
                 if let problem = record.problem {
                     issues.append(LexiconIssue(file: path, line: index + 1, field: "review", message: problem))
                 } else {
                     records.append(record)
                 }
             } catch {
-                issues.append(LexiconIssue(file: path, line: index + 1, field: "review",
-                                           message: "not a review record (reviewer, time, signLanguage, id, hash, verdict)"))
+                // A writer appends whole lines: an unreadable last line without its line break was cut off mid-write.
+                let message = index == lines.count - 1
+                    ? "incomplete last line (no line break: cut off while being written?); remove it"
+                    : "not a review record (reviewer, time, signLanguage, id, hash, verdict)"
+                issues.append(LexiconIssue(file: path, line: index + 1, field: "review", message: message))
             }
         }
         guard issues.isEmpty else { throw LexiconError.invalid(issues) }

@@ -22,7 +22,7 @@ public struct ReviewRecord: Sendable, Codable, Equatable {
     public var signLanguage: String
     /// The entry's id.
     public var id: String
-    /// ``LexiconEntry/contentHash`` of the entry the reviewer saw.
+    /// ``Lexicon/contentHash(of:)`` of the entry the reviewer saw.
     public var hash: String
     /// The judgement.
     public var verdict: ReviewVerdict
@@ -57,7 +57,11 @@ public struct ReviewRecord: Sendable, Codable, Equatable {
     /// The record's problem for a review file, nil when it is well-formed: a name, an id and a hash, a timestamp.
     public var problem: String? {
         if reviewer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "empty reviewer" }
-        if reviewer.contains(where: \.isNewline) { return "the reviewer's name has a line break" }
+        // The name becomes a `reviewed-by:` line of a lexicon file: one line of printable text.
+        if reviewer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .lineSeparator
+            || $0.properties.generalCategory == .paragraphSeparator }) {
+            return "the reviewer's name has a line break or control character"
+        }
         if id.isEmpty || signLanguage.isEmpty { return "empty id or sign language" }
         if hash.count != 16 || !hash.allSatisfy(\.isHexDigit) { return "hash '\(hash)' is not 16 hex digits" }
         if !EntryReview.isDay(day) { return "time '\(time)' is not ISO 8601" }
