@@ -1,67 +1,19 @@
 // SignAnchor sign dictionary page: search, entry view with video, sentence box. No framework, no build step.
-const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', i18n: null, signLanguage: 'csl', signLanguages: [], results: [], active: -1,
-  searchSeq: 0, entry: null, rate: 1 };
+import { $, ui, t, el, getJSON, getEntry, loadStrings, applyStaticText, bindLanguageSwitch, loadSignLanguages,
+  fillSignLanguageSelect, glossLang, categoryLabel, wordsList, renderPhonology, setVideo } from './common.js';
 
-function t(key, vars = {}) {
-  const table = state.i18n?.ui?.[state.lang] ?? {};
-  let s = table[key] ?? state.i18n?.ui?.en?.[key] ?? key;
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
-  return s;
-}
-function label(group, code) {
-  const l = state.i18n?.labels?.[group]?.[code];
-  return l ? (l[state.lang] ?? l.en) : null;
-}
-// Direction codes (u d l r o i and combinations such as ul, uuo) are read letter by letter.
-function valueLabel(v) {
-  const known = label('value', v);
-  if (known) return known;
-  if (/^[udlroi]{2,}$/.test(v)) {
-    const parts = [...new Set(v.split(''))].map((c) => label('value', c));
-    if (parts.every(Boolean)) return parts.join(state.lang === 'zh' ? '、' : ', ');
-  }
-  return null;
-}
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') e.textContent = v; else if (k === 'class') e.className = v; else e.setAttribute(k, v);
-  }
-  for (const kid of kids) if (kid !== null && kid !== undefined) e.append(kid);
-  return e;
-}
-function raw(code) { return el('code', { lang: 'en', text: code }); }
+const state = { signLanguage: 'csl', signLanguages: [], results: [], active: -1, searchSeq: 0, entry: null, rate: 1 };
+
 function badge(verified) {
   return el('span', { class: `badge ${verified ? 'verified' : 'unverified'}`, text: t(verified ? 'verified' : 'unverified') });
 }
-async function getJSON(url, options) {
-  const r = await fetch(url, options);
-  let body = null;
-  try { body = await r.json(); } catch { /* not JSON */ }
-  if (!r.ok) throw new Error(body?.error ?? `HTTP ${r.status}`);
-  return body;
-}
 
 function applyLanguage() {
-  document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
-  document.title = t('title');
-  for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
-  for (const n of document.querySelectorAll('[data-i18n-aria]')) n.setAttribute('aria-label', t(n.dataset.i18nAria));
-  const sw = $('lang-switch');
-  sw.lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
+  applyStaticText('title');
   $('results').setAttribute('aria-label', t('results'));
   renderResults();
   updatePause();
   if (state.entry) renderEntry(state.entry, false);
-}
-
-function fillSignLanguages() {
-  const sel = $('sign-language');
-  sel.replaceChildren(...state.signLanguages.map((l) =>
-    el('option', { value: l.code, text: `${l.code.toUpperCase()}${l.name ? ' · ' + l.name : ''}` })));
-  sel.value = state.signLanguage;
 }
 
 // ---------- search ----------
@@ -96,12 +48,12 @@ function renderResults() {
     const en = r.words?.en ?? [];
     const a = el('a', { href: entryHref(r.id), id: `result-${i}`, 'data-id': r.id,
       class: i === state.active ? 'active' : null },
-      el('span', { class: 'gloss', lang: state.signLanguage === 'csl' ? 'zh-Hans' : 'en', text: r.gloss }),
+      el('span', { class: 'gloss', lang: glossLang(state.signLanguage), text: r.gloss }),
       badge(r.verified),
       el('br'),
       zh.length ? el('span', { class: 'words', lang: 'zh-Hans', text: zh.join('、') + ' ' }) : null,
       en.length ? el('span', { class: 'words', lang: 'en', text: en.join(', ') + ' ' }) : null,
-      r.category ? el('span', { class: 'cat', text: `· ${label('category', r.category) ?? r.category}` }) : null);
+      r.category ? el('span', { class: 'cat', text: `· ${categoryLabel(r.category)}` }) : null);
     a.addEventListener('click', (ev) => {
       if (ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
       ev.preventDefault();
@@ -141,7 +93,7 @@ let entrySeq = 0;
 async function openEntry(id, { push }) {
   const seq = ++entrySeq;
   try {
-    const data = await getJSON(`/lexicon/entry?id=${encodeURIComponent(id)}&sign-language=${state.signLanguage}`);
+    const data = await getEntry(id, state.signLanguage);
     if (seq !== entrySeq) return; // another entry was opened meanwhile
     state.entry = data;
     if (push) history.pushState({ id, sl: state.signLanguage }, '', entryHref(id));
@@ -153,59 +105,17 @@ async function openEntry(id, { push }) {
     $('result-count').textContent = `${t('error')}: ${e.message}`;
   }
 }
-function wordsBlock(words) {
-  const frag = el('ul');
-  for (const w of words ?? []) {
-    const lang = w.language ?? '';
-    frag.append(el('li', { lang }, el('span', { lang: 'en', text: `${lang}: ` }), w.words.join(lang.startsWith('zh') ? '、' : ', '),
-      w.partOfSpeech ? el('span', { class: 'hint', lang: 'en', text: ` (${w.partOfSpeech})` }) : null));
-  }
-  return frag;
-}
-function describeNode(node) {
-  const kindLabel = label('kind', node.kind);
-  const head = el('span', {}, kindLabel ? el('strong', { text: kindLabel }) : raw(node.kind));
-  const attrs = (node.attributes ?? []).map((a, i) => {
-    const an = label('attribute', a.name);
-    const vl = valueLabel(a.value);
-    return el('span', { class: 'attr' }, i ? '; ' : ' — ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
-  });
-  const li = el('li', {}, head, ...attrs);
-  if (node.children?.length) li.append(el('ul', {}, ...node.children.map(describeNode)));
-  return li;
-}
-function renderForm(phonology) {
-  const box = $('entry-form');
-  box.replaceChildren();
-  if (!phonology) return;
-  if (phonology.manual) box.append(el('ul', {}, describeNode(phonology.manual)));
-  if (phonology.nonManual?.length) {
-    box.append(el('h4', { text: t('nonManual') }), el('ul', {}, ...phonology.nonManual.map(describeNode)));
-  }
-}
-function setVideo(video, src, ariaLabel, msgEl) {
-  video.setAttribute('aria-label', ariaLabel);
-  video.setAttribute('title', ariaLabel);
-  if (video.dataset.src !== src) {
-    video.dataset.src = src;
-    if (msgEl) { msgEl.textContent = t('videoLoading'); msgEl.classList.remove('error'); }
-    video.onloadeddata = () => { if (msgEl) msgEl.textContent = ''; video.playbackRate = state.rate; video.play().catch(() => {}); };
-    video.onerror = () => { if (msgEl) { msgEl.textContent = t('videoError'); msgEl.classList.add('error'); } };
-    video.src = src;
-    video.load();
-  }
-  video.playbackRate = state.rate;
-}
 function renderEntry(data, focus) {
   const e = data.entry;
   $('entry').hidden = false;
   const gl = $('entry-gloss');
   gl.textContent = e.gloss;
-  gl.lang = state.signLanguage === 'csl' ? 'zh-Hans' : 'en';
+  gl.lang = glossLang(state.signLanguage);
   $('entry-status').replaceChildren(el('span', { text: `${t('status')}: ` }), badge(e.verified));
-  setVideo($('entry-video'), data.video, t('videoLabel', { gloss: e.gloss }), $('entry-video-msg'));
-  $('entry-category').textContent = label('category', e.category) ?? e.category ?? '';
-  $('entry-words').replaceChildren(wordsBlock(e.words));
+  // always the address the server gave: it names the entry's current version (&v=hash), so an edited entry's new video loads
+  setVideo($('entry-video'), data.video, t('videoLabel', { gloss: e.gloss }), $('entry-video-msg'), state.rate);
+  $('entry-category').textContent = categoryLabel(e.category);
+  $('entry-words').replaceChildren(wordsList(e.words));
   const comp = e.compound ?? [];
   $('entry-compound').hidden = $('entry-compound-dt').hidden = !comp.length;
   $('entry-compound').replaceChildren(...comp.flatMap((id, i) => {
@@ -220,18 +130,19 @@ function renderEntry(data, focus) {
   const link = $('entry-link');
   link.href = entryHref(e.id);
   link.textContent = new URL(entryHref(e.id), location.href).href;
-  renderForm(e.phonology);
+  renderPhonology($('entry-form'), e.phonology);
   if (focus) $('entry').focus();
 }
 function updatePause() {
-  const paused = $('entry-video').paused;
-  $('pause').textContent = t(paused ? 'play' : 'pause');
-  $('pause').setAttribute('aria-pressed', String(paused));
+  // the label says what the button does (Play / Pause); no aria-pressed, which would read as "Play, pressed"
+  $('pause').textContent = t($('entry-video').paused ? 'play' : 'pause');
 }
 function setRate(rate) {
   state.rate = rate;
   for (const b of document.querySelectorAll('.speed-btn')) b.setAttribute('aria-pressed', String(Number(b.dataset.rate) === rate));
-  $('entry-video').playbackRate = rate;
+  const v = $('entry-video');
+  v.defaultPlaybackRate = rate; // kept when the next entry's video loads
+  v.playbackRate = rate;
 }
 
 // ---------- sentence ----------
@@ -258,7 +169,7 @@ async function onSentence(ev) {
     msg.textContent = '';
     $('sentence-video-box').hidden = false;
     setVideo($('sentence-video'), `/sentence/video?text=${encodeURIComponent(text)}&sign-language=${state.signLanguage}`,
-      t('sentenceVideoLabel', { text }), msg);
+      t('sentenceVideoLabel', { text }), msg, state.rate);
   } catch (e) {
     msg.textContent = `${t('error')}: ${e.message}`;
     msg.classList.add('error');
@@ -276,24 +187,14 @@ function readURL() {
 }
 
 async function main() {
-  state.i18n = await getJSON('/web/i18n.json');
-  const saved = localStorage.getItem('signanchor.lang');
-  state.lang = saved === 'zh' || saved === 'en' ? saved : ((navigator.language ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
-  try {
-    const health = await getJSON('/health');
-    state.signLanguages = health.signLanguages ?? [];
-  } catch { state.signLanguages = [{ code: 'csl' }, { code: 'asl' }]; }
-  if (!state.signLanguages.length) state.signLanguages = [{ code: 'csl' }, { code: 'asl' }];
-  state.signLanguage = localStorage.getItem('signanchor.signLanguage') ?? (state.lang === 'zh' ? 'csl' : 'asl');
+  await loadStrings();
+  state.signLanguages = await loadSignLanguages();
+  state.signLanguage = localStorage.getItem('signanchor.signLanguage') ?? (ui.lang === 'zh' ? 'csl' : 'asl');
   if (!state.signLanguages.some((l) => l.code === state.signLanguage)) state.signLanguage = state.signLanguages[0].code;
-  fillSignLanguages();
+  fillSignLanguageSelect($('sign-language'), state.signLanguages, state.signLanguage);
   applyLanguage();
 
-  $('lang-switch').addEventListener('click', () => {
-    state.lang = state.lang === 'zh' ? 'en' : 'zh';
-    localStorage.setItem('signanchor.lang', state.lang);
-    applyLanguage();
-  });
+  bindLanguageSwitch(applyLanguage);
   $('sign-language').addEventListener('change', (ev) => {
     state.signLanguage = ev.target.value;
     localStorage.setItem('signanchor.signLanguage', state.signLanguage);

@@ -1,63 +1,26 @@
 // SignAnchor review page: step through entries, play each, record a verdict with POST /review.
-const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', i18n: null, queue: [], pos: 0, current: null, verdict: null, signLanguage: 'csl', signLanguages: [] };
+import { $, t, label, el, getJSON, getEntry, loadStrings, applyStaticText, bindLanguageSwitch, loadSignLanguages,
+  fillSignLanguageSelect, glossLang, categoryLabel, wordsList, renderPhonology, setVideo } from './common.js';
 
-function t(key, vars = {}) {
-  let s = state.i18n?.ui?.[state.lang]?.[key] ?? state.i18n?.ui?.en?.[key] ?? key;
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
-  return s;
+const state = { queue: [], pos: 0, current: null, verdict: null, signLanguage: 'csl', signLanguages: [] };
+
+// The category choices: "all", then the categories the chosen sign language's entries use (GET /health lists them
+// per sign language; the queue answers 400 for any other). Labels from i18n.json, else the code itself.
+function fillCategories() {
+  const sel = $('category'), keep = sel.value;
+  const cats = state.signLanguages.find((l) => l.code === $('sign-language').value)?.categories ?? [];
+  sel.replaceChildren(el('option', { value: '', text: t('allCategories') }),
+    ...cats.map((c) => el('option', { value: c, text: categoryLabel(c), lang: label('category', c) ? null : 'en' })));
+  sel.value = cats.includes(keep) ? keep : '';
 }
-function label(group, code) {
-  const l = state.i18n?.labels?.[group]?.[code];
-  return l ? (l[state.lang] ?? l.en) : null;
-}
-function valueLabel(v) {
-  const known = label('value', v);
-  if (known) return known;
-  if (/^[udlroi]{2,}$/.test(v)) {
-    const parts = [...new Set(v.split(''))].map((c) => label('value', c));
-    if (parts.every(Boolean)) return parts.join(state.lang === 'zh' ? '、' : ', ');
-  }
-  return null;
-}
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') e.textContent = v; else if (k === 'class') e.className = v; else e.setAttribute(k, v);
-  }
-  for (const kid of kids) if (kid !== null && kid !== undefined) e.append(kid);
-  return e;
-}
-const raw = (code) => el('code', { lang: 'en', text: code });
-async function getJSON(url, options) {
-  const r = await fetch(url, options);
-  let body = null;
-  try { body = await r.json(); } catch { /* not JSON */ }
-  if (!r.ok) { const err = new Error(body?.error ?? `HTTP ${r.status}`); err.status = r.status; throw err; }
-  return body;
-}
-function describeNode(node) {
-  const kl = label('kind', node.kind);
-  const li = el('li', {}, kl ? el('strong', { text: kl }) : raw(node.kind),
-    ...(node.attributes ?? []).map((a, i) => {
-      const an = label('attribute', a.name), vl = valueLabel(a.value);
-      return el('span', { class: 'attr' }, i ? '; ' : ' — ', an ? document.createTextNode(an) : raw(a.name), ': ', vl ? document.createTextNode(vl) : raw(a.value));
-    }));
-  if (node.children?.length) li.append(el('ul', {}, ...node.children.map(describeNode)));
-  return li;
+// all | unverified | reconstructions: the queue's `filter`, one choice (radio group).
+function chosenFilter() {
+  return document.querySelector('input[name="filter"]:checked')?.value ?? 'unverified';
 }
 
 function applyLanguage() {
-  document.documentElement.lang = state.lang === 'zh' ? 'zh-Hans' : 'en';
-  document.title = t('reviewTitle');
-  for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
-  for (const n of document.querySelectorAll('[data-i18n-aria]')) n.setAttribute('aria-label', t(n.dataset.i18nAria));
-  $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
-  const cat = $('category'), keep = cat.value;
-  cat.replaceChildren(el('option', { value: '', text: '—' }),
-    ...Object.keys(state.i18n?.labels?.category ?? {}).map((c) => el('option', { value: c, text: label('category', c) })));
-  cat.value = keep;
+  applyStaticText('reviewTitle');
+  fillCategories();
   if (state.current) renderItem();
   else if (state.queue.length) updatePosition();
 }
@@ -66,16 +29,15 @@ async function loadQueue(ev) {
   ev?.preventDefault();
   localStorage.setItem('signanchor.reviewer', $('reviewer').value.trim());
   state.signLanguage = $('sign-language').value;
-  const filter = $('reconstructions').checked ? 'reconstructions' : ($('unverified').checked ? 'unverified' : 'all');
   const cat = $('category').value;
-  const url = `/review/queue?sign-language=${state.signLanguage}&filter=${filter}${cat ? `&category=${encodeURIComponent(cat)}` : ''}`;
+  const url = `/review/queue?sign-language=${encodeURIComponent(state.signLanguage)}&filter=${chosenFilter()}${cat ? `&category=${encodeURIComponent(cat)}` : ''}`;
   $('queue-msg').textContent = '…';
   $('queue-msg').classList.remove('error');
   $('item').inert = true; // no verdict on an entry that is about to be replaced
   try {
     state.queue = await getJSON(url);
     state.pos = 0;
-    if (!state.queue.length) { $('queue-msg').textContent = t('queueEmpty'); $('item').hidden = true; return; }
+    if (!state.queue.length) { $('queue-msg').textContent = t('queueEmpty'); $('item').hidden = true; state.current = null; return; }
     $('queue-msg').textContent = '';
     await show(0);
   } catch (e) {
@@ -98,7 +60,7 @@ async function show(pos) {
   for (const b of document.querySelectorAll('.verdict')) b.setAttribute('aria-pressed', 'false');
   $('comment').value = ''; $('correction').value = '';
   try {
-    state.current = await getJSON(`/lexicon/entry?id=${encodeURIComponent(q.id)}&sign-language=${state.signLanguage}`);
+    state.current = await getEntry(q.id, state.signLanguage);
     if (q.hash) state.current.queueHash = q.hash;
     renderItem();
     $('item').hidden = false;
@@ -110,27 +72,16 @@ async function show(pos) {
 function renderItem() {
   const { entry: e, video } = state.current;
   $('item-gloss').textContent = `${e.gloss} (${e.id})`;
-  $('item-gloss').lang = state.signLanguage === 'csl' ? 'zh-Hans' : 'en';
+  $('item-gloss').lang = glossLang(state.signLanguage);
   const q = state.queue[state.pos];
   $('item-status').textContent = [t(e.verified ? 'verified' : 'unverified'), q?.reconstruction ? t('reconstruction') : null].filter(Boolean).join(' · ');
-  const v = $('item-video');
-  const aria = t('videoLabel', { gloss: e.gloss });
-  v.setAttribute('aria-label', aria); v.title = aria;
-  if (v.dataset.src !== video) {
-    v.dataset.src = video;
-    $('item-video-msg').textContent = t('videoLoading');
-    v.onloadeddata = () => { $('item-video-msg').textContent = ''; v.play().catch(() => {}); };
-    v.onerror = () => { $('item-video-msg').textContent = t('videoError'); };
-    v.src = video; v.load();
-  }
-  $('item-category').textContent = label('category', e.category) ?? e.category ?? '';
-  $('item-words').replaceChildren(el('ul', {}, ...(e.words ?? []).map((w) =>
-    el('li', { lang: w.language }, `${w.language}: ${w.words.join(w.language.startsWith('zh') ? '、' : ', ')}`))));
+  // always the address GET /lexicon/entry gave: it names the entry's current version (&v=hash), so after a 409 the
+  // reloaded entry's new video is loaded, not the old one
+  setVideo($('item-video'), video, t('videoLabel', { gloss: e.gloss }), $('item-video-msg'));
+  $('item-category').textContent = categoryLabel(e.category);
+  $('item-words').replaceChildren(wordsList(e.words));
   $('item-note').textContent = e.note ?? '';
-  const form = $('item-form');
-  form.replaceChildren();
-  if (e.phonology?.manual) form.append(el('ul', {}, describeNode(e.phonology.manual)));
-  if (e.phonology?.nonManual?.length) form.append(el('h4', { text: t('nonManual') }), el('ul', {}, ...e.phonology.nonManual.map(describeNode)));
+  renderPhonology($('item-form'), e.phonology);
   updatePosition();
 }
 async function submit(ev) {
@@ -153,8 +104,12 @@ async function submit(ev) {
     msg.textContent = `${t('error')}: ${e.message}`; // the server's own error line
     msg.classList.add('error');
     if (e.status === 409) { // the entry changed since it was loaded: show the new version, keep the verdict and comment
-      try { state.current = await getJSON(`/lexicon/entry?id=${encodeURIComponent(body.id)}&sign-language=${state.signLanguage}`); renderItem(); }
-      catch { /* keep the message */ }
+      try {
+        state.current = await getEntry(body.id, state.signLanguage);
+        const q = state.queue[state.pos];
+        if (q?.id === body.id) q.hash = state.current.hash;
+        renderItem();
+      } catch { /* keep the message */ }
     }
   } finally {
     $('submit').disabled = false;
@@ -162,21 +117,14 @@ async function submit(ev) {
 }
 
 async function main() {
-  state.i18n = await getJSON('/web/i18n.json');
-  const saved = localStorage.getItem('signanchor.lang');
-  state.lang = saved === 'zh' || saved === 'en' ? saved : ((navigator.language ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
-  try { state.signLanguages = (await getJSON('/health')).signLanguages ?? []; } catch { /* fall back below */ }
-  if (!state.signLanguages.length) state.signLanguages = [{ code: 'csl' }, { code: 'asl' }];
-  $('sign-language').replaceChildren(...state.signLanguages.map((l) => el('option', { value: l.code, text: l.code.toUpperCase() })));
+  await loadStrings();
+  state.signLanguages = await loadSignLanguages();
   const sl = new URLSearchParams(location.search).get('sign-language') ?? localStorage.getItem('signanchor.signLanguage') ?? 'csl';
-  if (state.signLanguages.some((l) => l.code === sl)) $('sign-language').value = sl;
+  fillSignLanguageSelect($('sign-language'), state.signLanguages, sl);
   $('reviewer').value = localStorage.getItem('signanchor.reviewer') ?? '';
   applyLanguage();
-  $('lang-switch').addEventListener('click', () => {
-    state.lang = state.lang === 'zh' ? 'en' : 'zh';
-    localStorage.setItem('signanchor.lang', state.lang);
-    applyLanguage();
-  });
+  bindLanguageSwitch(applyLanguage);
+  $('sign-language').addEventListener('change', fillCategories);
   $('reviewer').addEventListener('change', () => localStorage.setItem('signanchor.reviewer', $('reviewer').value.trim()));
   $('filters').addEventListener('submit', loadQueue);
   $('prev').addEventListener('click', () => show(state.pos - 1));

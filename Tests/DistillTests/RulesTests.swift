@@ -22,7 +22,7 @@ struct RulesTests {
     @Test func numbersNamesAndNegationsSurvive() async throws {
         let distiller = RulesDistiller(analyzer: Fixtures.chinese, estimator: LexiconTimeEstimator(analyzer: Fixtures.chinese))
         let kept = distiller.condenseNow("嗯，那么美国总统明天不会访问北京，增长百分之五点二。", budget: roomy)
-        for term in ["美国", "不会", "北京", "百分之五点二"] { #expect(kept.text.contains(term), "\(term) lost: \(kept.text)") }
+        for term in ["美国", "不会", "北京", "5.2%"] { #expect(kept.text.contains(term), "\(term) lost: \(kept.text)") }
         let english = RulesDistiller(analyzer: Fixtures.english, estimator: LexiconTimeEstimator(analyzer: Fixtures.english))
         let result = english.condenseNow("Well, the president will not visit Japan, and prices rose 3.5 percent.", budget: roomy)
         for term in ["not", "Japan", "3.5", "percent"] { #expect(result.text.contains(term), "\(term) lost: \(result.text)") }
@@ -36,7 +36,7 @@ struct RulesTests {
             let kept = distiller.condenseNow(String(sentence), budget: Budget(seconds: 8, units: 14))
             #expect(kept.estimate.seconds <= 8 + 1e-9 && kept.units <= 14)
             for word in analyzer.words(kept.text) where word.isProtected {
-                #expect(sentence.contains(word.text), "\(word.text) is not in the source")
+                #expect(sentence.contains(word.text) || Fixtures.digits(String(sentence)).contains(word.text), "\(word.text) is not in the source")
             }
         }
     }

@@ -13,22 +13,23 @@ struct NumberTests {
         #expect(labels(translator, "2024年3月5日").prefix(6) == ["2-0-2-4", "年", "3", "月", "5", "日"])
         #expect(labels(translator, "三百五十万人").first == "3-百-5-十-万")
         #expect(labels(translator, "增长5.2%").last == "百分之-5-点-2")
-        #expect(labels(translator, "10:30开始").first == "1-十-点-3-十-分")
+        #expect(labels(translator, "10:30开始").first == "十-点-3-十-分", "ten is 十 alone, as it is said")
         #expect(labels(translator, "三比一").first == "3-比-1")
         #expect(labels(translator, "¥120").first == "1-百-2-十-元")
+        #expect(labels(translator, "¥110").first == "1-百-1-十-元", "a one inside a number is said (一百一十)")
         #expect(labels(translator, "二〇二四年").first == "2-0-2-4")
     }
 
     @Test("CSL: digits with units as speech recognition writes them are numbers")
     func cslRecognisedDigits() throws {
         let translator = try Translators.csl.get()
-        #expect(labels(translator, "发送旅客10万人。").contains("1-十-万"))
+        #expect(labels(translator, "发送旅客10万人。").contains("十-万"))
         #expect(labels(translator, "发送旅客4.8亿人次。").contains("4-点-8-亿"))
         #expect(labels(translator, "比去年增长2.5%。").contains("百分之-2-点-5"))
-        #expect(labels(translator, "他今年12岁。").contains("1-十-2"))
+        #expect(labels(translator, "他今年12岁。").contains("十-2"))
         #expect(labels(translator, "以85比79战胜对手。").first == "8-十-5-比-7-十-9")
         let range = labels(translator, "气温将下降8到10度。")
-        #expect(range.contains("8") && range.contains("1-十"), "\(range)")
+        #expect(range.contains("8") && range.contains("十"), "\(range)")
     }
 
     @Test("ASL: years in pairs, hundreds and thousands, money, percentages, scores")

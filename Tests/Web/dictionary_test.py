@@ -10,6 +10,8 @@ import json
 import os
 import sys
 import time
+import urllib.parse
+import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
@@ -50,6 +52,11 @@ class Checks:
             self.failures.append(f"FAIL {name}: {msg}")
 
     # -- helpers --
+    def get_json(self, path, **params):
+        url = self.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+        with urllib.request.urlopen(url, timeout=SHORT) as r:
+            return json.load(r)
+
     def open_home(self, query=""):
         self.d.get(self.base + "/" + query)
         self.wait(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
@@ -97,6 +104,8 @@ class Checks:
             self.wait(lambda d: d.execute_script("return arguments[0].currentTime", video) != t0, SHORT)
         except TimeoutException:
             raise AssertionError(f"video currentTime did not advance from {t0}")
+        pause = self.d.find_element(By.ID, "pause")
+        assert pause.get_attribute("aria-pressed") is None, "the pause button has both a changing label and aria-pressed"
         # back button returns to the page without the entry
         self.d.back()
         self.wait(lambda d: "id=" not in d.current_url)
@@ -108,6 +117,12 @@ class Checks:
         self.wait_gloss("北京")
         self.type_search("bj")
         self.wait_gloss("北京", within=10)
+
+    def check_toned_pinyin(self):
+        self.open_home()
+        self.set_sign_language("csl")
+        self.type_search("běijīng")
+        self.wait_gloss("北京")
 
     def check_asl(self):
         self.open_home()
@@ -148,13 +163,59 @@ class Checks:
         except TimeoutException:
             raise AssertionError(f"glosses shown: {glosses()}; message: {self.d.find_element(By.ID, 'sentence-msg').text}")
 
-    def check_review(self, path):
-        before = open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else []
-        self.d.get(self.base + "/review?sign-language=csl")
+    def open_review(self, sign_language="csl"):
+        self.d.get(self.base + "/review?sign-language=" + sign_language)
         self.wait(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
         name = self.d.find_element(By.ID, "reviewer")
         name.clear()
         name.send_keys("浏览器测试")
+
+    def category_options(self):
+        return self.d.execute_script(
+            "return [...document.querySelectorAll('#category option')].map(o => o.value).filter(Boolean)")
+
+    def check_review_categories(self):
+        health = {l["code"]: l.get("categories") for l in self.get_json("/health")["signLanguages"]}
+        self.open_review("csl")
+        for code in ("csl", "asl"):
+            assert health.get(code), f"/health lists no categories for {code}"
+            Select(self.d.find_element(By.ID, "sign-language")).select_by_value(code)
+            try:
+                self.wait(lambda d: sorted(self.category_options()) == sorted(health[code]))
+            except TimeoutException:
+                raise AssertionError(f"{code}: the category filter offers {self.category_options()}, /health lists {health[code]}")
+        # every category offered is accepted by the queue (no 400)
+        for c in self.category_options():
+            self.get_json("/review/queue", **{"sign-language": "asl", "category": c, "filter": "all"})
+        # the entry navigation's label comes from i18n.json, in the page's language
+        strings = self.get_json("/web/i18n.json")["ui"]
+        nav = self.d.find_element(By.CSS_SELECTOR, "#item [role=group]")
+        lang = "zh" if self.d.find_element(By.TAG_NAME, "html").get_attribute("lang").startswith("zh") else "en"
+        assert nav.get_attribute("aria-label") == strings[lang]["navigation"], f"navigation label {nav.get_attribute('aria-label')!r}"
+
+    def check_review_reconstructions(self):
+        self.open_review("csl")
+        self.wait(lambda d: d.find_element(By.ID, "item").is_displayed() and d.find_element(By.ID, "item-gloss").text)
+        radio = lambda v: self.d.find_element(By.CSS_SELECTOR, f"input[name=filter][value={v}]")
+        assert radio("unverified").is_selected(), "the filter does not start at unverified"
+        # one choice, by keyboard: arrow down from "unverified" moves to "reconstructions"
+        radio("unverified").send_keys(Keys.ARROW_DOWN)
+        self.wait(lambda d: radio("reconstructions").is_selected())
+        assert not radio("unverified").is_selected() and not radio("all").is_selected(), "more than one filter chosen"
+        queue = self.get_json("/review/queue", **{"sign-language": "csl", "filter": "reconstructions"})
+        assert queue, "the server has no reconstructions to review"
+        self.d.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+        gloss = lambda: self.d.find_element(By.ID, "item-gloss").text
+        position = lambda: self.d.find_element(By.ID, "position").text
+        try:
+            self.wait(lambda d: gloss().endswith(f"({queue[0]['id']})") and position() == f"1 / {len(queue)}")
+        except TimeoutException:
+            raise AssertionError(f"shows {gloss()!r} at {position()!r}, expected {queue[0]['id']} at 1 / {len(queue)}; "
+                                 f"message: {self.d.find_element(By.ID, 'queue-msg').text!r}")
+
+    def check_review(self, path):
+        before = open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else []
+        self.open_review("csl")
         # the page loads the queue (unverified entries) by itself; wait for its first entry
         self.wait(lambda d: d.find_element(By.ID, "item").is_displayed() and d.find_element(By.ID, "item-gloss").text)
         position = self.d.find_element(By.ID, "position").text
@@ -196,8 +257,11 @@ def main():
         c.run("3 ASL hello", c.check_asl)
         c.run("4 language switch", c.check_language_switch)
         c.run("5 sentence glosses", c.check_sentence)
+        c.run("6 toned pinyin běijīng", c.check_toned_pinyin)
         if args.review_file:
-            c.run("6 review verdict appends one line", lambda: c.check_review(os.path.abspath(args.review_file)))
+            c.run("7 review verdict appends one line", lambda: c.check_review(os.path.abspath(args.review_file)))
+            c.run("8 review category filter from /health", c.check_review_categories)
+            c.run("9 review reconstructions filter", c.check_review_reconstructions)
     finally:
         driver.quit()
     if c.failures:

@@ -25,25 +25,30 @@ public struct AnswerValidator: Sendable {
         guard DistillLanguage.detect(text) == analyzer.language else {
             throw DistillError.rejectedAnswer(reason: "answer is not in \(analyzer.language.rawValue)")
         }
+        // Numbers may be written either way (百分之五, 5%): each side is compared as written and as the analyser
+        // writes it (Chinese numbers in digits).
         let lowerSource = source.lowercased()
+        let writtenSource = analyzer.join(analyzer.words(source)).lowercased()
+        let inSource = { (part: String) in lowerSource.contains(part) || writtenSource.contains(part) }
         for word in analyzer.words(text) where word.isProtected {
-            guard lowerSource.contains(word.text.lowercased()) else {
+            guard inSource(word.text.lowercased()) || inSource(analyzer.join([word]).lowercased()) else {
                 let what = word.kind == .number ? "number" : word.isName ? "name" : "negation"
                 throw DistillError.rejectedAnswer(reason: "\(what) '\(word.text)' is not in the source")
             }
         }
         let numeral = { (c: Character) in c.isNumber || self.analyzer.rules.numberWords.contains(String(c)) }
-        for run in text.split(whereSeparator: { !numeral($0) }) where !source.contains(run) {
+        for run in text.split(whereSeparator: { !numeral($0) }) where !inSource(String(run).lowercased()) {
             throw DistillError.rejectedAnswer(reason: "number '\(run)' is not in the source")
         }
         let lowerText = text.lowercased()
+        let writtenText = analyzer.join(analyzer.words(text)).lowercased()
         // A Chinese name may come back shortened (国家统计局 → 统计局): a word of two or more characters of the
-        // answer that is part of the name keeps it. Numbers must come back as written.
+        // answer that is part of the name keeps it. Numbers must come back, in words or digits.
         let answerWords = analyzer.words(text).filter { $0.isContent && $0.text.count >= 2 }.map { $0.text.lowercased() }
         for term in required {
             let lower = term.text.lowercased()
             let shortened = term.isName && analyzer.language == .chinese && answerWords.contains { lower.contains($0) }
-            guard lowerText.contains(lower) || shortened else {
+            guard lowerText.contains(lower) || writtenText.contains(lower) || shortened else {
                 throw DistillError.rejectedAnswer(reason: "'\(term.text)' is dropped, but the rules keep it")
             }
         }

@@ -1,3 +1,5 @@
+import Lexicon
+
 /// What a passage's signing leaves out of its source: the content words and the numbers, in source order, so an
 /// operator can see what the viewer missed.
 public struct DroppedContent: Sendable, Codable, Equatable {
@@ -13,15 +15,19 @@ public struct DroppedContent: Sendable, Codable, Equatable {
     }
 
     /// What `signed` leaves out of `source`. Chinese compares by substring (the signed text may segment
-    /// differently), English by lower-case word.
+    /// differently) with numbers in Arabic digits on both sides (八十五 is kept as 85), English by lower-case word.
     public static func between(source: String, signed: String, analyzer: TextAnalyzer) -> DroppedContent {
-        let kept = analyzer.words(signed).filter(\.isContent).map { $0.text.lowercased() }
+        func key(_ word: Word) -> String {
+            let text = word.text.lowercased()
+            return analyzer.language == .chinese && word.isNumeric ? ChineseNumerals.compact(text) ?? text : text
+        }
+        let kept = analyzer.words(signed).filter(\.isContent).map(key)
         let keptSet = Set(kept)
         let keptText = kept.joined(separator: " ")
         var result = DroppedContent()
         var seen: Set<String> = []
         for word in analyzer.words(source) where word.isContent {
-            let key = word.text.lowercased()
+            let key = key(word)
             let present = analyzer.language == .chinese ? keptText.contains(key) : keptSet.contains(key)
             guard !present, seen.insert(key).inserted else { continue }
             if word.isNumeric { result.numbers.append(word.text) } else { result.words.append(word.text) }

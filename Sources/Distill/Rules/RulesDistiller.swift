@@ -120,8 +120,12 @@ public struct RulesDistiller: PassageDistiller {
         for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
             let words = cleaner.clean(clause.text)
             let analysis = sentences.analyse(words)
+            var groups = analysis.groups
+            // A speaker's words go together or not at all (国家 卫生 健康 委员会): a piece of a name tells nothing.
+            let speakers = words.indices.filter { analysis.roles[$0] == .speaker }
+            if let first = speakers.first { for index in speakers { groups[index] = groups[first] } }
             var byGroup: [Int: [Int]] = [:]
-            for index in words.indices where words[index].kind != .punctuation { byGroup[analysis.groups[index], default: []].append(index) }
+            for index in words.indices where words[index].kind != .punctuation { byGroup[groups[index], default: []].append(index) }
             var clauseChunks: [Int] = []
             for group in byGroup.keys.sorted() {
                 let indices = byGroup[group]!
@@ -186,7 +190,11 @@ public struct RulesDistiller: PassageDistiller {
         // cores of lesser clauses (the match result rather than the table position): keep the better of the two.
         var partial = Pick()
         if let best = valued.first, !whole.included.contains(best) {
-            for chunk in core(best) where fits(partial, [chunk]) { take(&partial, [chunk]) }
+            // Its statement first: what happened (the predicate with its negation), then who or what, then numbers
+            // and names, then the object; within each, the best value per second.
+            let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 2, .objectHead: 3]
+            let ranked = core(best).enumerated().sorted { (statement[chunks[$0.element].role] ?? 4, $0.offset) < (statement[chunks[$1.element].role] ?? 4, $1.offset) }
+            for (_, chunk) in ranked where fits(partial, [chunk]) { take(&partial, [chunk]) }
             if !partial.chosen.isEmpty { partial.included = [best] }
         }
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }

@@ -80,9 +80,7 @@ public struct TextAnalyzer: Sendable {
     /// as subtitles write them: the rate counts a run of digits as one unit, and the gloss stage reads them as the
     /// same number), English with spaces and punctuation attached.
     public func join(_ words: [Word]) -> String {
-        guard language == .english else {
-            return words.map { $0.kind == .number ? ChineseNumerals.compact($0.text) ?? $0.text : $0.text }.joined()
-        }
+        guard language == .english else { return chineseText(words) }
         var text = ""
         for word in words {
             let attaches = word.kind == .punctuation && !"([\"“".contains(word.text)
@@ -94,12 +92,40 @@ public struct TextAnalyzer: Sendable {
 
     // MARK: - Chinese
 
+    /// Chinese words as text, each run of number words (with 点 between them: 二 点 五) written compactly when it
+    /// is a number and at most a unit (百分之五点二 → 5.2%, 八度 → 8度; not 一起 "together").
+    private func chineseText(_ words: [Word]) -> String {
+        var text = "", run = ""
+        func flush() {
+            var rest = Substring(run.hasPrefix("百分之") ? String(run.dropFirst(3)) : run)
+            rest = rest.drop { rules.numberWords.contains(String($0)) || $0 == "点" }
+            let compact = rest.count < run.count && (rest.isEmpty || structure.units.contains(String(rest))) ? ChineseNumerals.compact(run) : nil
+            text += compact ?? run
+            run = ""
+        }
+        for (index, word) in words.enumerated() {
+            let point = word.text == "点" && !run.isEmpty && index + 1 < words.count && words[index + 1].isNumeric
+            if word.isNumeric || point {
+                run += word.text
+            } else {
+                flush()
+                text += word.text
+            }
+        }
+        flush()
+        return text
+    }
+
     private func chineseWords(_ text: String) -> [Word] {
         var words: [Word] = []
         for token in segmenter!.segment(text) {
             let word = chineseWord(token)
             if word.kind == .number, let last = words.last, last.kind == .number {
                 words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
+            } else if word.kind == .number, words.count >= 2, words[words.count - 1].text == "点", words[words.count - 2].kind == .number {
+                // A decimal: 二 点 五 is one number, 二点五.
+                let point = words.removeLast(), whole = words.removeLast()
+                words.append(Word(text: whole.text + point.text + word.text, kind: .number, signs: whole.signs + point.signs + word.signs))
             } else {
                 words.append(word)
             }
@@ -110,7 +136,7 @@ public struct TextAnalyzer: Sendable {
     private func chineseWord(_ token: ChineseSegmenter.Token) -> Word {
         let text = token.text
         if token.kind == .punctuation { return Word(text: text, kind: .punctuation) }
-        if token.kind == .number || isChineseNumber(text) {
+        if token.kind == .number || isChineseNumber(text) || token.kind != .lexicon && isNumberWithUnit(text) {
             return Word(text: text, kind: .number, signs: text.compactMap { lexicon.lookup(String($0)).first?.entry })
         }
         let negation = rules.negations.contains(text) || rules.negationPrefixes.contains { text.hasPrefix($0) }
@@ -125,6 +151,13 @@ public struct TextAnalyzer: Sendable {
         }
         return Word(text: text, kind: .unknown, isName: token.kind == .latin, isNegation: negation,
                     spelled: speller.units(for: text))
+    }
+
+    /// True for a word the general list has that is a numeral and a unit of the structure rules (八度 after 六到,
+    /// not "octave"; 十天): the number is what the news says.
+    private func isNumberWithUnit(_ text: String) -> Bool {
+        guard let first = text.firstIndex(where: { !rules.numberWords.contains(String($0)) }), first > text.startIndex else { return false }
+        return structure.units.contains(String(text[first...]))
     }
 
     /// True for a word made of numeral characters, optionally ending in one measure word (`一百`, `第十`, `一个`).

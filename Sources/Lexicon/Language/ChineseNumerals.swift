@@ -48,15 +48,37 @@ public enum ChineseNumerals {
         return String(total + section + digit)
     }
 
-    /// A Chinese numeral as subtitles write it, compactly in Arabic digits: 八十五 → `85`, 一 → `1`, 四亿八千万 →
-    /// `4.8亿`, 十万 → `10万`, 百分之六 → `6%`; nil when `text` is not a numeral (or a percentage of one).
+    /// A Chinese number as subtitles write it, compactly in Arabic digits: 八十五 → `85`, 一 → `1`, 四亿八千万 →
+    /// `4.8亿`, 十万 → `10万`, 二点五 → `2.5`, 百分之六 → `6%`, and a unit after the numeral kept (八度 → `8度`,
+    /// 两千例 → `2000例`); nil when `text` does not start with a numeral.
     ///
     /// Large round values keep their group word (万, 亿), as news subtitles do, so the text stays readable.
     public static func compact(_ text: String) -> String? {
         if text.hasPrefix("百分之") {
-            return compact(String(text.dropFirst(3))).map { $0 + "%" }
+            guard let number = compact(String(text.dropFirst(3))), number.first?.isNumber == true else { return nil }
+            return number + "%"
         }
-        guard let digits = arabic(text), let value = Int(digits) else { return nil }
+        let characters = Array(text)
+        var end = 0
+        while end < characters.count, isNumeral(String(characters[end])) { end += 1 }
+        guard end > 0 else { return nil }
+        var number = value(String(characters[..<end]))
+        // A decimal: 二点五 → 2.5 (the fraction digit by digit).
+        if end + 1 < characters.count, characters[end] == "点", let first = digits[characters[end + 1]] {
+            var fraction = String(first)
+            end += 2
+            while end < characters.count, let digit = digits[characters[end]] {
+                fraction += String(digit)
+                end += 1
+            }
+            number = number.map { "\($0).\(fraction)" }
+        }
+        return number.map { $0 + String(characters[end...]) }
+    }
+
+    /// An integer numeral in Arabic digits, with a group word when it is round (4.8亿, 10万).
+    private static func value(_ numeral: String) -> String? {
+        guard let digits = arabic(numeral), let value = Int(digits) else { return nil }
         for (word, size) in [("亿", 100_000_000), ("万", 10_000)] where value >= size {
             // Up to two decimals of the group when that is exact: 4.8亿, 1.25亿, 30万.
             guard (value * 100) % size == 0 else { break }

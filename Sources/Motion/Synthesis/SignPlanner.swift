@@ -27,6 +27,9 @@ public struct SignPlanner: Sendable {
     public static let keyInterval = 0.02
     /// Hold at the end of a compound's non-final part before the transition to the next, seconds.
     public static let compoundHold = 0.1
+    /// Speed of a compound's non-final parts relative to the sign alone: a compound's first members are reduced
+    /// (Klima & Bellugi 1979 on ASL compounds; ASL-LEX compounds last 1.02 s on average, about one sign's time).
+    public static let compoundReduction = 1.5
     /// The avatar to plan for.
     public let avatar: Avatar
     /// Durations and sizes.
@@ -78,7 +81,8 @@ extension SignPlanner {
     }
 
     /// A sign written as several `sign_manual` parts in sequence (compounds): the parts joined by transitions.
-    /// Every part but the last flows into the next, as in a compound: its final hold shortened to ``compoundHold``.
+    /// Every part but the last is made faster (``compoundReduction``) and flows into the next, as in a compound: its
+    /// final hold shortened to ``compoundHold``.
     func compound(_ sign: SignDescription, _ parts: [PhonologyNode]) throws -> SignClip {
         var clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, phonology: Phonology(manual: $0), source: sign.source)) }
         let keep = Int((Self.compoundHold / Self.keyInterval).rounded())
@@ -88,7 +92,10 @@ extension SignPlanner {
                 states.reversed().prefix { $0 == states.last! }.count - 1
             }.min() ?? 0
             let drop = max(0, held - keep)
-            for side in clips[index].hands.keys { clips[index].hands[side]!.removeLast(drop) }
+            for side in clips[index].hands.keys {
+                clips[index].hands[side]!.removeLast(drop)
+                clips[index].hands[side] = Self.faster(clips[index].hands[side]!, by: Self.compoundReduction)
+            }
         }
         let sides = Set(clips.flatMap(\.hands.keys))
         var hands: [Side: [HandState]] = [:]
@@ -108,6 +115,18 @@ extension SignPlanner {
         let duration = Double((hands.values.first?.count ?? 1) - 1) * Self.keyInterval
         let controls = try NonManual.curves(sign.phonology.nonManual, duration: duration, source: sign.source)
         return SignClip(gloss: sign.gloss, duration: duration, hands: hands, controls: controls, movementKind: .compound)
+    }
+
+    /// `states` (one per ``keyInterval``) played `factor` times as fast: resampled, interpolating between keys.
+    static func faster(_ states: [HandState], by factor: Double) -> [HandState] {
+        guard states.count > 2, factor > 1 else { return states }
+        let last = states.count - 1
+        let count = max(2, Int((Double(last) / factor).rounded(.up)) + 1)
+        return (0..<count).map { index in
+            let position = min(Double(last), Double(index) * factor)
+            let lower = Int(position)
+            return lower >= last ? states[last] : states[lower].transition(to: states[lower + 1], position - Double(lower))
+        }
     }
 }
 
