@@ -131,7 +131,9 @@ public struct RulesDistiller: PassageDistiller {
                 let indices = byGroup[group]!
                 let ranked = indices.compactMap { index in analysis.roles[index].flatMap { role in
                     structure.tier(of: role).map { (tier: $0, role: role) } } }.min { $0.tier < $1.tier }
-                guard var (tier, role) = ranked else { continue }
+                guard let ranked else { continue }
+                var tier = ranked.tier
+                let role = ranked.role
                 let members = indices.filter { analysis.roles[$0] != .function || role == .number }
                 guard !members.isEmpty else { continue }
                 let keys = members.filter { words[$0].isContent }.map { words[$0].text.lowercased() }

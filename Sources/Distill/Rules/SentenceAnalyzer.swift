@@ -120,6 +120,11 @@ public struct SentenceAnalyzer: Sendable {
             if language == .english, let previous, index != previous + 1 { adjunct = false }
             if roles[index] == .number || roles[index] == .frame { continue }
             if wordClass == .preposition {
+                // "the number of customers": the counted noun heads the phrase, the quantity word modifies it.
+                if word.text.lowercased() == "of", let last = phrase.last, isQuantity(words[last]) {
+                    roles[index] = .function
+                    continue
+                }
                 closePhrase()
                 adjunct = adjuncts
                 roles[index] = .function
@@ -255,6 +260,11 @@ public struct SentenceAnalyzer: Sendable {
     private func isReporting(_ word: Word) -> Bool {
         language == .chinese ? rules.reporting.contains(word.text)
             : word.wordClass == .verb && rules.reporting.contains(classifier.verbLemma(word.text))
+    }
+
+    /// A noun of quantity (`quantity:` in the structure rules): "number", "lot", "group".
+    private func isQuantity(_ word: Word) -> Bool {
+        rules.quantities.contains(key(word))
     }
 
     private func isTime(_ word: Word) -> Bool {

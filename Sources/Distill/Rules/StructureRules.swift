@@ -20,13 +20,16 @@ public struct StructureRules: Sendable, Equatable {
     public var secondaryMarkers: Set<String>
     /// Time words besides the class time.
     public var timeWords: Set<String>
+    /// Nouns of quantity whose `of` phrase names what is counted ("the number of customers": customers is the
+    /// head the viewer needs); English lemmas.
+    public var quantities: Set<String>
     /// Tiers from first kept to last; the first is a sentence's core; roles in a tier named `drop` are never signed.
     public var tiers: [(name: String, roles: Set<WordRole>)]
 
     /// Creates rules.
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
-                secondaryMarkers: Set<String> = [], timeWords: Set<String> = [],
+                secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], quantities: Set<String> = [],
                 tiers: [(name: String, roles: Set<WordRole>)]) {
         self.reporting = reporting
         self.hedges = hedges
@@ -36,6 +39,7 @@ public struct StructureRules: Sendable, Equatable {
         self.units = units
         self.secondaryMarkers = secondaryMarkers
         self.timeWords = timeWords
+        self.quantities = quantities
         self.tiers = tiers
     }
 
@@ -48,7 +52,7 @@ public struct StructureRules: Sendable, Equatable {
     public static func == (lhs: StructureRules, rhs: StructureRules) -> Bool {
         lhs.reporting == rhs.reporting && lhs.hedges == rhs.hedges && lhs.frameStarts == rhs.frameStarts
             && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
-            && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords
+            && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords && lhs.quantities == rhs.quantities
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
     }
 
@@ -59,7 +63,7 @@ public struct StructureRules: Sendable, Equatable {
         let path = "\(root)/spoken/\(language.spokenTag)-structure.txt"
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
-        let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit", "secondary", "time"]
+        let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit", "secondary", "time", "quantity"]
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
                 throw DistillError.badData(path: path, line: number, reason: "expected 'KEY: words' or 'tier NAME: roles'")
@@ -88,6 +92,7 @@ public struct StructureRules: Sendable, Equatable {
         return StructureRules(reporting: lists["reporting"] ?? [], hedges: lists["hedge"] ?? [],
                               frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
-                              secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [], tiers: tiers)
+                              secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
+                              quantities: lists["quantity"] ?? [], tiers: tiers)
     }
 }
