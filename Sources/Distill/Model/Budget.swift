@@ -6,12 +6,24 @@ public struct Budget: Sendable, Codable, Equatable {
     public var units: Double?
     /// Signs allowed, nil when the rate is in characters.
     public var signs: Double?
+    /// Signing time allowed once more than the sentences' cores is signed, s; nil means ``seconds``. The lag bound
+    /// is there so a core can be signed whole; words beyond it that push the signing late start the next passage
+    /// late and cost it its core.
+    public var extraSeconds: Double?
 
     /// Creates a budget.
-    public init(seconds: Double, units: Double? = nil, signs: Double? = nil) {
+    public init(seconds: Double, units: Double? = nil, signs: Double? = nil, extraSeconds: Double? = nil) {
         self.seconds = seconds
         self.units = units
         self.signs = signs
+        self.extraSeconds = extraSeconds
+    }
+
+    /// The budget for a text with more than its cores: ``seconds`` down to ``extraSeconds``.
+    public var forExtras: Budget {
+        var budget = self
+        budget.seconds = min(seconds, extraSeconds ?? seconds)
+        return budget
     }
 
     /// True when a text of `units` rate units with `estimate` fits.

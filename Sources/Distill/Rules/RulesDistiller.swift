@@ -70,7 +70,7 @@ public struct RulesDistiller: PassageDistiller {
         let clauses = Set(chosen.map { chunks[$0].clause })
         for chunk in order(chunks.indices.filter { clauses.contains(chunks[$0].clause) && !chosen.contains($0) }, plans, chunks) {
             let trial = measure(plans, chunks, chosen.union([chunk]))
-            if budget.admits(trial.estimate, units: trial.units) {
+            if (chunks[chunk].tier == 0 ? budget : budget.forExtras).admits(trial.estimate, units: trial.units) {
                 chosen.insert(chunk)
                 result = trial
             }
@@ -168,10 +168,10 @@ public struct RulesDistiller: PassageDistiller {
 
     private func select(_ plans: [Plan], _ chunks: [Chunk], budget: Budget) -> Set<Int> {
         struct Pick { var chosen: Set<Int> = []; var seconds = 0.0; var units = 0; var included: [Int] = [] }
-        func fits(_ pick: Pick, _ more: [Int], pause: Double = 0) -> Bool {
+        func fits(_ pick: Pick, _ more: [Int], pause: Double = 0, within: Budget = budget) -> Bool {
             let seconds = more.reduce(pick.seconds + pause) { $0 + chunks[$1].seconds }
             let units = more.reduce(pick.units) { $0 + chunks[$1].units }
-            return budget.admits(SigningEstimate(seconds: seconds), units: units)
+            return within.admits(SigningEstimate(seconds: seconds), units: units)
         }
         func take(_ pick: inout Pick, _ more: [Int], pause: Double = 0) {
             pick.seconds += more.reduce(pause) { $0 + chunks[$1].seconds }
@@ -201,9 +201,12 @@ public struct RulesDistiller: PassageDistiller {
         }
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
         var pick = worth(partial) > worth(whole) ? partial : whole
-        // 2. Tier by tier within the kept clauses, best value per second first.
+        // 2. Tier by tier within the kept clauses, best value per second first; beyond the cores, within the time
+        //    that does not make the next passage late.
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) }
-        for chunk in order(rest, plans, chunks) where fits(pick, [chunk]) { take(&pick, [chunk]) }
+        for chunk in order(rest, plans, chunks) where fits(pick, [chunk], within: chunks[chunk].tier == 0 ? budget : budget.forExtras) {
+            take(&pick, [chunk])
+        }
         return pick.chosen
     }
 

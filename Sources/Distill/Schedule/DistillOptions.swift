@@ -14,6 +14,9 @@ public struct DistillOptions: Sendable, Codable, Equatable {
     public var maxLag: Double
     /// Rate credit a quiet stretch may bank for later passages, s of speech at the target rate.
     public var maxCredit: Double
+    /// The share of `maxLag` words beyond the sentences' cores may use (0: only the passage's own speech time;
+    /// 1: the whole lag): the lag is for cores, so the next passage is not started late by extras.
+    public var extraLagShare = 0.5
 
     /// Creates options.
     /// - Throws: ``DistillError/invalidOption(name:reason:)`` for a rate ≤ 0 or a negative lag.

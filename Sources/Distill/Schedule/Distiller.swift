@@ -58,7 +58,8 @@ public struct Distiller: Sendable {
         let start = max(segment.start, state.free)
         let allowance = rateAllowance(seconds: segment.duration) + state.credit
         let budget = Budget(seconds: max(0, segment.end + options.maxLag - start),
-                            units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance)
+                            units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
+                            extraSeconds: max(0, segment.end + options.maxLag * options.extraLagShare - start))
         var answer = await backend.condense(segment.text, budget: budget, context: state.context)
         var estimate = measure(answer.text)
         if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
