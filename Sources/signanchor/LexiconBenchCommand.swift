@@ -76,7 +76,9 @@ struct LexiconBenchCommand: AsyncParsableCommand {
     var rig: String?
 
     /// Times loading every sign language under the root as `serve` does (``SigningKit``: lexicon, segmenter, pinyin,
-    /// lemmatizer, thesaurus, gloss grammar, text analysers), and the dictionaries alone, median of 5 runs.
+    /// lemmatizer, thesaurus, gloss grammar, text analysers), and the dictionaries alone, median of 5 runs. The
+    /// first run is reported apart: spoken-language files read once per process are cached for the later ones, so
+    /// only the first is what a real start-up pays.
     private func measureStartup() throws {
         let codes = try LexiconLoader.signLanguageFolders(root: options.root).map { ($0 as NSString).lastPathComponent }
         let loadedRig = try Rig.load(path: try rig ?? DataSet.rig.path())
@@ -92,9 +94,10 @@ struct LexiconBenchCommand: AsyncParsableCommand {
             kitTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         try Console.emit(String(format: """
-            start-up (%@, %d entries): dictionaries %.1f ms; everything a sign language needs %.1f ms (median of 5)   (target < 300 ms)
+            start-up (%@, %d entries): dictionaries %.1f ms (median of 5); everything a sign language needs %.1f ms \
+            the first time in a process (a real start-up; %.1f ms median of the 4 later runs, spoken data cached)   (target < 300 ms)
 
-            """, codes.joined(separator: " + "), entries, lexiconTimes.sorted()[2], kitTimes.sorted()[2]), to: nil)
+            """, codes.joined(separator: " + "), entries, lexiconTimes.sorted()[2], kitTimes[0], kitTimes.dropFirst().sorted()[1]), to: nil)
     }
 
     /// CPU time used by this process so far (user + system, all threads), in milliseconds.

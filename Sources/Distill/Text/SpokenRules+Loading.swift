@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 extension SpokenRules {
     /// Reads the four lists of `language` from `root/spoken/`.
@@ -10,7 +11,7 @@ extension SpokenRules {
         let base = "\(root)/spoken/\(language.spokenTag)"
         var fillers: [String] = [], starts: [String] = []
         for (_, line) in try records("\(base)-fillers.txt") {
-            if line.hasPrefix("^") { starts.append(String(line.dropFirst()).trimmed) } else { fillers.append(line) }
+            if line.hasPrefix("^") { starts.append(String(line.dropFirst()).trimmed) } else { fillers.append(String(line)) }
         }
         let modifiers = Set(try records("\(base)-modifiers.txt").flatMap { $0.text.words })
         var simplifications: [(from: String, to: String)] = []
@@ -37,13 +38,17 @@ extension SpokenRules {
 
     /// The non-empty, non-comment lines of a UTF-8 file with their 1-based numbers, trimmed; `hint` says where a
     /// missing file comes from.
-    static func records(_ path: String, hint: String = "it ships in Lexicon/spoken/") throws -> [(line: Int, text: String)] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    static func records(_ path: String, hint: String = "it ships in Lexicon/spoken/") throws -> [(line: Int, text: Substring)] {
+        do {
+            // Spaces around a rule line mean nothing (tabs inside a generated record separate its fields).
+            return try SpokenData.records(atPath: path).compactMap { number, raw in
+                var line = raw
+                while let first = line.utf8.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
+                while let last = line.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D { line = line.dropLast() }
+                return line.isEmpty || line.utf8.first == UInt8(ascii: "#") ? nil : (number, line)
+            }
+        } catch {
             throw DistillError.badData(path: path, line: 0, reason: "missing or not UTF-8 (\(hint))")
-        }
-        return text.components(separatedBy: "\n").enumerated().compactMap { index, raw in
-            let line = raw.trimmed
-            return line.isEmpty || line.hasPrefix("#") ? nil : (index + 1, line)
         }
     }
 }

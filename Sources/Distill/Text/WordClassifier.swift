@@ -161,10 +161,23 @@ public struct WordClassifier: Sendable {
 }
 
 extension WordClassifier {
-    /// Loads the classifier for `language` from `root/spoken/`.
+    /// Loads the classifier for `language` from `root/spoken/`, once per process while its files are unchanged (every
+    /// sign language with words of `language` needs it; the generated word lists are several MB).
     /// - Throws: ``DistillError/badData(path:line:reason:)`` naming the file and line of a malformed line,
     ///   or a missing file (the generated ones come from `scripts/lexicon-data`).
     public static func load(root: String, language: DistillLanguage) throws -> WordClassifier {
+        let classes = "\(root)/spoken/\(language.spokenTag)-classes.txt"
+        let generated = "\(root)/spoken/generated/" + (language == .chinese ? "zh-words.txt" : "en-pos.txt")
+        let edited = (try? FileManager.default.attributesOfItem(atPath: classes))?[.modificationDate] as? Date
+        return try cache.value(for: generated, key: "\(generated)|\(classes)|\(edited?.timeIntervalSince1970 ?? 0)") {
+            try read(root: root, language: language)
+        }
+    }
+
+    private static let cache = LoadCache<WordClassifier>()
+
+    /// Reads the classifier's files.
+    private static func read(root: String, language: DistillLanguage) throws -> WordClassifier {
         let path = "\(root)/spoken/\(language.spokenTag)-classes.txt"
         var fixed: [String: WordClass] = [:]
         var tagClasses: [String: WordClass] = [:]
@@ -193,7 +206,7 @@ extension WordClassifier {
             frequencies.reserveCapacity(140_000)
             let words = "\(root)/spoken/generated/zh-words.txt"
             for (number, line) in try SpokenRules.records(words, hint: "run scripts/lexicon-data (scripts/setup does)") {
-                let fields = line.split(separator: "\t")
+                let fields = line.fields(separatedBy: 0x09)
                 guard fields.count >= 3 else {
                     throw DistillError.badData(path: words, line: number,
                                                reason: "expected WORD<TAB>FREQ<TAB>POS (an old file: run scripts/lexicon-data)")
@@ -207,10 +220,10 @@ extension WordClassifier {
             let wordNet = "\(root)/spoken/generated/en-pos.txt"
             let letters: [Character: WordClass] = ["n": .noun, "v": .verb, "a": .adjective, "r": .adverb]
             for (number, line) in try SpokenRules.records(wordNet, hint: "run scripts/lexicon-data (scripts/setup does)") {
-                let fields = line.split(separator: "\t")
+                let fields = line.fields(separatedBy: 0x09)
                 guard fields.count == 2 else { throw DistillError.badData(path: wordNet, line: number, reason: "expected WORD<TAB>pos:…") }
                 let word = String(fields[0])
-                for item in fields[1].split(separator: " ") {
+                for item in fields[1].fields(separatedBy: 0x20) {
                     let isException = item.hasPrefix("=")
                     let body = isException ? item.dropFirst() : item
                     guard let first = body.first, let wordClass = letters[first], body.dropFirst().first == ":" else {

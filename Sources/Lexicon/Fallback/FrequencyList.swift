@@ -43,7 +43,7 @@ public struct FrequencyList: Sendable {
         var listed: [Word] = []
         var issues: [LexiconIssue] = []
         for (line, text) in try SpokenData.records(fileName, root: root) {
-            let fields = text.split(separator: "\t")
+            let fields = text.fields(separatedBy: 0x09)
             guard fields.count >= 2, let frequency = Double(fields[1]) else {
                 issues.append(LexiconIssue(file: SpokenData.path(fileName, root: root), line: line, field: "syntax",
                                            message: "expected WORD<TAB>frequency; run scripts/lexicon-data"))

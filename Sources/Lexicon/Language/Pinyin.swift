@@ -15,7 +15,7 @@ public struct Pinyin: Sendable {
         readings.reserveCapacity(45_000)
         var issues: [LexiconIssue] = []
         for (line, text) in try SpokenData.records(Self.fileName, root: root) {
-            let fields = text.split(separator: "\t")
+            let fields = text.fields(separatedBy: 0x09)
             guard fields.count == 2, fields[0].unicodeScalars.count == 1, let reading = fields[1].split(separator: " ").first else {
                 issues.append(LexiconIssue(file: SpokenData.path(Self.fileName, root: root), line: line, field: "syntax",
                                            message: "expected CHARACTER<TAB>reading"))
