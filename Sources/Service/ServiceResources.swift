@@ -35,11 +35,7 @@ struct ServiceResources: Sendable {
         }
         avatarDigest = digest.hex
         geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
-        var kits: [String: SigningKit] = [:]
-        for code in options.signLanguages {
-            kits[code] = try SigningKit(root: options.lexiconRoot, signLanguage: code, rig: rig)
-        }
-        self.kits = kits
+        kits = try SigningKit.loadAll(root: options.lexiconRoot, signLanguages: options.signLanguages, rig: rig)
         model = FileManager.default.fileExists(atPath: options.modelPath) ? try WhisperModel(path: options.modelPath) : nil
     }
 

@@ -3,11 +3,13 @@ import Foundation
 /// Values loaded from a file once per process and shared: spoken-language data that every sign language reads
 /// (the thesaurus, the word list), so a start-up that loads several sign languages reads each file once.
 ///
-/// Keyed by path and modification date, so an edited file is read again.
+/// Keyed by path and modification date, so an edited file is read again. Loads of one key wait for each other (two
+/// sign languages loading at once read a shared file once); loads of different keys run side by side.
 public final class LoadCache<Value: Sendable>: @unchecked Sendable {
-    // Safe: `values` is only touched while holding `lock`.
+    // Safe: `values` and `keyLocks` are only touched while holding `lock`.
     private let lock = NSLock()
     private var values: [String: (modified: Date?, value: Value)] = [:]
+    private var keyLocks: [String: NSLock] = [:]
 
     /// An empty cache.
     public init() {}
@@ -17,16 +19,17 @@ public final class LoadCache<Value: Sendable>: @unchecked Sendable {
     public func value(for path: String, key: String? = nil, load: () throws -> Value) throws -> Value {
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         let key = key ?? path
-        lock.lock()
-        if let cached = values[key], cached.modified == modified {
-            lock.unlock()
-            return cached.value
+        let keyLock = lock.withLock {
+            if let existing = keyLocks[key] { return existing }
+            let made = NSLock()
+            keyLocks[key] = made
+            return made
         }
-        lock.unlock()
+        keyLock.lock()
+        defer { keyLock.unlock() }
+        if let cached = lock.withLock({ values[key] }), cached.modified == modified { return cached.value }
         let value = try load()
-        lock.lock()
-        values[key] = (modified, value)
-        lock.unlock()
+        lock.withLock { values[key] = (modified, value) }
         return value
     }
 }
