@@ -17,7 +17,9 @@ public struct SigningKit: Sendable {
     public let translator: GlossTranslator
     /// Glosses → animation on the avatar.
     public let animation: GlossAnimation
-    /// Distillation's text analysers, for each spoken language the lexicon has words of.
+    /// Distillation's text analysers: for the spoken language the sign language signs (CSL Chinese, ASL English, as
+    /// ``LanguagePair`` pairs them), else for each spoken language its lexicon has words of. A CSL entry's English
+    /// words are for looking it up, not for signing English.
     public let analyzers: [DistillLanguage: TextAnalyzer]
 
     /// Loads sign language `signLanguage` from the lexicon folder `root`, animated on `rig`.
@@ -30,7 +32,8 @@ public struct SigningKit: Sendable {
         self.translator = translator
         animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: rig)), lexicon: translator.lexicon)
         var analyzers: [DistillLanguage: TextAnalyzer] = [:]
-        for language in DistillLanguage.allCases where tools.lexicon.info.spokenLanguages.contains(language.spokenTag) {
+        let signed = DistillLanguage(signLanguage: signLanguage).map { [$0] } ?? DistillLanguage.allCases
+        for language in signed where tools.lexicon.info.spokenLanguages.contains(language.spokenTag) {
             analyzers[language] = try TextAnalyzer.load(tools: tools, root: root, language: language)
         }
         self.analyzers = analyzers
@@ -66,10 +69,12 @@ public struct SigningKit: Sendable {
     public var signLanguage: String { tools.lexicon.info.code }
 
     /// The analyser of `language`.
-    /// - Throws: ``PipelineError/invalidJob(_:)`` when the sign language's lexicon has no words of it.
+    /// - Throws: ``PipelineError/invalidJob(_:)`` when the sign language does not sign `language`.
     public func analyzer(_ language: DistillLanguage) throws -> TextAnalyzer {
         guard let analyzer = analyzers[language] else {
-            throw PipelineError.invalidJob("\(signLanguage): the lexicon has no \(language.spokenTag) words to sign")
+            let signed = analyzers.keys.map(\.englishName).sorted().joined(separator: ", ")
+            throw PipelineError.invalidJob("\(signLanguage) signs \(signed.isEmpty ? "no spoken language" : signed), not \(language.englishName); "
+                                           + "choose sign language \(language.defaultSignLanguage)")
         }
         return analyzer
     }

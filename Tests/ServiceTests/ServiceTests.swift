@@ -90,6 +90,10 @@ struct ServiceTests {
         #expect(try #require(report["unitsPerMinute"] as? Double) < (try #require(report["sourceUnitsPerMinute"] as? Double)))
         let bad = try server.post("/distill", json: #"{"text": "snow", "rate": 0}"#)
         #expect(bad.status == 400 && (bad.object["error"] as? String ?? "").contains("rate"))
+        // CSL signs Chinese: English text for it is refused with the sign language that signs English.
+        let crossed = try server.post("/distill", json: #"{"text": "Snow is coming.", "signLanguage": "csl"}"#)
+        #expect(crossed.status == 400 && crossed.object["error"] as? String == "csl signs Chinese, not English; choose sign language asl",
+                "\(crossed.text)")
     }
 
     @Test("animate turns gloss JSON into BVH and binary glTF with the right content types")
