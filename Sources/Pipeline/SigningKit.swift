@@ -1,4 +1,4 @@
-import Foundation
+import AnchorCore
 import Distill
 import Gloss
 import Lexicon
@@ -43,26 +43,12 @@ public struct SigningKit: Sendable {
     /// is read once), as the HTTP service does at start-up.
     /// - Throws: the first error in the order of `codes`.
     public static func loadAll(root: String, signLanguages codes: [String], rig: Rig) throws -> [String: SigningKit] {
-        let results = Results(count: codes.count)
-        DispatchQueue.concurrentPerform(iterations: codes.count) { index in
-            results.store(index, Result { try SigningKit(root: root, signLanguage: codes[index], rig: rig) })
+        let results = ConcurrentMap.results(codes.count) { index in
+            Result { try SigningKit(root: root, signLanguage: codes[index], rig: rig) }
         }
         var kits: [String: SigningKit] = [:]
-        for (code, result) in zip(codes, results.all) { kits[code] = try result.get() }
+        for (code, result) in zip(codes, results) { kits[code] = try result.get() }
         return kits
-    }
-
-    /// Results written from concurrent workers, each to its own slot under a lock.
-    private final class Results: @unchecked Sendable {
-        // Safe: `slots` is only touched while holding `lock`.
-        private let lock = NSLock()
-        private var slots: [Result<SigningKit, any Error>?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func store(_ index: Int, _ result: Result<SigningKit, any Error>) { lock.withLock { slots[index] = result } }
-
-        var all: [Result<SigningKit, any Error>] { lock.withLock { slots.compactMap { $0 } } }
     }
 
     /// The sign language's code (`csl`, `asl`).

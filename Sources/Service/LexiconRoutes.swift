@@ -55,7 +55,7 @@ struct LexiconRoutes {
             }
         let options = resources.options
         return Health(version: SignAnchorVersion.current, signLanguages: languages, entries: languages.map(\.entries).reduce(0, +),
-                      speechModel: resources.model != nil, review: resources.options.reviewFile != nil,
+                      speechModel: resources.model != nil, review: options.reviewFile != nil,
                       data: ["lexicon": absolute(options.lexiconRoot), "rig": absolute(options.rigPath), "look": absolute(options.lookPath),
                              "speechModel": absolute(options.modelPath), "web": options.webRoot.map(absolute) ?? "not installed"])
     }

@@ -16,14 +16,17 @@ actor ReviewFile {
         self.path = path
         if FileManager.default.fileExists(atPath: path) { _ = try ReviewLog.read(path: path) }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ServiceError.failed("\(path): cannot write the review file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw Self.cannotWrite(path) }
         defer { close(descriptor) }
         // A file written by hand may lack its last line break: add it, so the next line starts on a line of its own.
         if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
-            guard write(descriptor, "\n", 1) == 1 else {
-                throw ServiceError.failed("\(path): cannot write the review file: \(String(cString: strerror(errno)))")
-            }
+            guard write(descriptor, "\n", 1) == 1 else { throw Self.cannotWrite(path) }
         }
+    }
+
+    /// The failure to write `path`, with the system's reason (`errno`).
+    private static func cannotWrite(_ path: String) -> ServiceError {
+        ServiceError.failed("\(path): cannot write the review file: \(String(cString: strerror(errno)))")
     }
 
     /// Appends `record` as one line.
@@ -31,11 +34,9 @@ actor ReviewFile {
     func append(_ record: ReviewRecord) throws {
         let line = try ReviewLog.line(record)
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ServiceError.failed("cannot open the review file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw Self.cannotWrite(path) }
         defer { close(descriptor) }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
-            throw ServiceError.failed("cannot write the review file: \(String(cString: strerror(errno)))")
-        }
+        guard written == line.count, fsync(descriptor) == 0 else { throw Self.cannotWrite(path) }
     }
 }

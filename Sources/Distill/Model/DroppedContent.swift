@@ -1,5 +1,3 @@
-import Lexicon
-
 /// What a passage's signing leaves out of its source: the content words and the numbers, in source order, so an
 /// operator can see what the viewer missed.
 public struct DroppedContent: Sendable, Codable, Equatable {
@@ -17,10 +15,8 @@ public struct DroppedContent: Sendable, Codable, Equatable {
     /// What `signed` leaves out of `source`. Chinese compares by substring (the signed text may segment
     /// differently) with numbers in Arabic digits on both sides (八十五 is kept as 85), English by lower-case word.
     public static func between(source: String, signed: String, analyzer: TextAnalyzer) -> DroppedContent {
-        func key(_ word: Word) -> String {
-            let text = word.text.lowercased()
-            return analyzer.language == .chinese && word.isNumeric ? ChineseNumerals.compact(text) ?? text : text
-        }
+        // A word as the analyser writes it (Chinese numbers in digits), lower case.
+        func key(_ word: Word) -> String { analyzer.join([word]).lowercased() }
         let kept = analyzer.words(signed).filter(\.isContent).map(key)
         let keptSet = Set(kept)
         let keptText = kept.joined(separator: " ")

@@ -42,9 +42,7 @@ extension SpokenRules {
         do {
             // Spaces around a rule line mean nothing (tabs inside a generated record separate its fields).
             return try SpokenData.records(atPath: path).compactMap { number, raw in
-                var line = raw
-                while let first = line.utf8.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
-                while let last = line.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D { line = line.dropLast() }
+                let line = trimmed(raw)
                 return line.isEmpty || line.utf8.first == UInt8(ascii: "#") ? nil : (number, line)
             }
         } catch {

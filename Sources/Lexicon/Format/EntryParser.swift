@@ -1,3 +1,4 @@
+import AnchorCore
 import Foundation
 
 /// Reads entries from one lexicon file in the text format of docs/lexicon-format.md.
@@ -53,44 +54,18 @@ struct EntryParser {
         if !block.isEmpty { blocks.append(block) }
         let chunkCount = blocks.count < 512 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         let chunkSize = (blocks.count + chunkCount - 1) / max(chunkCount, 1)
-        let results = ChunkResults(count: chunkCount)
         let (file, info, allBlocks) = (file, info, blocks)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let results = ConcurrentMap.results(chunkCount) { chunk -> ([Parsed], [LexiconIssue]) in
             var parser = EntryParser(file: file, info: info)
             let range = min(chunk * chunkSize, allBlocks.count)..<min((chunk + 1) * chunkSize, allBlocks.count)
-            let entries = allBlocks[range].compactMap { parser.parseBlock($0) }
-            results.store(chunk, entries, parser.issues)
+            return (allBlocks[range].compactMap { parser.parseBlock($0) }, parser.issues)
         }
         var entries: [Parsed] = []
-        for (chunkEntries, chunkIssues) in results.all {
+        for (chunkEntries, chunkIssues) in results {
             entries += chunkEntries
             issues += chunkIssues
         }
         return entries
-    }
-
-    /// Per-chunk results written from concurrent workers, each to its own slot.
-    private final class ChunkResults: @unchecked Sendable {
-        // Safe: each worker writes only its own slot of memory allocated once, and `all` is read after
-        // `concurrentPerform` returns. (Not an Array: `withUnsafeMutableBufferPointer` moves an array's storage out
-        // while it runs, so concurrent calls on one array race.)
-        private let slots: UnsafeMutableBufferPointer<([Parsed], [LexiconIssue])>
-
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: ([], []))
-        }
-
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-
-        func store(_ index: Int, _ entries: [Parsed], _ issues: [LexiconIssue]) {
-            slots[index] = (entries, issues)
-        }
-
-        var all: [([Parsed], [LexiconIssue])] { Array(slots) }
     }
 
     private mutating func issue(_ line: Int, _ field: String, _ message: String) {

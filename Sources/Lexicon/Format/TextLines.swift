@@ -64,8 +64,8 @@ func splitField(_ line: Substring) -> (key: Substring, value: Substring)? {
     return (line[..<colon], trimmed(line[line.utf8.index(after: colon)...]))
 }
 
-/// `text` without leading and trailing spaces and tabs.
-func trimmed(_ text: Substring) -> Substring {
+/// `text` without leading and trailing spaces and tabs (a CR of a CRLF file is already gone from ``TextLines``).
+public func trimmed(_ text: Substring) -> Substring {
     let bytes = text.utf8
     var start = bytes.startIndex
     var end = bytes.endIndex
