@@ -455,19 +455,15 @@ def body_regions(pos, tris, W_mh, bones, heads, feat, lips_mask):
     """Material per body triangle (F,) of str. The dominant MakeHuman bone says which part a triangle is on (legs,
     feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm, a crew neckline)
     so the edges of the garments run straight, not along the bones' zig-zag weight borders."""
-    dom = np.array(bones)[np.argmax(W_mh[tris].sum(1), axis=1)]
+    dom = np.array(bones)[np.argmax(W_mh[tris].sum(1), axis=1)]  # the head and neck carry the face regions
     c = pos[tris].mean(1)
     ax = np.abs(c[:, 0])
-    waist = heads["spine_01"][1] - 0.01
-    ankle = heads["foot_l"][1] + 0.02
-    cuff = abs(heads["hand_l"][0]) - 0.012  # the sleeve ends 12 mm before the wrist joint
-    legs = np.isin(dom, ["thigh_l", "thigh_r", "calf_l", "calf_r", "foot_l", "foot_r", "ball_l", "ball_r", "pelvis"])
+    waist, ankle, cuff = garment_lines(heads)
     mat = np.full(len(tris), "skin", dtype=object)
-    arm = (ax > 0.085 + 0.5 * np.maximum(c[:, 1] - neckline(c, heads), 0)) & (ax < cuff)
-    mat[arm | (c[:, 1] < neckline(c, heads))] = "shirt"
+    mat[(ax > 0.12) | (c[:, 1] < neckline(c, heads))] = "shirt"
     mat[ax >= cuff] = "skin"
-    mat[legs & (c[:, 1] < waist)] = "trousers"
-    mat[legs & (c[:, 1] < ankle)] = "shoes"
+    mat[c[:, 1] < waist] = "trousers"  # the hands are far above the waist in the T-pose
+    mat[c[:, 1] < ankle] = "shoes"
     head = np.isin(dom, ["head", "neck_01"]) & (mat == "skin")
     mat[head & hair_mask(c, feat)] = "hair"
     mat[head & brow_mask(c, feat)] = "brow"
@@ -476,11 +472,43 @@ def body_regions(pos, tris, W_mh, bones, heads, feat, lips_mask):
     return mat
 
 
+def garment_lines(heads):
+    """Waist and ankle heights and the cuff's distance from the midline (m): the top ends at the waist, the
+    trousers at the ankle, the sleeves 12 mm before the wrist joint."""
+    return heads["spine_01"][1] - 0.01, heads["foot_l"][1] + 0.02, abs(heads["hand_l"][0]) - 0.012
+
+
+def snap_cuts(pos, tris, mats, heads):
+    """Moves the vertices on each garment edge onto its cut line (a plane, or the neckline surface), so edges run
+    straight instead of zig-zagging along the mesh's quads. -> (positions, (N,) bool of the moved vertices)."""
+    pos = pos.copy()
+    waist, ankle, cuff = garment_lines(heads)
+    moved = np.zeros(len(pos), bool)
+    def border(a, b):
+        va, vb = np.zeros(len(pos), bool), np.zeros(len(pos), bool)
+        va[tris[np.isin(mats, a)].ravel()] = True
+        vb[tris[np.isin(mats, b)].ravel()] = True
+        return va & vb
+    cuts = [(border(["shirt"], ["trousers"]), lambda p: p.__setitem__((slice(None), 1), waist)),
+            (border(["trousers"], ["shoes"]), lambda p: p.__setitem__((slice(None), 1), ankle)),
+            (border(["shirt"], ["skin"]) & (np.abs(pos[:, 0]) > 0.3),
+             lambda p: p.__setitem__((slice(None), 0), np.sign(p[:, 0]) * cuff)),
+            (border(["shirt"], ["skin", "hair"]) & (np.abs(pos[:, 0]) < 0.3),
+             lambda p: p.__setitem__((slice(None), 1), neckline(p, heads)))]
+    for mask, snap in cuts:
+        p = pos[mask]
+        snap(p)
+        near = np.linalg.norm(p - pos[mask], axis=1) < 0.03  # leave any stray far vertex alone
+        idx = np.flatnonzero(mask)[near]
+        pos[idx] = p[near]
+        moved[idx] = True
+    return pos, moved
+
+
 def neckline(c, heads):
-    """Height (F,) of a crew neckline around the neck: just under the neck joint at the back, 5 cm lower in front."""
-    rel = c - heads["neck_01"]
-    front = np.clip(rel[:, 2] / 0.06, 0, 1)  # 0 at the back half, 1 at the front of the neck
-    return heads["neck_01"][1] - 0.012 - 0.040 * front ** 1.5
+    """Height (F,) of a crew neckline: a plane through the neck tilted forward (an oval round the neck, about
+    3 cm lower in front than at the back)."""
+    return heads["neck_01"][1] - 0.015 - 0.45 * (c[:, 2] - heads["neck_01"][2])
 
 
 def hair_mask(c, feat):
@@ -596,7 +624,8 @@ def convert(data, rig_text, map_path, body=BODY):
     clothed[tris[np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
     bare = np.zeros(len(posed), bool)
     bare[tris[~np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
-    cloth_only = clothed & ~bare
+    posed, on_cut = snap_cuts(posed, tris, mats, heads)
+    cloth_only = clothed & ~bare & ~on_cut
     posed = smooth(posed, edges, cloth_only, iterations=6)
     posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
     lift = np.array([0.0, -posed[vg["body"], 1].min(), 0.0])
