@@ -1204,5 +1204,46 @@ def main():
         f.write(fingerprint + "\n")
 
 
-if __name__ == "__main__":
+
+def validate(path):
+    """Re-reads human.glb with pygltflib (run by the wrapper with .venv-test's Python) and checks the glTF rules the
+    issue names: accessor bounds, normalised weights, joint indices in range, 52 targetNames in extras."""
+    import pygltflib  # only in .venv-test; the conversion itself needs numpy alone
+    g = pygltflib.GLTF2().load(path)
+    blob = g.binary_blob()
+    def read(i):
+        a = g.accessors[i]
+        v = g.bufferViews[a.bufferView]
+        dtype = {FLOAT: np.float32, UBYTE: np.uint8, USHORT: np.uint16, UINT: np.uint32}[a.componentType]
+        width = {"SCALAR": 1, "VEC3": 3, "VEC4": 4, "MAT4": 16}[a.type]
+        return np.frombuffer(blob, dtype, a.count * width, v.byteOffset + (a.byteOffset or 0)).reshape(a.count, -1)
+    mesh, skin_ = g.meshes[0], g.skins[0]
+    prim = mesh.primitives[0]
+    pos = read(prim.attributes.POSITION)
+    a = g.accessors[prim.attributes.POSITION]
+    problems = []
+    if not (np.allclose(pos.min(0), a.min) and np.allclose(pos.max(0), a.max)):
+        problems.append("POSITION min/max do not match the data")
+    w, j = read(prim.attributes.WEIGHTS_0), read(prim.attributes.JOINTS_0)
+    if np.abs(w.sum(1, dtype=np.float64) - 1).max() > 2e-7 or (w < 0).any():
+        problems.append("weights are not normalised")
+    if j.max() >= len(skin_.joints):
+        problems.append("a joint index is out of range")
+    names = mesh.extras.get("targetNames", [])
+    if len(names) != 52 or any(len(p.targets) != 52 for p in mesh.primitives):
+        problems.append("expected 52 morph targets named in mesh.extras.targetNames")
+    for p in mesh.primitives:
+        idx = read(p.indices)
+        if idx.max() >= len(pos):
+            problems.append("an index is out of range")
+    materials = [m.name for m in g.materials]
+    print(f"  pygltflib: {len(mesh.primitives)} primitives ({' '.join(materials)}), {len(pos)} vertices, "
+          f"{len(skin_.joints)} joints, {len(names)} morph targets ({names[0]} … {names[-1]})"
+          + ("" if not problems else "; PROBLEMS: " + "; ".join(problems)))
+    return not problems
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--validate":
+    sys.exit(0 if validate(sys.argv[2]) else 1)
+elif __name__ == "__main__":
     main()
