@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import sys
 import time
 import zlib
@@ -511,15 +512,43 @@ def neckline(c, heads):
     return heads["neck_01"][1] - 0.015 - 0.45 * (c[:, 2] - heads["neck_01"][2])
 
 
-def hair_mask(c, feat):
-    """Scalp above a hairline: high on the forehead, over the ears at the sides, down to the nape at the back."""
+def hairline(c, feat):
+    """Height (F,) of the hairline above the eyes around the head: high on the forehead, over the ears at the sides,
+    down to the nape at the back."""
     rel = c - feat["head_centre"]
     phi = np.arctan2(np.abs(rel[:, 0]), rel[:, 2])  # 0 in front, pi/2 at the sides, pi behind
-    front, side, back = 0.068, 0.035, -0.055  # hairline height above the eyes (m)
-    line = np.where(phi < math.pi / 2,
-                    front + (side - front) * np.sin(phi) ** 2,
-                    side + (back - side) * np.sin(phi - math.pi / 2))
-    return rel[:, 1] > line
+    front, side, back = 0.060, 0.028, -0.055  # metres above the eyes
+    return feat["head_centre"][1] + np.where(phi < math.pi / 2,
+                                             front + (side - front) * np.sin(phi) ** 2,
+                                             side + (back - side) * np.sin(phi - math.pi / 2))
+
+
+def hair_mask(c, feat):
+    """The scalp above the hairline."""
+    return c[:, 1] > hairline(c, feat)
+
+
+def hair_volume(pos, tris, mats, edges, feat, thickness=0.009, ramp_rings=4):
+    """Short hair with some body: hairline vertices snapped onto the hairline (a smooth edge), the rest of the scalp
+    pushed out along the normals by up to `thickness` metres, ramping up over a few rings of vertices from the edge
+    so the hair has no step at the hairline."""
+    pos = pos.copy()
+    hair, other = np.zeros(len(pos), bool), np.zeros(len(pos), bool)
+    hair[tris[mats == "hair"].ravel()] = True
+    other[tris[(mats != "hair") & np.isin(mats, ["skin", "brow", "lips", "mouth"])].ravel()] = True
+    edge = hair & other
+    target = hairline(pos[edge], feat)
+    near = np.abs(target - pos[edge, 1]) < 0.012
+    idx = np.flatnonzero(edge)[near]
+    pos[idx, 1] = target[near]
+    rings = np.where(edge, 0, np.inf)
+    for step in range(1, ramp_rings + 1):  # graph distance from the edge
+        reached = np.zeros(len(pos), bool)
+        reached[edges[:, 1][rings[edges[:, 0]] == step - 1]] = True
+        rings[reached & hair & np.isinf(rings)] = step
+    ramp = np.where(hair, np.minimum(rings, ramp_rings) / ramp_rings, 0)
+    normals = vertex_normals(pos, tris[np.isin(mats, ["skin", "hair", "brow", "lips", "mouth", "shirt"])])
+    return pos + thickness * ramp[:, None] * normals
 
 
 def brow_mask(c, feat):
@@ -624,6 +653,7 @@ def convert(data, rig_text, map_path, body=BODY):
     clothed[tris[np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
     bare = np.zeros(len(posed), bool)
     bare[tris[~np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
+    posed = hair_volume(posed, tris, mats, edges, feat)
     posed, on_cut = snap_cuts(posed, tris, mats, heads)
     cloth_only = clothed & ~bare & ~on_cut
     posed = smooth(posed, edges, cloth_only, iterations=6)
@@ -1198,6 +1228,14 @@ def main():
         files = files + previews(model, colours, args.out)
     fails = self_check(model, joints, weights, marks, vols, files)
     print(f"  converted in {time.time() - started:.1f} s into {args.out}")
+    # Re-read the .glb with pygltflib, which lives in the test venv that scripts/setup makes.
+    check = os.path.join(root, ".venv-test", "bin", "python")
+    if os.access(check, os.X_OK) and subprocess.run([check, "-c", "import pygltflib"],
+                                                    stderr=subprocess.DEVNULL).returncode == 0:
+        if subprocess.run([check, os.path.abspath(__file__), "--validate", outputs[0]]).returncode != 0:
+            fails.append("human.glb failed validation")
+    else:
+        print("  (no .venv-test with pygltflib: the .glb was not re-read)")
     if fails:
         sys.exit("avatar-data: self-check failed: " + "; ".join(fails))
     with open(stamp_path, "w") as f:
