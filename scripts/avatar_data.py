@@ -16,8 +16,6 @@ import gzip
 import json
 import math
 import os
-import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -594,6 +592,51 @@ def eye_regions(pos, tris, centre):
 # ---------------------------------------------------------------------------------------------------------------
 # The conversion
 
+def face_units(unit_dir, shape, W_mh, bones, R):
+    """The 52 Face Units -> {ARKit name: (vertex indices (K,), offsets (K, 3) metres)}, offsets turned with the
+    re-posing rotations."""
+    units = {}
+    for name in sorted(f[:-7] for f in os.listdir(unit_dir) if f.endswith(".target")):
+        idx, off_dm = read_target(os.path.join(unit_dir, name + ".target"))
+        full = np.zeros(shape)
+        full[idx] = off_dm
+        units[name] = (idx, skin_offsets(full, W_mh, bones, R)[idx] * DM)
+    return units
+
+
+def regions(posed, polys, vg, W_mh, bones, heads, units):
+    """The body and the helpers worth drawing (eyes, teeth, tongue, eyelashes; not the joint cubes, tights, skirt,
+    hair or genital helpers) -> triangles (T, 3), their materials (T,), how many of them are the body's (first)."""
+    feat = face_features(posed, vg, heads)
+    body_tris = triangles(polys["body"])
+    lips = lips_from_units(len(posed), units, vg["body"], feat, posed)
+    parts = [(body_tris, body_regions(posed, body_tris, W_mh, bones, heads, feat, lips))]
+    for g in KEPT_HELPERS:
+        t = triangles(polys[g])
+        if g in ("helper-l-eye", "helper-r-eye"):
+            parts.append((t, eye_regions(posed, t, posed[vg[g]].mean(0))))
+        else:
+            parts.append((t, np.full(len(t), HELPER_MATERIAL.get(g, "brow"), dtype=object)))
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]), len(body_tris)
+
+
+def dress(posed, tris, mats, n_body, heads, feat):
+    """Hair with volume; garment edges on their cut lines; under the clothes the anatomy smoothed away and the
+    cloth stood 3 mm off the skin. -> positions (N, 3)."""
+    body_tris = tris[:n_body]
+    edges = neighbours(body_tris, len(posed))
+    cloth = np.isin(mats, ["shirt", "trousers", "shoes"])
+    clothed, bare = np.zeros(len(posed), bool), np.zeros(len(posed), bool)
+    clothed[tris[cloth].ravel()] = True
+    bare[tris[~cloth].ravel()] = True
+    posed = hair_volume(posed, tris, mats, edges, feat)
+    posed, on_cut = snap_cuts(posed, tris, mats, heads)
+    cloth_only = clothed & ~bare & ~on_cut
+    posed = smooth(posed, edges, cloth_only, iterations=6)
+    posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
+    return posed
+
+
 def ordered_map(path):
     """The map's bones in file order; a joint's position is the head of the first bone mapped to it."""
     primary = {}
@@ -624,40 +667,9 @@ def convert(data, rig_text, map_path, body=BODY):
     posed += shift
     heads = {b: h * DM + shift for b, h in heads_dm.items()}
 
-    units = {}
-    unit_dir = os.path.join(data, "faceunits01", "targets", "faceunits")
-    for name in sorted(f[:-7] for f in os.listdir(unit_dir) if f.endswith(".target")):
-        idx, off_dm = read_target(os.path.join(unit_dir, name + ".target"))
-        full = np.zeros_like(posed)
-        full[idx] = off_dm
-        turned = skin_offsets(full, W_mh, bones, R)[idx] * DM
-        units[name] = (idx, turned)
-
-    # Keep the body and the helpers worth drawing; drop joint cubes, the tights, skirt, hair and genital helpers.
-    feat = face_features(posed, vg, heads)
-    body_tris = triangles(polys["body"])
-    lips = lips_from_units(len(posed), units, vg["body"], feat, posed)
-    parts = [(body_tris, body_regions(posed, body_tris, W_mh, bones, heads, feat, lips))]
-    for g in KEPT_HELPERS:
-        t = triangles(polys[g])
-        if g in ("helper-l-eye", "helper-r-eye"):
-            parts.append((t, eye_regions(posed, t, posed[vg[g]].mean(0))))
-        else:
-            parts.append((t, np.full(len(t), HELPER_MATERIAL.get(g, "brow"), dtype=object)))
-    tris = np.concatenate([p[0] for p in parts])
-    mats = np.concatenate([p[1] for p in parts])
-
-    # Cloth: smooth away anatomy under the top and trousers, then stand the cloth off the skin by 3 mm.
-    edges = neighbours(body_tris, len(posed))
-    clothed = np.zeros(len(posed), bool)
-    clothed[tris[np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
-    bare = np.zeros(len(posed), bool)
-    bare[tris[~np.isin(mats, ["shirt", "trousers", "shoes"])].ravel()] = True
-    posed = hair_volume(posed, tris, mats, edges, feat)
-    posed, on_cut = snap_cuts(posed, tris, mats, heads)
-    cloth_only = clothed & ~bare & ~on_cut
-    posed = smooth(posed, edges, cloth_only, iterations=6)
-    posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
+    units = face_units(os.path.join(data, "faceunits01", "targets", "faceunits"), posed.shape, W_mh, bones, R)
+    tris, mats, n_body = regions(posed, polys, vg, W_mh, bones, heads, units)
+    posed = dress(posed, tris, mats, n_body, heads, face_features(posed, vg, heads))
     lift = np.array([0.0, -posed[vg["body"], 1].min(), 0.0])
     posed += lift
     heads = {b: h + lift for b, h in heads.items()}
@@ -673,14 +685,13 @@ def convert(data, rig_text, map_path, body=BODY):
     W = joint_weights(W_mh, bones, read_map(map_path), names)[used]
     return {
         "positions": posed[used], "triangles": remap[tris], "materials": mats,
-        "on_body": np.arange(len(tris)) < len(body_tris),  # (T,) bool: the triangle is MakeHuman's skin surface
+        "on_body": np.arange(len(tris)) < n_body,  # (T,) bool: the triangle is MakeHuman's skin surface
         "normals": vertex_normals(posed[used], remap[tris]),
         "weights": W, "names": names, "parents": parents,
         "joints": {n: heads[primary[n]] for n in names},
         "units": {k: (remap[i][remap[i] >= 0], o[remap[i] >= 0]) for k, (i, o) in units.items()},
-        "bones": bones, "heads": heads, "rig": rig, "twists": twists, "applied": applied,
+        "heads": heads, "twists": twists, "applied": applied,
         "features": feat, "vertex_groups": {k: remap[v][remap[v] >= 0] for k, v in vg.items()},
-        "bone_weights": W_mh[used], "used": used,
         # Palm-down evidence: MakeHuman's relaxed middle finger (before it is laid flat) curls towards the palm.
         "curl": float((R["hand_r"] @ (points["middle_03_r"][1] - points["middle_01_r"][0]))[1] * DM),
         "thumb_forward": float((heads["thumb_03_r"] - heads["hand_r"])[2]),
@@ -1074,6 +1085,8 @@ def self_check(model, joints, weights, marks, vols, files):
     fails = []
     print(f"  mesh: {len(pos)} vertices, {len(model['triangles'])} triangles, "
           f"height {pos[:, 1].max():.3f} m, lowest point y = {pos[:, 1].min():+.4f} m")
+    print(f"  body shape: {len(model['applied'])} macrodetail targets (" + ", ".join(
+        f"{os.path.basename(n).replace('.target.gz', '')} {w:.3f}" for n, w in model["applied"]) + ")")
     counts = {m: int((model["materials"] == m).sum()) for m in ROUGHNESS if (model["materials"] == m).any()}
     print("  triangles per material: " + ", ".join(f"{m} {c}" for m, c in counts.items()))
     sums = weights.astype(np.float64).sum(1)
@@ -1108,7 +1121,8 @@ def self_check(model, joints, weights, marks, vols, files):
     if outside:
         fails.append("joints outside the body: " + " ".join(outside))
     print(f"  bind pose: right arm along -X (shoulder, elbow, wrist at y {J['upperarm_r'][1]:.3f} "
-          f"{J['forearm_r'][1]:.3f} {J['hand_r'][1]:.3f}); relaxed fingers curl {model['curl'] * 1000:+.1f} mm in y "
+          f"{J['forearm_r'][1]:.3f} {J['hand_r'][1]:.3f}); hand turned {model['twists']['hand_r']:+.1f} deg about its axis; "
+          f"relaxed fingers curl {model['curl'] * 1000:+.1f} mm in y "
           f"(down = palm down); thumb tip {model['thumb_forward'] * 1000:+.1f} mm in z (forward)")
     if model["curl"] >= 0 or model["thumb_forward"] <= 0:
         fails.append("the hand is not palm down with the thumb forward")
