@@ -1168,8 +1168,8 @@ def copy_licences(data, out):
 
 
 def previews(model, colours, out):
-    """preview-front.png (whole body), preview-face.png, preview-hand.png (right hand from above) and
-    preview-side.png (from the avatar's right)."""
+    """preview-front.png (whole body), preview-face.png, preview-hand.png (right hand from above),
+    preview-side.png (from the avatar's right) and preview-face-units.png (four face units applied)."""
     pos, tris = model["positions"], model["triangles"]
     rgb = np.array([colours[m] for m in model["materials"]])
     f = model["features"]
@@ -1177,12 +1177,19 @@ def previews(model, colours, out):
              "face": ("front", [0, f["eye_y"] - 0.03, 0], 0.13, (400, 400)),
              "hand": ("top", list(model["joints"]["hand_r"] + [-0.05, 0, 0]), 0.12, (400, 400)),
              "side": ("side", [0, 0.88, 0], 0.95, (400, 640))}
+    # The face units at work: the mouth open, the left eye shut, brows up, a half smile on the right.
+    moved = pos.copy()
+    for unit, weight in (("jawOpen", 0.6), ("eyeBlinkLeft", 1.0), ("browInnerUp", 0.8), ("mouthSmileRight", 0.7)):
+        idx, off = model["units"][unit]
+        moved[idx] += weight * off
     written = []
     for name, (view, centre, half, size) in views.items():
         path = os.path.join(out, f"preview-{name}.png")
         write_png(path, render(pos, tris, rgb, view, np.array(centre, float), half, size))
         written.append(path)
-    return written
+    path = os.path.join(out, "preview-face-units.png")
+    write_png(path, render(moved, tris, rgb, *views["face"]))
+    return written + [path]
 
 
 REQUIRED = ("mpfb2/3dobjs/base.obj", "mpfb2/mesh_metadata/basemesh_vertex_groups.json",
