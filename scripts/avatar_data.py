@@ -625,16 +625,33 @@ def dress(posed, tris, mats, n_body, heads, feat):
     cloth stood 3 mm off the skin. -> positions (N, 3)."""
     body_tris = tris[:n_body]
     edges = neighbours(body_tris, len(posed))
-    cloth = np.isin(mats, ["shirt", "trousers", "shoes"])
+    cloth = np.isin(mats, ["shirt", "trousers"])  # not the shoes: smoothing folds the toes over
     clothed, bare = np.zeros(len(posed), bool), np.zeros(len(posed), bool)
     clothed[tris[cloth].ravel()] = True
     bare[tris[~cloth].ravel()] = True
+    start = posed
     posed = hair_volume(posed, tris, mats, edges, feat)
     posed, on_cut = snap_cuts(posed, tris, mats, heads)
     cloth_only = clothed & ~bare & ~on_cut
     posed = smooth(posed, edges, cloth_only, iterations=6)
     posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
-    return posed
+    return undo_flips(start, posed, body_tris)
+
+
+def undo_flips(before, after, tris, rounds=5):
+    """Puts back the vertices of any triangle that the dressing turned over (its normal now against the old one),
+    a few rounds, as putting some back can turn a neighbour. -> positions (N, 3)."""
+    out = after.copy()
+    def normals(p):
+        return np.cross(p[tris[:, 1]] - p[tris[:, 0]], p[tris[:, 2]] - p[tris[:, 0]])
+    old = normals(before)
+    for _ in range(rounds):
+        flipped = np.einsum("ij,ij->i", normals(out), old) <= 0
+        if not flipped.any():
+            break
+        back = np.unique(tris[flipped].ravel())
+        out[back] = before[back]
+    return out
 
 
 def ordered_map(path):
