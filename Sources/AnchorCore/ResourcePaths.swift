@@ -23,10 +23,10 @@ public struct DataSet: Sendable, Equatable {
 
     /// The sign dictionaries (`csl/`, `asl/`, `spoken/`).
     public static let lexicon = DataSet(name: "lexicon", relative: "Lexicon", environment: "SIGNANCHOR_LEXICON")
-    /// The avatar's skeleton.
-    public static let rig = DataSet(name: "rig", relative: "Rigs/adult.rig", environment: "SIGNANCHOR_RIG")
-    /// How the avatar is drawn.
-    public static let look = DataSet(name: "look", relative: "Rigs/adult.look", environment: "SIGNANCHOR_LOOK")
+    /// The avatar's skeleton: the human body's, which scripts/setup measures on the mesh (scripts/avatar-data).
+    public static let rig = DataSet(name: "rig", relative: ".models/avatar/human.rig", environment: "SIGNANCHOR_RIG")
+    /// How the avatar is drawn: the human mesh (`Rigs/adult.rig` with `Rigs/adult.look` is the mannequin).
+    public static let look = DataSet(name: "look", relative: "Rigs/human.look", environment: "SIGNANCHOR_LOOK")
     /// The dictionary web page `serve` answers at `/`.
     public static let web = DataSet(name: "web page", relative: "Web", environment: "SIGNANCHOR_WEB")
 

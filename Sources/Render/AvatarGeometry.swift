@@ -17,13 +17,15 @@ public struct AvatarPose: Sendable, Equatable {
     }
 }
 
-/// Builds the avatar's triangle mesh for a pose from a rig and a look (the drawn body; Motion's `Avatar` moves it).
+/// Builds the avatar's triangle mesh for a pose from a rig and a look (the drawn body; Motion's `Avatar` moves it):
+/// the look's skinned body when it has one, else the mannequin of capsules and ellipsoids.
 public struct AvatarGeometry: Sendable {
     /// The skeleton.
     public let rig: Rig
     /// Shapes and colours over the skeleton.
     public let look: AvatarLook
     private let children: [[Int]]
+    private let body: BodyMeshBuilder?
 
     /// Pairs a rig with its look.
     public init(rig: Rig, look: AvatarLook) {
@@ -32,16 +34,19 @@ public struct AvatarGeometry: Sendable {
         var children = [[Int]](repeating: [], count: rig.joints.count)
         for (index, joint) in rig.joints.enumerated() { if let parent = joint.parent { children[parent].append(index) } }
         self.children = children
+        // The body below the signing space (legs, shoes) is never in the picture: 10 cm of margin for leaning.
+        body = look.body.map { BodyMeshBuilder(body: $0, cutHeight: SigningSpace.bounds(of: rig).minimum.y - 0.1) }
     }
 
     /// The mesh of the avatar in `pose`, in world space (metres, y up, facing +z).
     public func mesh(_ pose: AvatarPose) -> Mesh {
+        if let body { return body.mesh(pose) }
         var mesh = Mesh()
         for limb in look.limbs {
-            let start = vec(pose.positions[limb.joint])
-            var ends = children[limb.joint].map { vec(pose.positions[$0]) }
+            let start = Vec3(pose.positions[limb.joint])
+            var ends = children[limb.joint].map { Vec3(pose.positions[$0]) }
             if ends.isEmpty, let end = rig.joints[limb.joint].end {
-                ends = [vec(pose.positions[limb.joint] + pose.rotations[limb.joint] * end)]
+                ends = [Vec3(pose.positions[limb.joint] + pose.rotations[limb.joint] * end)]
             }
             // Thin parts (fingers) need fewer facets; they cover few pixels.
             let thin = limb.radiusStart < 0.02
@@ -59,14 +64,17 @@ public struct AvatarGeometry: Sendable {
             }
             radii = radii.replacing(with: Vec3(repeating: 0.0005), where: radii .< 0.0005)
             let rotation = pose.rotations[blob.joint]
-            let basis = (vec(rotation * .unitX), vec(rotation * .unitY), vec(rotation * .unitZ))
-            let world = vec(pose.positions[blob.joint]) + basis.0 * center.x + basis.1 * center.y + basis.2 * center.z
+            let basis = (Vec3(rotation * .unitX), Vec3(rotation * .unitY), Vec3(rotation * .unitZ))
+            let world = Vec3(pose.positions[blob.joint]) + basis.0 * center.x + basis.1 * center.y + basis.2 * center.z
             let small = radii.max() < 0.02
             mesh.append(.ellipsoid(center: world, radii: radii, basis: basis, color: blob.color,
                                    rings: small ? 8 : 18, segments: small ? 12 : 28))
         }
         return mesh
     }
+}
 
-    private func vec(_ v: Vector3) -> Vec3 { Vec3(Float(v.x), Float(v.y), Float(v.z)) }
+extension SIMD3 where Scalar == Float {
+    /// A rig vector (double precision) for the rasteriser.
+    init(_ v: Vector3) { self.init(Float(v.x), Float(v.y), Float(v.z)) }
 }

@@ -11,7 +11,7 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "Global speed factor (2 = twice as fast).")
     var speed: Double = 1
 
-    @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
     func validate() throws {

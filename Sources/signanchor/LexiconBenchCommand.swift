@@ -72,7 +72,7 @@ struct LexiconBenchCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time a real start-up: every sign language of the lexicon loaded as the service does.")
     var startup = true
 
-    @Option(help: "Rig file for the start-up timing (default: $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    @Option(help: "Rig file for the start-up timing (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
     /// Times loading every sign language under the root as `serve` does (``SigningKit``: lexicon, segmenter, pinyin,

@@ -113,10 +113,10 @@ struct VideoOptions: ParsableArguments {
 
 /// `--rig` and `--look`: which avatar to draw, by default the project's own in Rigs/.
 struct AvatarOptions: ParsableArguments {
-    @Option(help: "The avatar's skeleton (docs/rig-format.md; default $SIGNANCHOR_RIG, else Rigs/adult.rig in the data folders).")
+    @Option(help: "The avatar's skeleton (docs/rig-format.md; default $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
-    @Option(help: "How the avatar is drawn (docs/avatar-look.md; default $SIGNANCHOR_LOOK, else Rigs/adult.look in the data folders).")
+    @Option(help: "How the avatar is drawn (docs/avatar-look.md; default $SIGNANCHOR_LOOK, else Rigs/human.look in the data folders).")
     var look: String?
 
     /// The rig file: `--rig`, else the ``DataSet/rig`` found (docs/cli.md, "Data").
