@@ -27,6 +27,8 @@ public struct DataSet: Sendable, Equatable {
     public static let rig = DataSet(name: "rig", relative: ".models/avatar/human.rig", environment: "SIGNANCHOR_RIG")
     /// How the avatar is drawn: the human mesh (`Rigs/adult.rig` with `Rigs/adult.look` is the mannequin).
     public static let look = DataSet(name: "look", relative: "Rigs/human.look", environment: "SIGNANCHOR_LOOK")
+    /// The avatar's mouth shapes, one per viseme (docs/mouthing.md).
+    public static let visemes = DataSet(name: "mouth shapes", relative: "Rigs/visemes.txt", environment: "SIGNANCHOR_VISEMES")
     /// The dictionary web page `serve` answers at `/`.
     public static let web = DataSet(name: "web page", relative: "Web", environment: "SIGNANCHOR_WEB")
 

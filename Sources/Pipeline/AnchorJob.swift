@@ -32,6 +32,8 @@ public struct AnchorOptions: Sendable {
     public var video = AvatarVideoOptions()
     /// Composite the avatar onto the input's video when it has one.
     public var overlay = true
+    /// The avatar's mouth shapes (`Rigs/visemes.txt`): the avatar mouths the signed words; nil: no mouthing.
+    public var visemesPath: String?
 
     /// Options with the default lexicon and model locations.
     public init(lexiconRoot: String, modelPath: String) throws {
@@ -91,7 +93,7 @@ public struct AnchorJob: Sendable {
         }
         // The dictionary and word tools are loaded once for distillation and glossing.
         let kit = try kits?(languages.signLanguage)
-            ?? SigningKit(root: options.lexiconRoot, signLanguage: languages.signLanguage, rig: geometry.rig)
+            ?? SigningKit(root: options.lexiconRoot, signLanguage: languages.signLanguage, rig: geometry.rig, visemes: options.visemesPath)
         let analyzer = try kit.analyzer(languages.spoken)
         let (translator, animation) = (kit.translator, kit.animation)
         // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.

@@ -19,9 +19,8 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, Sendable {
     public init(translator: GlossTranslator, animation: GlossAnimation) {
         self.translator = translator
         // The same signs recur across the many candidate texts: each is planned once.
-        self.animation = GlossAnimation(animator: Animator(avatar: animation.animator.avatar, timing: animation.animator.timing,
-                                                           clipCache: SignClipCache()),
-                                        lexicon: animation.lexicon)
+        self.animation = animation.with(Animator(avatar: animation.animator.avatar, timing: animation.animator.timing,
+                                                 clipCache: SignClipCache()))
     }
 
     public func signingTime(of text: String) throws -> SigningEstimate {

@@ -12,13 +12,30 @@ public struct GlossAnimation: Sendable {
     public let animator: Animator
     /// The dictionary the glosses point into.
     public let lexicon: Lexicon
+    /// The mouthed words, when the avatar mouths (``Avatar/mouthing``).
+    public let words: WordMouthing?
     /// Pause at least this long between sentences, seconds.
     public var sentenceGap = 0.3
 
-    /// Creates the bridge.
-    public init(animator: Animator, lexicon: Lexicon) {
+    /// Creates the bridge; with `words`, each sign carries the mouth shapes of its word.
+    public init(animator: Animator, lexicon: Lexicon, words: WordMouthing? = nil) {
         self.animator = animator
         self.lexicon = lexicon
+        self.words = words
+    }
+
+    /// The same bridge on another animator (other timing, a clip cache).
+    public func with(_ animator: Animator) -> GlossAnimation {
+        var copy = GlossAnimation(animator: animator, lexicon: lexicon, words: words)
+        copy.sentenceGap = sentenceGap
+        return copy
+    }
+
+    /// The sign of `entry`, mouthing its picture or `spoken` words when the avatar mouths.
+    public func sign(_ entry: LexiconEntry, spoken: [String] = []) -> SignDescription {
+        var sign = SignDescription(entry: entry)
+        if animator.avatar.mouthing != nil { sign.mouthing = words?.visemes(entry: entry, words: spoken) }
+        return sign
     }
 
     /// The phrase items of one sentence: signs, fingerspelled words, number sequences and pauses.
@@ -27,12 +44,14 @@ public struct GlossAnimation: Sendable {
     public func items(_ sentence: GlossSentence) -> [PhraseItem] {
         sentence.glosses.enumerated().flatMap { index, gloss -> [PhraseItem] in
             let markers = sentence.nonManual.filter { ($0.first...$0.last).contains(index) }.map(\.kind)
-            let units = gloss.units.compactMap { $0.entry.flatMap(lexicon.entry(id:)) }.map(SignDescription.init(entry:))
+            let units = gloss.units.compactMap { unit in unit.entry.flatMap(lexicon.entry(id:)).map { (unit.unit, $0) } }
             switch gloss.kind {
             case .sign:
-                return gloss.entry.flatMap(lexicon.entry(id:)).map { [.sign(Self.marked(SignDescription(entry: $0), markers))] } ?? []
-            case .fingerspelling: return units.isEmpty ? [] : [.fingerspelling(units)]  // spelling carries no face
-            case .number: return units.map { .sign(Self.marked($0, markers)) }  // digit and number signs, one after another
+                return gloss.entry.flatMap(lexicon.entry(id:)).map { [.sign(Self.marked(sign($0, spoken: gloss.source), markers))] } ?? []
+            case .fingerspelling:  // spelling carries no face and no mouthing
+                return units.isEmpty ? [] : [.fingerspelling(units.map { SignDescription(entry: $0.1) })]
+            case .number:  // digit and number signs, one after another, each mouthed
+                return units.map { .sign(Self.marked(sign($0.1, spoken: [$0.0]), markers)) }
             case .pause: return [.pause(gloss.pause ?? 0.3)]
             }
         }

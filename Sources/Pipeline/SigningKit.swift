@@ -22,15 +22,22 @@ public struct SigningKit: Sendable {
     /// words are for looking it up, not for signing English.
     public let analyzers: [DistillLanguage: TextAnalyzer]
 
-    /// Loads sign language `signLanguage` from the lexicon folder `root`, animated on `rig`.
-    /// - Throws: ``LexiconError``, ``GlossError`` or ``DistillError`` naming the file at fault.
-    public init(root: String, signLanguage: String, rig: Rig) throws {
+    /// Loads sign language `signLanguage` from the lexicon folder `root`, animated on `rig`; with `visemes` (the
+    /// avatar's `Rigs/visemes.txt`) the avatar mouths the signed words (docs/mouthing.md).
+    /// - Throws: ``LexiconError``, ``GlossError``, ``DistillError`` or ``MotionError`` naming the file at fault.
+    public init(root: String, signLanguage: String, rig: Rig, visemes: String? = nil) throws {
         let tools = try LanguageTools(root: root, signLanguage: signLanguage)
         let translator = try GlossTranslator(tools: tools, root: root)
         self.root = root
         self.tools = tools
         self.translator = translator
-        animation = GlossAnimation(animator: Animator(avatar: try Avatar(rig: rig)), lexicon: translator.lexicon)
+        var avatar = try Avatar(rig: rig)
+        var words: WordMouthing?
+        if let visemes {
+            avatar.mouthing = try Mouthing(path: visemes, rig: rig, sampa: VisemeSpeller(root: root, language: "sampa"))
+            words = try WordMouthing(root: root, tools: tools)
+        }
+        animation = GlossAnimation(animator: Animator(avatar: avatar), lexicon: translator.lexicon, words: words)
         var analyzers: [DistillLanguage: TextAnalyzer] = [:]
         let signed = DistillLanguage(signLanguage: signLanguage).map { [$0] } ?? DistillLanguage.allCases
         for language in signed where tools.lexicon.info.spokenLanguages.contains(language.spokenTag) {
@@ -42,9 +49,9 @@ public struct SigningKit: Sendable {
     /// Loads each sign language of `codes` from `root`, side by side on the machine's cores (the shared spoken data
     /// is read once), as the HTTP service does at start-up.
     /// - Throws: the first error in the order of `codes`.
-    public static func loadAll(root: String, signLanguages codes: [String], rig: Rig) throws -> [String: SigningKit] {
+    public static func loadAll(root: String, signLanguages codes: [String], rig: Rig, visemes: String? = nil) throws -> [String: SigningKit] {
         let results = ConcurrentMap.results(codes.count) { index in
-            Result { try SigningKit(root: root, signLanguage: codes[index], rig: rig) }
+            Result { try SigningKit(root: root, signLanguage: codes[index], rig: rig, visemes: visemes) }
         }
         var kits: [String: SigningKit] = [:]
         for (code, result) in zip(codes, results) { kits[code] = try result.get() }

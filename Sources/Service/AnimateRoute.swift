@@ -22,7 +22,7 @@ struct AnimateRoute {
             timing.speed = try query.double("speed", default: 1, in: 0.1...10)
             let sequence = try await JSONBody.decode(GlossSequence.self, from: request, limit: options.jsonLimit)
             let kit = try resources.kit(sequence.signLanguage)
-            let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing), lexicon: kit.animation.lexicon)
+            let animation = kit.animation.with(Animator(avatar: kit.animation.animator.avatar, timing: timing))
             let track = try animation.animate(sequence, fps: fps)
             return JSONBody.response(try format.document(track, rig: resources.geometry.rig), contentType: format.mediaType)
         }

@@ -8,6 +8,7 @@ extension Query {
     /// - Throws: ``ServiceError/badRequest(_:)`` naming an invalid parameter.
     func anchorOptions(_ options: ServiceOptions) throws -> AnchorOptions {
         var settings = try AnchorOptions(lexiconRoot: options.lexiconRoot, modelPath: options.modelPath)
+        settings.visemesPath = options.visemesPath
         settings.signLanguage = string("sign-language")
         settings.speechLanguage = string("language").flatMap { $0 == "auto" ? nil : $0 }
         settings.prompt = string("prompt")

@@ -17,6 +17,8 @@ public struct ServiceOptions: Sendable {
     public var rigPath: String
     /// How the avatar is drawn.
     public var lookPath: String
+    /// The avatar's mouth shapes: signs mouth their words; nil: no mouthing.
+    public var visemesPath: String?
     /// The Whisper model for jobs on speech (jobs then need `text` when nothing is there).
     public var modelPath: String
     /// The largest JSON request body, bytes.

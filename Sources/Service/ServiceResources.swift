@@ -35,7 +35,7 @@ struct ServiceResources: Sendable {
         }
         avatarDigest = digest.hex
         geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
-        kits = try SigningKit.loadAll(root: options.lexiconRoot, signLanguages: options.signLanguages, rig: rig)
+        kits = try SigningKit.loadAll(root: options.lexiconRoot, signLanguages: options.signLanguages, rig: rig, visemes: options.visemesPath)
         model = FileManager.default.fileExists(atPath: options.modelPath) ? try WhisperModel(path: options.modelPath) : nil
     }
 

@@ -31,7 +31,7 @@ struct VideoRoutes {
             let kit = try resources.kit(query.string("sign-language") ?? "csl")
             let id = try query.required("id")
             guard let entry = kit.animation.lexicon.entry(id: id) else { throw LexiconError.notFound(id, signLanguage: kit.signLanguage) }
-            let track = try kit.animation.animator.animate([.sign(SignDescription(entry: entry))], fps: Self.fps).track
+            let track = try kit.animation.animator.animate([.sign(kit.animation.sign(entry))], fps: Self.fps).track
             return try await serve(track, query, files, request, context)
         }
         router.get("sentence/video") { request, context in

@@ -77,6 +77,8 @@ struct AnchorCommand: AsyncParsableCommand {
 
     @OptionGroup var avatar: AvatarOptions
 
+    @OptionGroup var mouthing: MouthingOptions
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -162,6 +164,7 @@ struct AnchorCommand: AsyncParsableCommand {
         options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
         options.video = try video.options(output: output ?? "-")
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }
+        options.visemesPath = try mouthing.visemesPath()
         return options
     }
 

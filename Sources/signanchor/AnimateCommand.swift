@@ -34,7 +34,8 @@ struct AnimateCommand: AsyncParsableCommand {
         do { sequence = try JSONDecoder().decode(GlossSequence.self, from: data) } catch {
             throw CLIError("\(input): not a gloss sequence JSON (write one with 'signanchor gloss --format json')")
         }
-        let signs = try LexiconLoader.load(root: try lexicon ?? LexiconLoader.defaultRoot(), signLanguage: sequence.signLanguage)
+        let root = try lexicon ?? LexiconLoader.defaultRoot()
+        let signs = try LexiconLoader.load(root: root, signLanguage: sequence.signLanguage)
         // A sign id the lexicon does not have would silently vanish from the animation.
         let unknown = Set(sequence.glosses.flatMap { [$0.entry] + $0.units.map(\.entry) }.compactMap { $0 }
             .filter { signs.entry(id: $0) == nil })
@@ -42,8 +43,9 @@ struct AnimateCommand: AsyncParsableCommand {
             throw CLIError("\(input): \(unknown.count) sign id(s) not in the \(sequence.signLanguage) lexicon: "
                            + unknown.sorted().prefix(5).joined(separator: ", ") + (unknown.count > 5 ? ", …" : ""))
         }
-        let (animator, rig) = try animation.animator()
-        let track = try GlossAnimation(animator: animator, lexicon: signs).animate(sequence, fps: animation.fps)
+        let (animator, rig) = try animation.animator(lexiconRoot: root)
+        let words = animator.avatar.mouthing == nil ? nil : try WordMouthing(root: root, lexicon: signs)
+        let track = try GlossAnimation(animator: animator, lexicon: signs, words: words).animate(sequence, fps: animation.fps)
         try AnimationOutput.write(track, rig: rig, to: output)
         Console.note(String(format: "%@: %d frames, %.2f s, %d signs", output, track.frames.count, track.duration, track.spans.count))
     }

@@ -14,17 +14,21 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
+    @OptionGroup var mouthing: MouthingOptions
+
     func validate() throws {
         guard fps >= 1, fps <= 240 else { throw ValidationError("--fps must be between 1 and 240") }
         guard speed > 0.1, speed <= 10 else { throw ValidationError("--speed must be between 0.1 and 10") }
     }
 
-    /// The synthesiser for the chosen rig and speed.
-    func animator() throws -> (Animator, Rig) {
+    /// The synthesiser for the chosen rig and speed, mouthing unless --no-mouthing (SAMPA read from `lexiconRoot`).
+    func animator(lexiconRoot: String) throws -> (Animator, Rig) {
         let loaded = try Rig.load(path: try rig ?? DataSet.rig.path())
         var timing = Timing()
         timing.speed = speed
-        return (Animator(avatar: try Avatar(rig: loaded), timing: timing), loaded)
+        var avatar = try Avatar(rig: loaded)
+        avatar.mouthing = try mouthing.mouthing(rig: loaded, lexiconRoot: lexiconRoot)
+        return (Animator(avatar: avatar, timing: timing), loaded)
     }
 }
 

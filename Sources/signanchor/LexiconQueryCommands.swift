@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Lexicon
 import Motion
+import Pipeline
 
 /// `signanchor lexicon lookup WORD`: the signs for a word, gloss or id, variants in priority order.
 struct LexiconLookupCommand: AsyncParsableCommand {
@@ -85,9 +86,10 @@ struct LexiconShowCommand: AsyncParsableCommand {
         if animate {
             guard let output else { throw CLIError("--animate needs -o FILE.bvh, .jsonl, .json, .pose or .glb") }
             try AnimationOutput.check(output)
-            let (animator, rig) = try animation.animator()
-            try AnimationOutput.write(try animator.animate([.sign(SignDescription(entry: entry))], fps: animation.fps).track,
-                                      rig: rig, to: output)
+            let (animator, rig) = try animation.animator(lexiconRoot: options.root)
+            let words = animator.avatar.mouthing == nil ? nil : try WordMouthing(root: options.root, lexicon: lexicon)
+            let sign = GlossAnimation(animator: animator, lexicon: lexicon, words: words).sign(entry)
+            try AnimationOutput.write(try animator.animate([.sign(sign)], fps: animation.fps).track, rig: rig, to: output)
             return
         }
         switch format {

@@ -35,6 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var avatar: AvatarOptions
 
+    @OptionGroup var mouthing: MouthingOptions
+
     @Option(help: "Largest JSON request body, bytes.")
     var jsonLimit = 1 << 20
 
@@ -66,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var options = ServiceOptions(lexiconRoot: try lexicon ?? LexiconLoader.defaultRoot(), rigPath: try avatar.rigPath(),
                                      lookPath: try avatar.lookPath(), modelPath: ModelCatalog.path(for: model))
+        options.visemesPath = try mouthing.visemesPath()
         options.host = host
         options.port = port
         options.signLanguages = signLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

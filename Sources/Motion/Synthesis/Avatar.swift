@@ -10,6 +10,8 @@ public struct Avatar: Sendable {
     let arms: [Side: ArmIK]
     /// Hand part geometry by side.
     let hands: [Side: HandGeometry]
+    /// How the mouth moves with the signs; nil: no mouthing (mouth gestures of the signs still show).
+    public var mouthing: Mouthing?
 
     /// Prepares `rig`; fails when it lacks the arm and hand joints synthesis needs.
     public init(rig: Rig) throws {

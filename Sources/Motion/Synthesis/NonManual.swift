@@ -58,10 +58,13 @@ enum NonManual {
         "D": ["mouth_wide": 0.5, "mouth_open": 0.2], "J": ["mouth_open": 0.6],
     ]
 
-    /// All control curves of a sign's non-manual tiers (and the items in them) over a sign of `duration` seconds.
-    static func curves(_ tiers: [PhonologyNode], duration: Double, source: String) throws -> [String: [ControlKey]] {
+    /// All control curves of a sign's non-manual tiers (and the items in them) over a sign of `duration` seconds,
+    /// with its mouthing (``SignDescription/mouthing``, else its `mouth_picture`) when the avatar mouths.
+    static func curves(_ sign: SignDescription, duration: Double, mouthing: Mouthing?, rig: Rig) throws -> [String: [ControlKey]] {
+        let source = sign.source
         var out: [String: [ControlKey]] = [:]
-        for item in tiers.flatMap(\.allNodes) {
+        if let mouthing, let visemes = sign.mouthing { merge(&out, mouthing.curves(visemes, duration: duration, rig: rig)) }
+        for item in sign.phonology.nonManual.flatMap(\.allNodes) {
             let code = item["movement"] ?? item["direction"] ?? ""
             let table: [String: Gesture]?
             switch item.kind {
@@ -72,7 +75,10 @@ enum NonManual {
             case .bodyMovement: table = body
             case .shoulderMovement: table = shoulders
             case .mouthPicture:
-                merge(&out, mouthing(item["picture"] ?? "", duration: duration)); continue
+                if let mouthing, sign.mouthing == nil {
+                    merge(&out, mouthing.curves(mouthing.sampa.visemes(item["picture"] ?? ""), duration: duration, rig: rig))
+                }
+                continue
             case .mouthGesture:
                 guard let first = code.first, let values = mouthGesture[first] ?? (code == "sad" ? ["mouth_wide": -0, "lips_press": 0.3] : nil) else {
                     throw MotionError.badSign(source: source, element: "mouth_gesture@movement", reason: "unknown mouth gesture \(code)")
@@ -110,29 +116,6 @@ enum NonManual {
                              ControlKey(time: duration - ramp, value: v), ControlKey(time: duration, value: 0)]
             }
         }
-        return out
-    }
-
-    /// A SAMPA mouthing spread over the sign: one mouth shape per sound.
-    static func mouthing(_ picture: String, duration: Double) -> [String: [ControlKey]] {
-        let sounds = picture.filter { $0.isLetter || $0 == "@" || $0.isNumber }
-        guard !sounds.isEmpty else { return [:] }
-        let names = ["mouth_open", "mouth_wide", "mouth_round", "lips_press"]
-        var out: [String: [ControlKey]] = Dictionary(uniqueKeysWithValues: names.map { ($0, [ControlKey(time: 0, value: 0)]) })
-        let step = duration / Double(sounds.count + 1)
-        for (i, sound) in sounds.enumerated() {
-            let shape: [Double]
-            switch sound {
-            case "a", "A": shape = [0.7, 0.2, 0, 0]
-            case "e", "E", "i", "I", "j": shape = [0.3, 0.6, 0, 0]
-            case "o", "O", "u", "y", "Y", "2", "9", "@", "w": shape = [0.3, 0, 0.7, 0]
-            case "m", "b", "p": shape = [0, 0, 0, 1]
-            case "f", "v": shape = [0.1, 0.2, 0, 0.4]
-            default: shape = [0.2, 0.1, 0, 0]
-            }
-            for (k, name) in names.enumerated() { out[name]!.append(ControlKey(time: step * Double(i + 1), value: shape[k])) }
-        }
-        for name in names { out[name]!.append(ControlKey(time: duration, value: 0)) }
         return out
     }
 }

@@ -10,12 +10,16 @@ public struct SignDescription: Sendable, Hashable, Codable {
     public var phonology: Phonology
     /// Where the description came from (a file name, `lexicon:ID`), for error messages.
     public var source: String
+    /// The mouth shapes to show with the sign (the mouthed word), when resolved by the caller; they replace the
+    /// sign's own `mouth_picture`. Nil: the sign's `mouth_picture`, read as SAMPA, when it has one.
+    public var mouthing: [Viseme]?
 
     /// Creates a sign description.
-    public init(gloss: String, phonology: Phonology, source: String) {
+    public init(gloss: String, phonology: Phonology, source: String, mouthing: [Viseme]? = nil) {
         self.gloss = gloss
         self.phonology = phonology
         self.source = source
+        self.mouthing = mouthing
     }
 
     /// The sign of a lexicon entry.

@@ -61,7 +61,7 @@ public struct SignPlanner: Sendable {
         for i in 0...count {
             for (side, state) in whole.apply(start, Double(i) / Double(count)) { hands[side, default: []].append(state) }
         }
-        let controls = try NonManual.curves(sign.phonology.nonManual, duration: whole.duration, source: sign.source)
+        let controls = try NonManual.curves(sign, duration: whole.duration, mouthing: avatar.mouthing, rig: avatar.rig)
         return SignClip(gloss: sign.gloss, duration: whole.duration, hands: hands, controls: controls,
                         movementKind: context.movementKind)
     }
@@ -84,6 +84,7 @@ extension SignPlanner {
     /// Every part but the last is made faster (``compoundReduction``) and flows into the next, as in a compound: its
     /// final hold shortened to ``compoundHold``.
     func compound(_ sign: SignDescription, _ parts: [PhonologyNode]) throws -> SignClip {
+        // The parts carry no mouthing: the compound's word is mouthed over the whole sign.
         var clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, phonology: Phonology(manual: $0), source: sign.source)) }
         let keep = Int((Self.compoundHold / Self.keyInterval).rounded())
         for index in clips.indices.dropLast() {
@@ -113,7 +114,7 @@ extension SignPlanner {
             hands[side] = keys
         }
         let duration = Double((hands.values.first?.count ?? 1) - 1) * Self.keyInterval
-        let controls = try NonManual.curves(sign.phonology.nonManual, duration: duration, source: sign.source)
+        let controls = try NonManual.curves(sign, duration: duration, mouthing: avatar.mouthing, rig: avatar.rig)
         return SignClip(gloss: sign.gloss, duration: duration, hands: hands, controls: controls, movementKind: .compound)
     }
 

@@ -79,8 +79,8 @@ public struct LiveAnchor: Sendable {
         let anchor = options.anchor
         let model = try self.model ?? WhisperModel(path: anchor.modelPath, computeType: anchor.computeType)
         let transcription = try anchor.transcription(with: model)
-        let kits = self.kits ?? { [root = anchor.lexiconRoot, rig = geometry.rig] code in
-            try SigningKit(root: root, signLanguage: code, rig: rig)
+        let kits = self.kits ?? { [root = anchor.lexiconRoot, rig = geometry.rig, visemes = anchor.visemesPath] code in
+            try SigningKit(root: root, signLanguage: code, rig: rig, visemes: visemes)
         }
         // Each utterance's track starts and ends at rest without the idle breathing a lone phrase gets: the
         // writer's idle loop fills the time between utterances, so signing starts as soon as it is placed.
@@ -88,8 +88,7 @@ public struct LiveAnchor: Sendable {
         timing.idle = 0
         let stages: @Sendable (LanguagePair) throws -> LiveSigner.Stages = { [anchor, timing] languages in
             let kit = try kits(languages.signLanguage)
-            let animation = GlossAnimation(animator: Animator(avatar: kit.animation.animator.avatar, timing: timing),
-                                           lexicon: kit.translator.lexicon)
+            let animation = kit.animation.with(Animator(avatar: kit.animation.animator.avatar, timing: timing))
             let distiller = Distiller(analyzer: try kit.analyzer(languages.spoken),
                                       estimator: AnimatedTimeEstimator(translator: kit.translator, animation: animation),
                                       options: anchor.distill)

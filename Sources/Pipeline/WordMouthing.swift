@@ -1,0 +1,48 @@
+import Lexicon
+import Motion
+
+/// Which mouth shapes go with each sign (docs/mouthing.md): the entry's own `mouth_picture`, read in the spelling of
+/// the sign language's spoken language (CSL entries write pinyin, `beijing`), else the spoken words the sign
+/// stands for (Chinese characters through pinyin, English through its spelling rules).
+public struct WordMouthing: Sendable {
+    /// A speller per spoken language tag (`zh-Hans`, `en`) that has a viseme file.
+    private let spellers: [String: VisemeSpeller]
+    /// The sign language's own spoken language (the first it lists): how its entries' mouth pictures are written.
+    private let primary: String?
+
+    /// Loads the viseme files of the spoken languages `tools`' lexicon lists, from the lexicon folder `root`.
+    /// - Throws: ``LexiconError`` naming a bad viseme file.
+    public init(root: String, tools: LanguageTools) throws {
+        try self.init(root: root, info: tools.lexicon.info, pinyin: tools.pinyin)
+    }
+
+    /// Loads the viseme files of the spoken languages `lexicon` lists (and the character readings for Chinese).
+    /// - Throws: ``LexiconError`` naming a bad or missing data file.
+    public init(root: String, lexicon: Lexicon) throws {
+        let info = lexicon.info
+        try self.init(root: root, info: info, pinyin: info.spokenLanguages.contains("zh-Hans") ? try Pinyin(root: root) : nil)
+    }
+
+    private init(root: String, info: SignLanguageInfo, pinyin: Pinyin?) throws {
+        var spellers: [String: VisemeSpeller] = [:]
+        for language in info.spokenLanguages where VisemeSpeller.exists(language, root: root) {
+            spellers[language] = try VisemeSpeller(root: root, language: language, pinyin: pinyin)
+        }
+        self.spellers = spellers
+        primary = info.spokenLanguages.first
+    }
+
+    /// The visemes to mouth with `entry`, signed for the spoken `words`; nil when there is nothing to mouth.
+    public func visemes(entry: LexiconEntry, words: [String]) -> [Viseme]? {
+        let picture = ([entry.phonology.manual] + entry.phonology.nonManual).flatMap(\.allNodes)
+            .first { $0.kind == .mouthPicture }?["picture"]
+        if let picture, let primary, let speller = spellers[primary] {
+            let visemes = speller.visemes(picture)
+            if !visemes.isEmpty { return visemes }
+        }
+        let text = words.joined(separator: " ")
+        let language = text.contains(where: ChineseSegmenter.isCJK) ? "zh-Hans" : "en"
+        let visemes = spellers[language]?.visemes(text) ?? []
+        return visemes.isEmpty ? nil : visemes
+    }
+}
