@@ -38,6 +38,14 @@ public struct AvatarGeometry: Sendable {
         body = look.body.map { BodyMeshBuilder(body: $0, cutHeight: SigningSpace.bounds(of: rig).minimum.y - 0.1) }
     }
 
+    /// The look's skinned body for a `.glb` export of `track` (its face units animated from the face controls);
+    /// nil for the mannequin.
+    public func glbBody(for track: AnimationTrack) -> GLBBody? {
+        guard let body, let meshBody = look.body else { return nil }
+        return GLBBody(mesh: meshBody.mesh, colors: meshBody.partColors,
+                       morphWeights: track.frames.map { body.unitWeights($0.controls) })
+    }
+
     /// The mesh of the avatar in `pose`, in world space (metres, y up, facing +z).
     public func mesh(_ pose: AvatarPose) -> Mesh {
         if let body { return body.mesh(pose) }

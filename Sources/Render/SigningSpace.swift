@@ -6,7 +6,7 @@ public enum SigningSpace {
     /// The box around the signing space of `rig` in its bind pose, metres.
     ///
     /// Uses the rig's `headtop` and `belowstomach` landmarks and its shoulder width; hands reach about
-    /// 1.6 shoulder-widths to each side. The box's front is 0.3 m before the body: the camera frames that plane, so
+    /// 1.6 shoulder-widths to each side. The box's front is 0.15 m before the body: the camera frames that plane, so
     /// a deeper box would shrink the avatar, and hands further forward are nearer the camera's axis anyway.
     public static func bounds(of rig: Rig) -> (minimum: Vec3, maximum: Vec3) {
         let world = rig.forward(Pose(rest: rig))
@@ -14,7 +14,7 @@ public enum SigningSpace {
         let waist = rig.landmarkPoint("belowstomach", in: world)?.point.y ?? world.positions[0].y
         let shoulders = ["upperarm_r", "upperarm_l"].compactMap { rig.jointIndex($0) }.map { abs(world.positions[$0].x) }
         let halfWidth = (shoulders.max() ?? 0.2) * 2.6
-        return (Vec3(-Float(halfWidth), Float(waist) - 0.03, -0.15), Vec3(Float(halfWidth), Float(top) + 0.03, 0.3))
+        return (Vec3(-Float(halfWidth), Float(waist) - 0.03, -0.15), Vec3(Float(halfWidth), Float(top) + 0.03, 0.15))
     }
 
     /// A camera in front of the avatar framing its signing space in a `width`×`height` picture.

@@ -24,7 +24,8 @@ struct AnimateRoute {
             let kit = try resources.kit(sequence.signLanguage)
             let animation = kit.animation.with(Animator(avatar: kit.animation.animator.avatar, timing: timing))
             let track = try animation.animate(sequence, fps: fps)
-            return JSONBody.response(try format.document(track, rig: resources.geometry.rig), contentType: format.mediaType)
+            let body = format == .glb ? resources.geometry.glbBody(for: track) : nil
+            return JSONBody.response(try format.document(track, rig: resources.geometry.rig, body: body), contentType: format.mediaType)
         }
     }
 }

@@ -142,7 +142,7 @@ struct AnchorCommand: AsyncParsableCommand {
             if format == "srt" {
                 try Console.emit(TimedText.srt(Self.glossCues(result)), to: path)
             } else {
-                try AnimationOutput.write(result.track, rig: geometry.rig, to: path)
+                try AnimationOutput.write(result.track, rig: geometry.rig, to: path, body: geometry.glbBody(for: result.track))
             }
         }
         let report = result.report

@@ -46,7 +46,7 @@ struct AnimateCommand: AsyncParsableCommand {
         let (animator, rig) = try animation.animator(lexiconRoot: root)
         let words = animator.avatar.mouthing == nil ? nil : try WordMouthing(root: root, lexicon: signs)
         let track = try GlossAnimation(animator: animator, lexicon: signs, words: words).animate(sequence, fps: animation.fps)
-        try AnimationOutput.write(track, rig: rig, to: output)
+        try AnimationOutput.write(track, rig: rig, to: output, body: try animation.glbBody(track, rig: rig, output: output))
         Console.note(String(format: "%@: %d frames, %.2f s, %d signs", output, track.frames.count, track.duration, track.spans.count))
     }
 }

@@ -35,7 +35,7 @@ struct AnimateSignCommand: AsyncParsableCommand {
         }
         let items: [PhraseItem] = fingerspell ? [.fingerspelling(signs)] : signs.map { .sign($0) }
         let track = try animator.animate(items, fps: animation.fps).track
-        try AnimationOutput.write(track, rig: rig, to: output)
+        try AnimationOutput.write(track, rig: rig, to: output, body: try animation.glbBody(track, rig: rig, output: output))
         Console.note(String(format: "%@: %d frames, %.2f s, %d signs", output, track.frames.count, track.duration, track.spans.count))
     }
 }

@@ -2,6 +2,7 @@ import AnchorCore
 import ArgumentParser
 import Foundation
 import Motion
+import Render
 
 /// Options and output shared by the commands that synthesise animation (`animate`, `animate-sign`, `lexicon show --animate`).
 struct AnimationOptions: ParsableArguments {
@@ -14,11 +15,23 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
+    @Option(help: ArgumentHelp("For a .glb output: the look whose mesh the file carries (default: with the default rig, $SIGNANCHOR_LOOK, else Rigs/human.look; with --rig, a box per bone).",
+                               valueName: "look"))
+    var look: String?
+
     @OptionGroup var mouthing: MouthingOptions
 
     func validate() throws {
         guard fps >= 1, fps <= 240 else { throw ValidationError("--fps must be between 1 and 240") }
         guard speed > 0.1, speed <= 10 else { throw ValidationError("--speed must be between 0.1 and 10") }
+    }
+
+    /// The body a `.glb` written to `output` carries: the look's mesh with its face units animated from `track`;
+    /// nil for other formats, for a mannequin look, and for an explicit --rig without --look.
+    func glbBody(_ track: AnimationTrack, rig: Rig, output: String) throws -> GLBBody? {
+        guard AnimationFormat(path: output) == .glb, look != nil || self.rig == nil else { return nil }
+        let geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: try look ?? DataSet.look.path(), rig: rig))
+        return geometry.glbBody(for: track)
     }
 
     /// The synthesiser for the chosen rig and speed, mouthing unless --no-mouthing (SAMPA read from `lexiconRoot`).
@@ -47,7 +60,7 @@ enum AnimationOutput {
     }
 
     /// Writes `track` (for `rig`) to `path`, whole or not at all.
-    static func write(_ track: AnimationTrack, rig: Rig, to path: String) throws {
-        try AtomicOutput.write(try check(path).document(track, rig: rig), to: path)
+    static func write(_ track: AnimationTrack, rig: Rig, to path: String, body: GLBBody? = nil) throws {
+        try AtomicOutput.write(try check(path).document(track, rig: rig, body: body), to: path)
     }
 }

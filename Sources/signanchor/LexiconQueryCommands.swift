@@ -89,7 +89,8 @@ struct LexiconShowCommand: AsyncParsableCommand {
             let (animator, rig) = try animation.animator(lexiconRoot: options.root)
             let words = animator.avatar.mouthing == nil ? nil : try WordMouthing(root: options.root, lexicon: lexicon)
             let sign = GlossAnimation(animator: animator, lexicon: lexicon, words: words).sign(entry)
-            try AnimationOutput.write(try animator.animate([.sign(sign)], fps: animation.fps).track, rig: rig, to: output)
+            let track = try animator.animate([.sign(sign)], fps: animation.fps).track
+            try AnimationOutput.write(track, rig: rig, to: output, body: try animation.glbBody(track, rig: rig, output: output))
             return
         }
         switch format {

@@ -30,14 +30,15 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// `track` (animated on `rig`) in this format.
-    public func document(_ track: AnimationTrack, rig: Rig) throws -> Data {
+    /// `track` (animated on `rig`) in this format; `.glb` carries `body` when given (the others carry the face as
+    /// its control values).
+    public func document(_ track: AnimationTrack, rig: Rig, body: GLBBody? = nil) throws -> Data {
         switch self {
         case .bvh: Data(BVHWriter.document(track, rig: rig).utf8)
         case .jsonl: Data(try JSONLinesWriter.document(track).utf8)
         case .json: try JSON.data(track)
         case .pose: try PoseWriter.document(track, rig: rig)
-        case .glb: try GLBWriter.document(track, rig: rig)
+        case .glb: try GLBWriter.document(track, rig: rig, body: body)
         }
     }
 }

@@ -3,19 +3,27 @@ import Foundation
 /// Writes an ``AnimationTrack`` as binary glTF 2.0 (`.glb`): the rig as a node hierarchy, a skinned mesh, and the
 /// animation, for 3D engines (Blender, three.js, Unity, Unreal).
 ///
-/// The mesh is a simple one: a box along each bone, bound rigidly to its joint, so the file shows the motion in any
-/// viewer; engines retarget the skeleton onto their own characters. Face controls are not in the file (use JSON Lines).
-/// Units are metres, +Y up, +Z forward — glTF's own convention, which the rig already uses.
+/// With a ``GLBBody`` the mesh is the avatar's own (the human body with its materials and the 52 ARKit face units as
+/// morph targets, animated with the face: mouthing, brows, eyes). Without one it is a stand-in: a box along each bone,
+/// bound rigidly to its joint, so the file shows the motion in any viewer; engines retarget the skeleton onto their
+/// own characters. Units are metres, +Y up, +Z forward — glTF's own convention, which the rig already uses.
 public enum GLBWriter {
     /// The file's bytes.
-    public static func document(_ track: AnimationTrack, rig: Rig) throws -> Data {
+    public static func document(_ track: AnimationTrack, rig: Rig, body: GLBBody? = nil) throws -> Data {
         guard track.jointNames == rig.joints.map(\.name) else {
             throw MotionError.badExport(path: ".glb", reason: "the track is for rig '\(track.rigName)', not '\(rig.name)'")
         }
+        if let body {
+            guard body.mesh.bindPositions.count == rig.joints.count, body.colors.count == body.mesh.parts.count,
+                  body.morphWeights.count == track.frames.count,
+                  body.morphWeights.allSatisfy({ $0.count == body.mesh.morphTargets.count }) else {
+                throw MotionError.badExport(path: ".glb", reason: "the body does not match the rig or the track")
+            }
+        }
         var builder = GLTFBuilder()
         builder.document.nodes = skeleton(rig)
-        let mesh = builder.addMesh(BoneBoxes(rig: rig), rig: rig)
-        builder.addAnimation(track, joints: rig.joints.count)
+        let mesh = body.map { builder.addMesh($0, rig: rig) } ?? builder.addMesh(BoneBoxes(rig: rig), rig: rig)
+        builder.addAnimation(track, joints: rig.joints.count, morphWeights: body.map { (node: mesh, weights: $0.morphWeights) })
         builder.document.scenes = [GLTFDocument.Scene(nodes: [0, mesh])]
         return try builder.glb()
     }
@@ -102,7 +110,69 @@ struct GLTFBuilder {
                  target: target, bounds: bounds)
     }
 
-    /// The mesh's accessors, the mesh and skin, and the node that holds them; returns that node's index.
+    /// The avatar's mesh: shared vertex accessors, one primitive per material, the morph targets as sparse accessors
+    /// named in `extras.targetNames`, the skin; returns the index of the node that holds them.
+    mutating func addMesh(_ body: GLBBody, rig: Rig) -> Int {
+        let mesh = body.mesh, count = mesh.positions.count
+        let flat = mesh.positions.flatMap { [Double($0.x), Double($0.y), Double($0.z)] }
+        let position = floats(flat, type: .vec3, count: count, target: .arrayBuffer, bounds: Self.bounds(flat, width: 3))
+        let normal = floats(mesh.normals.flatMap { [Double($0.x), Double($0.y), Double($0.z)] }, type: .vec3, count: count,
+                            target: .arrayBuffer)
+        let joints = accessor(Self.littleEndian(mesh.joints.flatMap { [$0.x, $0.y, $0.z, $0.w] }), count: count, type: .vec4,
+                              component: .unsignedShort, target: .arrayBuffer)
+        let weights = floats(mesh.weights.flatMap { [Double($0.x), Double($0.y), Double($0.z), Double($0.w)] }, type: .vec4,
+                             count: count, target: .arrayBuffer)
+        let targets = mesh.morphTargets.map { target in
+            GLTFDocument.TargetAttributes(position: sparseOffsets(target, vertexCount: count))
+        }
+        let attributes = GLTFDocument.Attributes(position: position, normal: normal, joints: joints, weights: weights)
+        var primitives: [GLTFDocument.Primitive] = []
+        var materials: [GLTFDocument.Material] = []
+        for (part, color) in zip(mesh.parts, body.colors) {
+            let indices = accessor(Self.littleEndian(part.triangles.flatMap { [$0.x, $0.y, $0.z] }), count: part.triangles.count * 3,
+                                   type: .scalar, component: .unsignedInt, target: .elementArrayBuffer)
+            materials.append(.init(name: part.material, pbrMetallicRoughness: .init(
+                baseColorFactor: [Double(color.x), Double(color.y), Double(color.z), 1], metallicFactor: 0, roughnessFactor: 0.6)))
+            primitives.append(.init(attributes: attributes, indices: indices, material: materials.count - 1,
+                                    targets: targets.isEmpty ? nil : targets))
+        }
+        document.materials = materials
+        document.meshes.append(.init(name: rig.name, primitives: primitives,
+                                     weights: targets.isEmpty ? nil : [Double](repeating: 0, count: targets.count),
+                                     extras: targets.isEmpty ? nil : .init(targetNames: mesh.morphTargets.map(\.name))))
+        addSkin(rig: rig, meshName: rig.name)
+        return document.nodes.count - 1
+    }
+
+    /// A morph target's position offsets as a sparse accessor over `vertexCount` zero offsets.
+    private mutating func sparseOffsets(_ target: SkinnedMesh.MorphTarget, vertexCount: Int) -> Int {
+        pad()
+        document.bufferViews.append(.init(buffer: 0, byteOffset: binary.count, byteLength: target.vertices.count * 4))
+        binary.append(Self.littleEndian(target.vertices))
+        let indexView = document.bufferViews.count - 1
+        let values = target.offsets.flatMap { [$0.x.bitPattern, $0.y.bitPattern, $0.z.bitPattern] }
+        document.bufferViews.append(.init(buffer: 0, byteOffset: binary.count, byteLength: values.count * 4))
+        binary.append(Self.littleEndian(values))
+        let flat = target.offsets.flatMap { [Double($0.x), Double($0.y), Double($0.z)] }
+        let bounds = flat.isEmpty ? ([0.0, 0, 0], [0.0, 0, 0]) : Self.bounds(flat, width: 3)
+        document.accessors.append(.init(componentType: .float, count: vertexCount, type: .vec3, min: bounds.0, max: bounds.1,
+                                        sparse: .init(count: target.vertices.count,
+                                                      indices: .init(bufferView: indexView, componentType: .unsignedInt),
+                                                      values: .init(bufferView: indexView + 1))))
+        return document.accessors.count - 1
+    }
+
+    /// The skin over every rig joint (inverse bind matrices translate by minus the joint's bind position: the bind
+    /// pose has no rotation) and the node holding the last mesh with it.
+    private mutating func addSkin(rig: Rig, meshName: String) {
+        let bind = rig.bindPositions
+        let inverseBind = floats(bind.flatMap { p in [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -p.x, -p.y, -p.z, 1] },
+                                 type: .mat4, count: bind.count)
+        document.skins.append(.init(joints: Array(rig.joints.indices), inverseBindMatrices: inverseBind, skeleton: 0))
+        document.nodes.append(.init(name: meshName, mesh: document.meshes.count - 1, skin: document.skins.count - 1))
+    }
+
+    /// The stand-in mesh's accessors, the mesh and skin, and the node that holds them; returns that node's index.
     mutating func addMesh(_ boxes: BoneBoxes, rig: Rig) -> Int {
         let count = boxes.vertexCount
         let position = floats(boxes.positions, type: .vec3, count: count, target: .arrayBuffer, bounds: Self.bounds(boxes.positions, width: 3))
@@ -110,19 +180,15 @@ struct GLTFBuilder {
         let weights = floats((0..<count).flatMap { _ in [1.0, 0, 0, 0] }, type: .vec4, count: count, target: .arrayBuffer)
         let indices = accessor(Self.littleEndian(boxes.indices), count: boxes.indices.count, type: .scalar,
                                component: .unsignedInt, target: .elementArrayBuffer)
-        // Inverse bind matrices (column-major): the bind pose only translates, so each is a translation by −position.
-        let bind = rig.bindPositions
-        let inverseBind = floats(bind.flatMap { p in [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -p.x, -p.y, -p.z, 1] },
-                                 type: .mat4, count: bind.count)
         let attributes = GLTFDocument.Attributes(position: position, joints: joints, weights: weights)
         document.meshes.append(.init(primitives: [.init(attributes: attributes, indices: indices)]))
-        document.skins.append(.init(joints: Array(rig.joints.indices), inverseBindMatrices: inverseBind, skeleton: 0))
-        document.nodes.append(.init(name: "\(rig.name)-mesh", mesh: document.meshes.count - 1, skin: document.skins.count - 1))
+        addSkin(rig: rig, meshName: "\(rig.name)-mesh")
         return document.nodes.count - 1
     }
 
-    /// The animation: every joint's local rotation per frame (x y z w), and the root's translation.
-    mutating func addAnimation(_ track: AnimationTrack, joints: Int) {
+    /// The animation: every joint's local rotation per frame (x y z w), the root's translation, and when given the
+    /// morph target weights of the mesh on node `morphWeights.node` (one row per frame).
+    mutating func addAnimation(_ track: AnimationTrack, joints: Int, morphWeights: (node: Int, weights: [[Float]])? = nil) {
         let times = track.frames.indices.map { Double($0) / track.fps }
         let input = floats(times, type: .scalar, count: times.count, bounds: ([times.first ?? 0], [times.last ?? 0]))
         var samplers: [GLTFDocument.Sampler] = [], channels: [GLTFDocument.Channel] = []
@@ -138,6 +204,12 @@ struct GLTFBuilder {
             channel(rotations, .vec4, node: index, path: .rotation)
         }
         channel(track.frames.flatMap { [$0.rootPosition.x, $0.rootPosition.y, $0.rootPosition.z] }, .vec3, node: 0, path: .translation)
+        if let morphWeights, let first = morphWeights.weights.first, !first.isEmpty {
+            // A weights sampler's output holds (frames × targets) scalars.
+            let values = morphWeights.weights.flatMap { $0.map(Double.init) }
+            samplers.append(.init(input: input, output: floats(values, type: .scalar, count: values.count), interpolation: .linear))
+            channels.append(.init(sampler: samplers.count - 1, target: .init(node: morphWeights.node, path: .weights)))
+        }
         document.animations.append(.init(name: track.spans.map(\.gloss).joined(separator: " "), samplers: samplers, channels: channels))
     }
 
