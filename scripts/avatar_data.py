@@ -426,6 +426,115 @@ def smooth(pos, edges, mask, iterations, amount=0.5):
     return pos
 
 
+def smoothstep(x, lo, hi):
+    """0 below lo, 1 above hi, a smooth cubic between."""
+    t = np.clip((np.asarray(x, float) - lo) / (hi - lo), 0, 1)
+    return t * t * (3 - 2 * t)
+
+
+def grid_blur(h, sigma):
+    """Gaussian blur (sigma in cells) of a grid with NaN holes, averaging only the filled cells; holes stay NaN."""
+    r = int(3 * sigma) + 1
+    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2)
+    filled = np.isfinite(h)
+    val, wt = np.where(filled, h, 0.0), filled.astype(float)
+    for axis in (0, 1):
+        val = np.apply_along_axis(lambda a: np.convolve(a, k, "same"), axis, val)
+        wt = np.apply_along_axis(lambda a: np.convolve(a, k, "same"), axis, wt)
+    return np.where(filled, val / np.maximum(wt, 1e-12), np.nan)
+
+
+def upper_hull(t, z):
+    """The least concave function over the points (t sorted ascending, z), sampled at t: cloth stretched across."""
+    hull = []
+    for p in zip(t, z):
+        while len(hull) >= 2 and ((hull[-1][0] - hull[-2][0]) * (p[1] - hull[-2][1])
+                                  - (hull[-1][1] - hull[-2][1]) * (p[0] - hull[-2][0])) >= 0:
+            hull.pop()
+        hull.append(p)
+    hx, hz = zip(*hull)
+    return np.interp(t, hx, hz)
+
+
+def hull_lines(h, axis):
+    """upper_hull along each row (axis 1) or column (axis 0) of a grid, over its filled cells."""
+    out = h.copy()
+    for line in (range(h.shape[0]) if axis == 1 else range(h.shape[1])):
+        sl = (line, slice(None)) if axis == 1 else (slice(None), line)
+        v = h[sl]
+        ok = np.flatnonzero(np.isfinite(v))
+        if len(ok) >= 2:
+            seg = out[sl]
+            seg[ok] = upper_hull(ok.astype(float), v[ok])
+    return out
+
+
+def front_heights(pos, tris, x0, y0, step, shape):
+    """The front-most z of the triangles over a grid of (x, y) cells (rows y, columns x); NaN where none."""
+    h = np.full(shape, -np.inf)
+    gx, gy = (pos[:, 0] - x0) / step, (pos[:, 1] - y0) / step
+    for i0, i1, i2 in tris:
+        xs, ys = gx[[i0, i1, i2]], gy[[i0, i1, i2]]
+        c0, c1 = max(int(np.ceil(xs.min())), 0), min(int(np.floor(xs.max())), shape[1] - 1)
+        r0, r1 = max(int(np.ceil(ys.min())), 0), min(int(np.floor(ys.max())), shape[0] - 1)
+        if c0 > c1 or r0 > r1:
+            continue
+        area = (xs[1] - xs[0]) * (ys[2] - ys[0]) - (xs[2] - xs[0]) * (ys[1] - ys[0])
+        if abs(area) < 1e-12:
+            continue
+        cx, cy = np.meshgrid(np.arange(c0, c1 + 1), np.arange(r0, r1 + 1))
+        l1 = ((cx - xs[0]) * (ys[2] - ys[0]) - (xs[2] - xs[0]) * (cy - ys[0])) / area
+        l2 = ((xs[1] - xs[0]) * (cy - ys[0]) - (cx - xs[0]) * (ys[1] - ys[0])) / area
+        l0 = 1 - l1 - l2
+        inside = (l0 >= -1e-9) & (l1 >= -1e-9) & (l2 >= -1e-9)
+        z = l0 * pos[i0, 2] + l1 * pos[i1, 2] + l2 * pos[i2, 2]
+        sub = h[r0:r1 + 1, c0:c1 + 1]
+        np.maximum(sub, np.where(inside, z, -np.inf), out=sub)
+    return np.where(np.isfinite(h), h, np.nan)
+
+
+def drape(pos, tris, mats, movable, edges, heads, step=0.004):
+    """A top hangs from the bust instead of clinging: over the front of the torso, the shirt's depth (z) becomes a
+    cloth surface stretched across the body seen from the front (a height field blurred 1 cm to lose the nipples,
+    then the least concave surface over it along each row and each column: no cleavage, the under-bust filled in
+    straight lines from the bust to the belly, no navel). Sideways-facing cloth and the upper chest keep their
+    shape, blended smoothly. -> positions (N, 3)."""
+    waist = garment_lines(heads)[0]
+    half = abs(heads["upperarm_l"][0])
+    top = heads["clavicle_l"][1]
+    front = tris[(mats == "shirt")]
+    fn = np.cross(pos[front[:, 1]] - pos[front[:, 0]], pos[front[:, 2]] - pos[front[:, 0]])
+    c = pos[front].mean(1)
+    front = front[(fn[:, 2] > 0) & (np.abs(c[:, 0]) < half) & (c[:, 1] > waist - step) & (c[:, 1] < top + step)]
+    x0, y0 = -half, waist
+    shape = (int((top - waist) / step) + 1, int(2 * half / step) + 1)
+    h = front_heights(pos, front, x0, y0, step, shape)
+    cloth = grid_blur(hull_lines(hull_lines(grid_blur(h, 0.015 / step), 1), 0), 0.010 / step)
+    def sample(grid):  # bilinear, over the filled corners; NaN where none is
+        gx = np.clip((pos[:, 0] - x0) / step, 0, shape[1] - 1.001)
+        gy = np.clip((pos[:, 1] - y0) / step, 0, shape[0] - 1.001)
+        c, r = gx.astype(int), gy.astype(int)
+        fx, fy = gx - c, gy - r
+        val, wt = np.zeros(len(pos)), np.zeros(len(pos))
+        for dr, dc, k in ((0, 0, (1 - fx) * (1 - fy)), (0, 1, fx * (1 - fy)), (1, 0, (1 - fx) * fy), (1, 1, fx * fy)):
+            g = grid[r + dr, c + dc]
+            ok = np.isfinite(g)
+            val += np.where(ok, g, 0) * k
+            wt += ok * k
+        return np.where(wt > 1e-6, val / np.maximum(wt, 1e-6), np.nan)
+    target = sample(cloth)
+    slope = sample(np.gradient(cloth, step, axis=1))  # dz/dx of the cloth; NaN at its edges
+    facing = np.nan_to_num(1 / np.sqrt(1 + slope ** 2))  # 1 facing forward, 0 sideways
+    seen = np.nan_to_num(sample(h), nan=np.inf) - pos[:, 2] < 0.01  # on the front, not the back
+    inside = (movable & seen & np.isfinite(target) & (np.abs(pos[:, 0]) < half) & (pos[:, 1] > waist)
+              & (pos[:, 1] < top))
+    w = np.where(inside, smoothstep(facing, 0.3, 0.7) * (1 - smoothstep(pos[:, 1], top - 0.08, top)), 0.0)
+    w = smooth(w[:, None], edges, inside, iterations=4)[:, 0]  # no steps where the weight changes fast
+    out = pos.copy()
+    out[:, 2] += np.where(inside, w * (np.nan_to_num(target) - pos[:, 2]), 0.0)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Material regions. Names are colours of Rigs/palette.look; the body mesh is painted (a top, trousers, shoes, hair,
 # lips, brows, the inside of the mouth) so the garments move exactly with the skin and never let it through.
@@ -635,6 +744,7 @@ def dress(posed, tris, mats, n_body, heads, feat):
     posed, on_cut = snap_cuts(posed, tris, mats, heads)
     cloth_only = clothed & ~bare & ~on_cut
     posed = smooth(posed, edges, cloth_only, iterations=6)
+    posed = drape(posed, body_tris, mats[:n_body], cloth_only, edges, heads)
     posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
     return undo_flips(start, posed, body_tris)
 
