@@ -559,16 +559,18 @@ def face_features(pos, vg, heads):
             "head_centre": np.array([0.0, float(eye_l[1]), float(heads["head"][2])])}
 
 
-def body_regions(pos, tris, W_mh, bones, heads, feat, lips_mask):
+def body_regions(pos, quads, tris, W_mh, bones, heads, feat, lips_mask):
     """Material per body triangle (F,) of str. The dominant MakeHuman bone says which part a triangle is on (legs,
-    feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm, a crew neckline)
-    so the edges of the garments run straight, not along the bones' zig-zag weight borders."""
+    feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm) so the edges of
+    the garments run straight, not along the bones' zig-zag weight borders; the crew neckline is one of the mesh's
+    own edge loops round the neck, as clean as an edge can be."""
     dom = np.array(bones)[np.argmax(W_mh[tris].sum(1), axis=1)]  # the head and neck carry the face regions
     c = pos[tris].mean(1)
     ax = np.abs(c[:, 0])
     waist, ankle, cuff = garment_lines(heads)
     mat = np.full(len(tris), "skin", dtype=object)
-    mat[(ax > 0.12) | (c[:, 1] < neckline(c, heads))] = "shirt"
+    crown = tris.ravel()[np.argmax(pos[tris.ravel(), 1])]  # the top of the head
+    mat[~above_loop(quads, neck_loop(pos, quads, heads), crown)] = "shirt"
     mat[ax >= cuff] = "skin"
     mat[c[:, 1] < waist] = "trousers"  # the hands are far above the waist in the T-pose
     mat[c[:, 1] < ankle] = "shoes"
@@ -587,8 +589,9 @@ def garment_lines(heads):
 
 
 def snap_cuts(pos, tris, mats, heads):
-    """Moves the vertices on each garment edge onto its cut line (a plane, or the neckline surface), so edges run
-    straight instead of zig-zagging along the mesh's quads. -> (positions, (N,) bool of the moved vertices)."""
+    """Moves the vertices on each garment edge onto its cut line (a plane), so edges run straight instead of
+    zig-zagging along the mesh's quads (the neckline is an edge loop already). -> (positions, (N,) bool of the
+    moved vertices)."""
     pos = pos.copy()
     waist, ankle, cuff = garment_lines(heads)
     moved = np.zeros(len(pos), bool)
@@ -600,9 +603,7 @@ def snap_cuts(pos, tris, mats, heads):
     cuts = [(border(["shirt"], ["trousers"]), lambda p: p.__setitem__((slice(None), 1), waist)),
             (border(["trousers"], ["shoes"]), lambda p: p.__setitem__((slice(None), 1), ankle)),
             (border(["shirt"], ["skin"]) & (np.abs(pos[:, 0]) > 0.3),
-             lambda p: p.__setitem__((slice(None), 0), np.sign(p[:, 0]) * cuff)),
-            (border(["shirt"], ["skin", "hair"]) & (np.abs(pos[:, 0]) < 0.3),
-             lambda p: p.__setitem__((slice(None), 1), neckline(p, heads)))]
+             lambda p: p.__setitem__((slice(None), 0), np.sign(p[:, 0]) * cuff))]
     for mask, snap in cuts:
         p = pos[mask]
         snap(p)
@@ -613,11 +614,77 @@ def snap_cuts(pos, tris, mats, heads):
     return pos, moved
 
 
-def neckline(c, heads):
-    """Height (F,) of a crew neckline: level round the back and sides of the neck (along the mesh's rows, so the
-    snapped edge makes no slivers), dipping 3.5 cm at the front."""
-    front = np.clip((c[:, 2] - heads["neck_01"][2]) / 0.075, 0, 1)
-    return heads["neck_01"][1] - 0.008 - 0.035 * front ** 2
+def polygon_edges(polys):
+    """{(a, b) with a < b: [polygon indices]} for a list of polygons (vertex index lists)."""
+    faces = {}
+    for f, q in enumerate(polys):
+        for a, b in zip(q, q[1:] + q[:1]):
+            faces.setdefault((min(a, b), max(a, b)), []).append(f)
+    return faces
+
+
+def edge_loop(quads, faces, around, u, v, longest=200):
+    """The edge loop of a quad mesh through the edge u -> v: at each valence-4 vertex the edge straight across from
+    the one it came by. faces from polygon_edges, around {vertex: its neighbours}. -> vertex list, or None when it
+    meets another valence or does not close."""
+    path = [u, v]
+    while len(path) < longest:
+        a, b = path[-2], path[-1]
+        if len(around[b]) != 4:
+            return None
+        beside = {w for f in faces[(min(a, b), max(a, b))] for w in quads[f]}
+        ahead = [w for w in around[b] if w not in beside]
+        if len(ahead) != 1:
+            return None
+        if ahead[0] == path[0]:
+            return path
+        path.append(ahead[0])
+    return None
+
+
+def neck_loop(pos, quads, heads, depth=0.03):
+    """The crew neckline: of the closed edge loops round the neck, the one crossing the front midline nearest
+    `depth` metres under the neck joint (MakeHuman's neck rings are level at the back, lower at the front).
+    -> its vertex indices in order."""
+    faces = polygon_edges(quads)
+    around = {}
+    for a, b in faces:
+        around.setdefault(a, set()).add(b)
+        around.setdefault(b, set()).add(a)
+    neck = heads["neck_01"]
+    starts = [v for v in around
+              if abs(pos[v, 0]) < 1e-4 and pos[v, 2] > neck[2] and abs(pos[v, 1] - neck[1] + depth) < 0.03]
+    best = None
+    for v in sorted(starts, key=lambda v: abs(pos[v, 1] - neck[1] + depth)):
+        loop = edge_loop(quads, faces, around, v, max(around[v], key=lambda w: pos[w, 0]))
+        if loop and np.hypot(pos[loop, 0], pos[loop, 2] - neck[2]).max() < 0.12:
+            best = loop
+            break
+    if best is None:
+        raise ValueError("no edge loop round the neck")
+    return best
+
+
+def above_loop(quads, loop, seed):
+    """(F,) bool per triangle (as `triangles` fans the polygons): the faces reached from a polygon holding vertex
+    `seed` without crossing the closed edge loop."""
+    faces = polygon_edges(quads)
+    cut = {(min(a, b), max(a, b)) for a, b in zip(loop, loop[1:] + loop[:1])}
+    reached = np.zeros(len(quads), bool)
+    todo = [f for f, q in enumerate(quads) if seed in q][:1]
+    reached[todo] = True
+    while todo:
+        f = todo.pop()
+        q = quads[f]
+        for a, b in zip(q, q[1:] + q[:1]):
+            e = (min(a, b), max(a, b))
+            if e in cut:
+                continue
+            for g in faces[e]:
+                if not reached[g]:
+                    reached[g] = True
+                    todo.append(g)
+    return np.repeat(reached, [len(q) - 2 for q in quads])
 
 
 def hairline(c, feat):
@@ -720,7 +787,7 @@ def regions(posed, polys, vg, W_mh, bones, heads, units):
     feat = face_features(posed, vg, heads)
     body_tris = triangles(polys["body"])
     lips = lips_from_units(len(posed), units, vg["body"], feat, posed)
-    parts = [(body_tris, body_regions(posed, body_tris, W_mh, bones, heads, feat, lips))]
+    parts = [(body_tris, body_regions(posed, polys["body"], body_tris, W_mh, bones, heads, feat, lips))]
     for g in KEPT_HELPERS:
         t = triangles(polys[g])
         if g in ("helper-l-eye", "helper-r-eye"):
