@@ -576,7 +576,6 @@ def body_regions(pos, quads, tris, W_mh, bones, heads, feat, lips_mask):
     mat[c[:, 1] < ankle] = "shoes"
     head = np.isin(dom, ["head", "neck_01"]) & (mat == "skin")
     mat[head & hair_mask(c, feat)] = "hair"
-    mat[head & brow_mask(c, feat)] = "brow"
     mat[head & lips_mask[tris].all(1)] = "lips"
     mat[head & mouth_inside_mask(c, feat)] = "mouth"
     return mat
@@ -726,17 +725,66 @@ def hair_volume(pos, tris, mats, edges, feat, thickness=0.009, ramp_rings=4):
     return pos + thickness * ramp[:, None] * normals
 
 
-def brow_mask(c, feat):
-    """An arched band above each eye (the look has no brow geometry, MakeHuman's brows are a separate proxy)."""
-    out = np.zeros(len(c), bool)
+def brow_outline(feat, eye, samples=21):
+    """The two edges of one brow, (samples, 2) x and y each, from its inner end over the tear duct to its tail: an
+    arch peaking two-thirds of the way out, about 5 mm deep at the head, tapering to a point."""
     r = feat["eye_radius"]
+    t = np.linspace(0, 1, samples)
+    x = eye[0] + np.sign(eye[0]) * r * (-1.0 + 2.8 * t)
+    mid = eye[1] + r * (1.35 + 0.3 * np.sin(math.pi * t ** 1.35))  # the brow's middle line
+    half = r * 0.25 * (1 - 0.88 * smoothstep(t, 0.3, 1.0)) * (0.55 + 0.45 * np.sqrt(1 - (1 - np.minimum(t / 0.1, 1)) ** 2))
+    mid = mid + 0.2 * half * np.sin(math.pi * t)  # a little fuller above the line than below it
+    return np.stack([x, mid + half], 1), np.stack([x, mid - half], 1)
+
+
+def brows(pos, tris, mats, n_body, W, units, feat, lift=0.0008):
+    """Eyebrows as two thin strips of new vertices laid on the brow ridge (MakeHuman's brows are a separate proxy;
+    the body's faces are too coarse for a clean band): each strip vertex sits where a ray along -Z meets the skin,
+    `lift` metres out along the skin's normal, with the skin weights and face-unit offsets of that point (the
+    triangle's, by barycentric weights), so it moves with the skin. -> positions, weights, units, triangles and
+    materials, the new ones appended."""
+    skin = tris[:n_body][np.isin(mats[:n_body], ["skin", "hair"])]
+    normals = vertex_normals(pos, tris[:n_body])
+    new_pos, new_w, new_idx, strip_tris = [], [], [], []
+    base = len(pos)
     for eye in (feat["eye_l"], feat["eye_r"]):
-        dx = (c[:, 0] - eye[0]) * np.sign(eye[0])  # + towards the temple
-        t = (dx + 1.0 * r) / (2.8 * r)  # 0 at the inner end over the tear duct, 1 at the outer end
-        arch = eye[1] + r * (1.35 + 0.3 * np.sin(math.pi * np.clip(t, 0, 1) ** 0.8))  # the brow's middle line
-        thick = r * (0.30 - 0.14 * np.clip(t, 0, 1))
-        out |= (t > 0) & (t < 1) & (np.abs(c[:, 1] - arch) < thick) & (c[:, 2] > eye[2] - 0.6 * r)
-    return out
+        upper, lower = brow_outline(feat, eye)
+        near = skin[(np.abs(pos[skin, 0] - eye[0]).max(1) < 0.05) & (np.abs(pos[skin, 1] - eye[1]).max(1) < 0.05)
+                    & (pos[skin, 2].min(1) > eye[2] - 0.02)]
+        a, b, c = (pos[near[:, i], :2] for i in range(3))
+        area = (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (b[:, 1] - a[:, 1])
+        for x, y in np.concatenate([upper, lower]):
+            l1 = ((x - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (y - a[:, 1])) / area
+            l2 = ((b[:, 0] - a[:, 0]) * (y - a[:, 1]) - (x - a[:, 0]) * (b[:, 1] - a[:, 1])) / area
+            bary = np.stack([1 - l1 - l2, l1, l2], 1)
+            hit = np.flatnonzero((bary >= -1e-9).all(1) & (np.abs(area) > 1e-14))
+            if not len(hit):
+                raise ValueError("the brow ridge is not under the brow outline")
+            z = np.einsum("ij,ij->i", bary[hit], pos[near[hit], 2])
+            f = hit[np.argmax(z)]  # the front-most skin
+            k = bary[f]
+            n = k @ normals[near[f]]
+            new_pos.append(k @ pos[near[f]] + lift * n / np.linalg.norm(n))
+            new_w.append(k @ W[near[f]])
+            new_idx.append((near[f], k))
+        m = len(upper)
+        first = base + len(new_pos) - 2 * m
+        for i in range(m - 1):
+            u0, u1, d0, d1 = first + i, first + i + 1, first + m + i, first + m + i + 1
+            quad = [(u0, d0, d1), (u0, d1, u1)]  # facing +Z when x grows with i
+            if eye[0] < 0:
+                quad = [t[::-1] for t in quad]
+            strip_tris += quad
+    out_units = {}
+    for name, (idx, off) in units.items():
+        full = np.zeros((len(pos), 3))
+        full[idx] = off
+        extra = np.array([k @ full[v] for v, k in new_idx])
+        moved = np.flatnonzero(np.abs(extra).max(1) > 0)
+        out_units[name] = (np.concatenate([idx, base + moved]), np.concatenate([off, extra[moved]]))
+    strip_tris = np.array(strip_tris, dtype=np.int64)
+    return (np.concatenate([pos, new_pos]), np.concatenate([W, new_w]), out_units,
+            np.concatenate([tris, strip_tris]), np.concatenate([mats, np.full(len(strip_tris), "brow", dtype=object)]))
 
 
 def mouth_inside_mask(c, feat):
@@ -864,7 +912,9 @@ def convert(data, rig_text, map_path, body=BODY):
 
     units = face_units(os.path.join(data, "faceunits01", "targets", "faceunits"), posed.shape, W_mh, bones, R)
     tris, mats, n_body = regions(posed, polys, vg, W_mh, bones, heads, units)
-    posed = dress(posed, tris, mats, n_body, heads, face_features(posed, vg, heads))
+    feat = face_features(posed, vg, heads)
+    posed = dress(posed, tris, mats, n_body, heads, feat)
+    posed, W_mh, units, tris, mats = brows(posed, tris, mats, n_body, W_mh, units, feat)
     lift = np.array([0.0, -posed[vg["body"], 1].min(), 0.0])
     posed += lift
     heads = {b: h + lift for b, h in heads.items()}
