@@ -664,6 +664,17 @@ def neck_loop(pos, quads, heads, depth=0.03):
     return best
 
 
+def smooth_along(values, loop, iterations=8):
+    """values (N, K) with the rows of a closed loop's vertices averaged with their neighbours on the loop, so an
+    edge along it stays smooth when the skin is bent (the neckline when the arms are raised)."""
+    values = values.copy()
+    idx = np.array(loop)
+    for _ in range(iterations):
+        v = values[idx]
+        values[idx] = 0.5 * v + 0.25 * (np.roll(v, 1, axis=0) + np.roll(v, -1, axis=0))
+    return values
+
+
 def above_loop(quads, loop, seed):
     """(F,) bool per triangle (as `triangles` fans the polygons): the faces reached from a polygon holding vertex
     `seed` without crossing the closed edge loop."""
@@ -912,6 +923,7 @@ def convert(data, rig_text, map_path, body=BODY):
 
     units = face_units(os.path.join(data, "faceunits01", "targets", "faceunits"), posed.shape, W_mh, bones, R)
     tris, mats, n_body = regions(posed, polys, vg, W_mh, bones, heads, units)
+    W_mh = smooth_along(W_mh, neck_loop(posed, polys["body"], heads))  # the neckline's skin weights
     feat = face_features(posed, vg, heads)
     posed = dress(posed, tris, mats, n_body, heads, feat)
     posed, W_mh, units, tris, mats = brows(posed, tris, mats, n_body, W_mh, units, feat)
