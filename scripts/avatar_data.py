@@ -426,6 +426,115 @@ def smooth(pos, edges, mask, iterations, amount=0.5):
     return pos
 
 
+def smoothstep(x, lo, hi):
+    """0 below lo, 1 above hi, a smooth cubic between."""
+    t = np.clip((np.asarray(x, float) - lo) / (hi - lo), 0, 1)
+    return t * t * (3 - 2 * t)
+
+
+def grid_blur(h, sigma):
+    """Gaussian blur (sigma in cells) of a grid with NaN holes, averaging only the filled cells; holes stay NaN."""
+    r = int(3 * sigma) + 1
+    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2)
+    filled = np.isfinite(h)
+    val, wt = np.where(filled, h, 0.0), filled.astype(float)
+    for axis in (0, 1):
+        val = np.apply_along_axis(lambda a: np.convolve(a, k, "same"), axis, val)
+        wt = np.apply_along_axis(lambda a: np.convolve(a, k, "same"), axis, wt)
+    return np.where(filled, val / np.maximum(wt, 1e-12), np.nan)
+
+
+def upper_hull(t, z):
+    """The least concave function over the points (t sorted ascending, z), sampled at t: cloth stretched across."""
+    hull = []
+    for p in zip(t, z):
+        while len(hull) >= 2 and ((hull[-1][0] - hull[-2][0]) * (p[1] - hull[-2][1])
+                                  - (hull[-1][1] - hull[-2][1]) * (p[0] - hull[-2][0])) >= 0:
+            hull.pop()
+        hull.append(p)
+    hx, hz = zip(*hull)
+    return np.interp(t, hx, hz)
+
+
+def hull_lines(h, axis):
+    """upper_hull along each row (axis 1) or column (axis 0) of a grid, over its filled cells."""
+    out = h.copy()
+    for line in (range(h.shape[0]) if axis == 1 else range(h.shape[1])):
+        sl = (line, slice(None)) if axis == 1 else (slice(None), line)
+        v = h[sl]
+        ok = np.flatnonzero(np.isfinite(v))
+        if len(ok) >= 2:
+            seg = out[sl]
+            seg[ok] = upper_hull(ok.astype(float), v[ok])
+    return out
+
+
+def front_heights(pos, tris, x0, y0, step, shape):
+    """The front-most z of the triangles over a grid of (x, y) cells (rows y, columns x); NaN where none."""
+    h = np.full(shape, -np.inf)
+    gx, gy = (pos[:, 0] - x0) / step, (pos[:, 1] - y0) / step
+    for i0, i1, i2 in tris:
+        xs, ys = gx[[i0, i1, i2]], gy[[i0, i1, i2]]
+        c0, c1 = max(int(np.ceil(xs.min())), 0), min(int(np.floor(xs.max())), shape[1] - 1)
+        r0, r1 = max(int(np.ceil(ys.min())), 0), min(int(np.floor(ys.max())), shape[0] - 1)
+        if c0 > c1 or r0 > r1:
+            continue
+        area = (xs[1] - xs[0]) * (ys[2] - ys[0]) - (xs[2] - xs[0]) * (ys[1] - ys[0])
+        if abs(area) < 1e-12:
+            continue
+        cx, cy = np.meshgrid(np.arange(c0, c1 + 1), np.arange(r0, r1 + 1))
+        l1 = ((cx - xs[0]) * (ys[2] - ys[0]) - (xs[2] - xs[0]) * (cy - ys[0])) / area
+        l2 = ((xs[1] - xs[0]) * (cy - ys[0]) - (cx - xs[0]) * (ys[1] - ys[0])) / area
+        l0 = 1 - l1 - l2
+        inside = (l0 >= -1e-9) & (l1 >= -1e-9) & (l2 >= -1e-9)
+        z = l0 * pos[i0, 2] + l1 * pos[i1, 2] + l2 * pos[i2, 2]
+        sub = h[r0:r1 + 1, c0:c1 + 1]
+        np.maximum(sub, np.where(inside, z, -np.inf), out=sub)
+    return np.where(np.isfinite(h), h, np.nan)
+
+
+def drape(pos, tris, mats, movable, edges, heads, step=0.004):
+    """A top hangs from the bust instead of clinging: over the front of the torso, the shirt's depth (z) becomes a
+    cloth surface stretched across the body seen from the front (a height field blurred 1 cm to lose the nipples,
+    then the least concave surface over it along each row and each column: no cleavage, the under-bust filled in
+    straight lines from the bust to the belly, no navel). Sideways-facing cloth and the upper chest keep their
+    shape, blended smoothly. -> positions (N, 3)."""
+    waist = garment_lines(heads)[0]
+    half = abs(heads["upperarm_l"][0])
+    top = heads["clavicle_l"][1]
+    front = tris[(mats == "shirt")]
+    fn = np.cross(pos[front[:, 1]] - pos[front[:, 0]], pos[front[:, 2]] - pos[front[:, 0]])
+    c = pos[front].mean(1)
+    front = front[(fn[:, 2] > 0) & (np.abs(c[:, 0]) < half) & (c[:, 1] > waist - step) & (c[:, 1] < top + step)]
+    x0, y0 = -half, waist
+    shape = (int((top - waist) / step) + 1, int(2 * half / step) + 1)
+    h = front_heights(pos, front, x0, y0, step, shape)
+    cloth = grid_blur(hull_lines(hull_lines(grid_blur(h, 0.015 / step), 1), 0), 0.010 / step)
+    def sample(grid):  # bilinear, over the filled corners; NaN where none is
+        gx = np.clip((pos[:, 0] - x0) / step, 0, shape[1] - 1.001)
+        gy = np.clip((pos[:, 1] - y0) / step, 0, shape[0] - 1.001)
+        c, r = gx.astype(int), gy.astype(int)
+        fx, fy = gx - c, gy - r
+        val, wt = np.zeros(len(pos)), np.zeros(len(pos))
+        for dr, dc, k in ((0, 0, (1 - fx) * (1 - fy)), (0, 1, fx * (1 - fy)), (1, 0, (1 - fx) * fy), (1, 1, fx * fy)):
+            g = grid[r + dr, c + dc]
+            ok = np.isfinite(g)
+            val += np.where(ok, g, 0) * k
+            wt += ok * k
+        return np.where(wt > 1e-6, val / np.maximum(wt, 1e-6), np.nan)
+    target = sample(cloth)
+    slope = sample(np.gradient(cloth, step, axis=1))  # dz/dx of the cloth; NaN at its edges
+    facing = np.nan_to_num(1 / np.sqrt(1 + slope ** 2))  # 1 facing forward, 0 sideways
+    seen = np.nan_to_num(sample(h), nan=np.inf) - pos[:, 2] < 0.01  # on the front, not the back
+    inside = (movable & seen & np.isfinite(target) & (np.abs(pos[:, 0]) < half) & (pos[:, 1] > waist)
+              & (pos[:, 1] < top))
+    w = np.where(inside, smoothstep(facing, 0.3, 0.7) * (1 - smoothstep(pos[:, 1], top - 0.08, top)), 0.0)
+    w = smooth(w[:, None], edges, inside, iterations=4)[:, 0]  # no steps where the weight changes fast
+    out = pos.copy()
+    out[:, 2] += np.where(inside, w * (np.nan_to_num(target) - pos[:, 2]), 0.0)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Material regions. Names are colours of Rigs/palette.look; the body mesh is painted (a top, trousers, shoes, hair,
 # lips, brows, the inside of the mouth) so the garments move exactly with the skin and never let it through.
@@ -450,22 +559,23 @@ def face_features(pos, vg, heads):
             "head_centre": np.array([0.0, float(eye_l[1]), float(heads["head"][2])])}
 
 
-def body_regions(pos, tris, W_mh, bones, heads, feat, lips_mask):
+def body_regions(pos, quads, tris, W_mh, bones, heads, feat, lips_mask):
     """Material per body triangle (F,) of str. The dominant MakeHuman bone says which part a triangle is on (legs,
-    feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm, a crew neckline)
-    so the edges of the garments run straight, not along the bones' zig-zag weight borders."""
+    feet, the rest); cut lines are smooth surfaces (waist and ankle heights, a cuff across the arm) so the edges of
+    the garments run straight, not along the bones' zig-zag weight borders; the crew neckline is one of the mesh's
+    own edge loops round the neck, as clean as an edge can be."""
     dom = np.array(bones)[np.argmax(W_mh[tris].sum(1), axis=1)]  # the head and neck carry the face regions
     c = pos[tris].mean(1)
     ax = np.abs(c[:, 0])
     waist, ankle, cuff = garment_lines(heads)
     mat = np.full(len(tris), "skin", dtype=object)
-    mat[(ax > 0.12) | (c[:, 1] < neckline(c, heads))] = "shirt"
+    crown = tris.ravel()[np.argmax(pos[tris.ravel(), 1])]  # the top of the head
+    mat[~above_loop(quads, neck_loop(pos, quads, heads), crown)] = "shirt"
     mat[ax >= cuff] = "skin"
     mat[c[:, 1] < waist] = "trousers"  # the hands are far above the waist in the T-pose
     mat[c[:, 1] < ankle] = "shoes"
     head = np.isin(dom, ["head", "neck_01"]) & (mat == "skin")
     mat[head & hair_mask(c, feat)] = "hair"
-    mat[head & brow_mask(c, feat)] = "brow"
     mat[head & lips_mask[tris].all(1)] = "lips"
     mat[head & mouth_inside_mask(c, feat)] = "mouth"
     return mat
@@ -478,8 +588,9 @@ def garment_lines(heads):
 
 
 def snap_cuts(pos, tris, mats, heads):
-    """Moves the vertices on each garment edge onto its cut line (a plane, or the neckline surface), so edges run
-    straight instead of zig-zagging along the mesh's quads. -> (positions, (N,) bool of the moved vertices)."""
+    """Moves the vertices on each garment edge onto its cut line (a plane), so edges run straight instead of
+    zig-zagging along the mesh's quads (the neckline is an edge loop already). -> (positions, (N,) bool of the
+    moved vertices)."""
     pos = pos.copy()
     waist, ankle, cuff = garment_lines(heads)
     moved = np.zeros(len(pos), bool)
@@ -491,9 +602,7 @@ def snap_cuts(pos, tris, mats, heads):
     cuts = [(border(["shirt"], ["trousers"]), lambda p: p.__setitem__((slice(None), 1), waist)),
             (border(["trousers"], ["shoes"]), lambda p: p.__setitem__((slice(None), 1), ankle)),
             (border(["shirt"], ["skin"]) & (np.abs(pos[:, 0]) > 0.3),
-             lambda p: p.__setitem__((slice(None), 0), np.sign(p[:, 0]) * cuff)),
-            (border(["shirt"], ["skin", "hair"]) & (np.abs(pos[:, 0]) < 0.3),
-             lambda p: p.__setitem__((slice(None), 1), neckline(p, heads)))]
+             lambda p: p.__setitem__((slice(None), 0), np.sign(p[:, 0]) * cuff))]
     for mask, snap in cuts:
         p = pos[mask]
         snap(p)
@@ -504,11 +613,88 @@ def snap_cuts(pos, tris, mats, heads):
     return pos, moved
 
 
-def neckline(c, heads):
-    """Height (F,) of a crew neckline: level round the back and sides of the neck (along the mesh's rows, so the
-    snapped edge makes no slivers), dipping 3.5 cm at the front."""
-    front = np.clip((c[:, 2] - heads["neck_01"][2]) / 0.075, 0, 1)
-    return heads["neck_01"][1] - 0.008 - 0.035 * front ** 2
+def polygon_edges(polys):
+    """{(a, b) with a < b: [polygon indices]} for a list of polygons (vertex index lists)."""
+    faces = {}
+    for f, q in enumerate(polys):
+        for a, b in zip(q, q[1:] + q[:1]):
+            faces.setdefault((min(a, b), max(a, b)), []).append(f)
+    return faces
+
+
+def edge_loop(quads, faces, around, u, v, longest=200):
+    """The edge loop of a quad mesh through the edge u -> v: at each valence-4 vertex the edge straight across from
+    the one it came by. faces from polygon_edges, around {vertex: its neighbours}. -> vertex list, or None when it
+    meets another valence or does not close."""
+    path = [u, v]
+    while len(path) < longest:
+        a, b = path[-2], path[-1]
+        if len(around[b]) != 4:
+            return None
+        beside = {w for f in faces[(min(a, b), max(a, b))] for w in quads[f]}
+        ahead = [w for w in around[b] if w not in beside]
+        if len(ahead) != 1:
+            return None
+        if ahead[0] == path[0]:
+            return path
+        path.append(ahead[0])
+    return None
+
+
+def neck_loop(pos, quads, heads, depth=0.03):
+    """The crew neckline: of the closed edge loops round the neck, the one crossing the front midline nearest
+    `depth` metres under the neck joint (MakeHuman's neck rings are level at the back, lower at the front).
+    -> its vertex indices in order."""
+    faces = polygon_edges(quads)
+    around = {}
+    for a, b in faces:
+        around.setdefault(a, set()).add(b)
+        around.setdefault(b, set()).add(a)
+    neck = heads["neck_01"]
+    starts = [v for v in around
+              if abs(pos[v, 0]) < 1e-4 and pos[v, 2] > neck[2] and abs(pos[v, 1] - neck[1] + depth) < 0.03]
+    best = None
+    for v in sorted(starts, key=lambda v: abs(pos[v, 1] - neck[1] + depth)):
+        loop = edge_loop(quads, faces, around, v, max(around[v], key=lambda w: pos[w, 0]))
+        if loop and np.hypot(pos[loop, 0], pos[loop, 2] - neck[2]).max() < 0.12:
+            best = loop
+            break
+    if best is None:
+        raise ValueError("no edge loop round the neck")
+    return best
+
+
+def smooth_along(values, loop, iterations=8):
+    """values (N, K) with the rows of a closed loop's vertices averaged with their neighbours on the loop, so an
+    edge along it stays smooth when the skin is bent (the neckline when the arms are raised)."""
+    values = values.copy()
+    idx = np.array(loop)
+    for _ in range(iterations):
+        v = values[idx]
+        values[idx] = 0.5 * v + 0.25 * (np.roll(v, 1, axis=0) + np.roll(v, -1, axis=0))
+    return values
+
+
+def above_loop(quads, loop, seed):
+    """(F,) bool per triangle (as `triangles` fans the polygons): the faces reached from a polygon holding vertex
+    `seed` without crossing the closed edge loop."""
+    faces = polygon_edges(quads)
+    cut = {(min(a, b), max(a, b)) for a, b in zip(loop, loop[1:] + loop[:1])}
+    reached = np.zeros(len(quads), bool)
+    todo = [f for f, q in enumerate(quads) if seed in q][:1]
+    reached[todo] = True
+    while todo:
+        f = todo.pop()
+        q = quads[f]
+        for a, b in zip(q, q[1:] + q[:1]):
+            e = (min(a, b), max(a, b))
+            if e in cut:
+                continue
+            for g in faces[e]:
+                if not reached[g]:
+                    reached[g] = True
+                    todo.append(g)
+    return np.repeat(reached, [len(q) - 2 for q in quads])
 
 
 def hairline(c, feat):
@@ -550,17 +736,66 @@ def hair_volume(pos, tris, mats, edges, feat, thickness=0.009, ramp_rings=4):
     return pos + thickness * ramp[:, None] * normals
 
 
-def brow_mask(c, feat):
-    """An arched band above each eye (the look has no brow geometry, MakeHuman's brows are a separate proxy)."""
-    out = np.zeros(len(c), bool)
+def brow_outline(feat, eye, samples=21):
+    """The two edges of one brow, (samples, 2) x and y each, from its inner end over the tear duct to its tail: an
+    arch peaking two-thirds of the way out, about 5 mm deep at the head, tapering to a point."""
     r = feat["eye_radius"]
+    t = np.linspace(0, 1, samples)
+    x = eye[0] + np.sign(eye[0]) * r * (-1.0 + 2.8 * t)
+    mid = eye[1] + r * (1.35 + 0.3 * np.sin(math.pi * t ** 1.35))  # the brow's middle line
+    half = r * 0.25 * (1 - 0.88 * smoothstep(t, 0.3, 1.0)) * (0.55 + 0.45 * np.sqrt(1 - (1 - np.minimum(t / 0.1, 1)) ** 2))
+    mid = mid + 0.2 * half * np.sin(math.pi * t)  # a little fuller above the line than below it
+    return np.stack([x, mid + half], 1), np.stack([x, mid - half], 1)
+
+
+def brows(pos, tris, mats, n_body, W, units, feat, lift=0.0008):
+    """Eyebrows as two thin strips of new vertices laid on the brow ridge (MakeHuman's brows are a separate proxy;
+    the body's faces are too coarse for a clean band): each strip vertex sits where a ray along -Z meets the skin,
+    `lift` metres out along the skin's normal, with the skin weights and face-unit offsets of that point (the
+    triangle's, by barycentric weights), so it moves with the skin. -> positions, weights, units, triangles and
+    materials, the new ones appended."""
+    skin = tris[:n_body][np.isin(mats[:n_body], ["skin", "hair"])]
+    normals = vertex_normals(pos, tris[:n_body])
+    new_pos, new_w, new_idx, strip_tris = [], [], [], []
+    base = len(pos)
     for eye in (feat["eye_l"], feat["eye_r"]):
-        dx = (c[:, 0] - eye[0]) * np.sign(eye[0])  # + towards the temple
-        t = (dx + 1.0 * r) / (2.8 * r)  # 0 at the inner end over the tear duct, 1 at the outer end
-        arch = eye[1] + r * (1.35 + 0.3 * np.sin(math.pi * np.clip(t, 0, 1) ** 0.8))  # the brow's middle line
-        thick = r * (0.30 - 0.14 * np.clip(t, 0, 1))
-        out |= (t > 0) & (t < 1) & (np.abs(c[:, 1] - arch) < thick) & (c[:, 2] > eye[2] - 0.6 * r)
-    return out
+        upper, lower = brow_outline(feat, eye)
+        near = skin[(np.abs(pos[skin, 0] - eye[0]).max(1) < 0.05) & (np.abs(pos[skin, 1] - eye[1]).max(1) < 0.05)
+                    & (pos[skin, 2].min(1) > eye[2] - 0.02)]
+        a, b, c = (pos[near[:, i], :2] for i in range(3))
+        area = (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (b[:, 1] - a[:, 1])
+        for x, y in np.concatenate([upper, lower]):
+            l1 = ((x - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (y - a[:, 1])) / area
+            l2 = ((b[:, 0] - a[:, 0]) * (y - a[:, 1]) - (x - a[:, 0]) * (b[:, 1] - a[:, 1])) / area
+            bary = np.stack([1 - l1 - l2, l1, l2], 1)
+            hit = np.flatnonzero((bary >= -1e-9).all(1) & (np.abs(area) > 1e-14))
+            if not len(hit):
+                raise ValueError("the brow ridge is not under the brow outline")
+            z = np.einsum("ij,ij->i", bary[hit], pos[near[hit], 2])
+            f = hit[np.argmax(z)]  # the front-most skin
+            k = bary[f]
+            n = k @ normals[near[f]]
+            new_pos.append(k @ pos[near[f]] + lift * n / np.linalg.norm(n))
+            new_w.append(k @ W[near[f]])
+            new_idx.append((near[f], k))
+        m = len(upper)
+        first = base + len(new_pos) - 2 * m
+        for i in range(m - 1):
+            u0, u1, d0, d1 = first + i, first + i + 1, first + m + i, first + m + i + 1
+            quad = [(u0, d0, d1), (u0, d1, u1)]  # facing +Z when x grows with i
+            if eye[0] < 0:
+                quad = [t[::-1] for t in quad]
+            strip_tris += quad
+    out_units = {}
+    for name, (idx, off) in units.items():
+        full = np.zeros((len(pos), 3))
+        full[idx] = off
+        extra = np.array([k @ full[v] for v, k in new_idx])
+        moved = np.flatnonzero(np.abs(extra).max(1) > 0)
+        out_units[name] = (np.concatenate([idx, base + moved]), np.concatenate([off, extra[moved]]))
+    strip_tris = np.array(strip_tris, dtype=np.int64)
+    return (np.concatenate([pos, new_pos]), np.concatenate([W, new_w]), out_units,
+            np.concatenate([tris, strip_tris]), np.concatenate([mats, np.full(len(strip_tris), "brow", dtype=object)]))
 
 
 def mouth_inside_mask(c, feat):
@@ -611,7 +846,7 @@ def regions(posed, polys, vg, W_mh, bones, heads, units):
     feat = face_features(posed, vg, heads)
     body_tris = triangles(polys["body"])
     lips = lips_from_units(len(posed), units, vg["body"], feat, posed)
-    parts = [(body_tris, body_regions(posed, body_tris, W_mh, bones, heads, feat, lips))]
+    parts = [(body_tris, body_regions(posed, polys["body"], body_tris, W_mh, bones, heads, feat, lips))]
     for g in KEPT_HELPERS:
         t = triangles(polys[g])
         if g in ("helper-l-eye", "helper-r-eye"):
@@ -635,6 +870,7 @@ def dress(posed, tris, mats, n_body, heads, feat):
     posed, on_cut = snap_cuts(posed, tris, mats, heads)
     cloth_only = clothed & ~bare & ~on_cut
     posed = smooth(posed, edges, cloth_only, iterations=6)
+    posed = drape(posed, body_tris, mats[:n_body], cloth_only, edges, heads)
     posed[cloth_only] += 0.003 * vertex_normals(posed, body_tris)[cloth_only]
     return undo_flips(start, posed, body_tris)
 
@@ -687,7 +923,10 @@ def convert(data, rig_text, map_path, body=BODY):
 
     units = face_units(os.path.join(data, "faceunits01", "targets", "faceunits"), posed.shape, W_mh, bones, R)
     tris, mats, n_body = regions(posed, polys, vg, W_mh, bones, heads, units)
-    posed = dress(posed, tris, mats, n_body, heads, face_features(posed, vg, heads))
+    W_mh = smooth_along(W_mh, neck_loop(posed, polys["body"], heads))  # the neckline's skin weights
+    feat = face_features(posed, vg, heads)
+    posed = dress(posed, tris, mats, n_body, heads, feat)
+    posed, W_mh, units, tris, mats = brows(posed, tris, mats, n_body, W_mh, units, feat)
     lift = np.array([0.0, -posed[vg["body"], 1].min(), 0.0])
     posed += lift
     heads = {b: h + lift for b, h in heads.items()}
