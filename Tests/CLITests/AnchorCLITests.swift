@@ -153,6 +153,46 @@ struct AnchorCLITests {
         #expect(gltf.status == 0, "\(gltf.stderr)")
         #expect(values.count == 4 && values[0] == "44" && values[1] == "1" && Int(values[2]) == lines.count - 1, "\(gltf.output)")
         #expect((Double(values.last ?? "") ?? 1) < 1e-4, "rotation in the .glb differs from JSON Lines: \(gltf.output)")
+
+        // It carries the human mesh: materials, the 52 face units, their weights animated (the sign mouths 北京).
+        let face = try Shell.run(python, ["-c", """
+            import sys, struct
+            from pygltflib import GLTF2
+            g = GLTF2().load(sys.argv[1]); blob = g.binary_blob(); mesh = g.meshes[0]
+            channel = [c for c in g.animations[0].channels if c.target.path == "weights"][0]
+            out = g.accessors[g.animations[0].samplers[channel.sampler].output]; view = g.bufferViews[out.bufferView]
+            values = struct.unpack_from("<%df" % out.count, blob, view.byteOffset)
+            jaw = mesh.extras["targetNames"].index("jawOpen")
+            print(len(mesh.primitives), len(mesh.primitives[0].targets), g.accessors[mesh.primitives[0].attributes.POSITION].count,
+                  max(values[jaw::len(mesh.extras["targetNames"])]))
+            """, glb.path])
+        let meshFields = face.output.split(separator: " ").map(String.init)
+        #expect(face.status == 0, "\(face.stderr)")
+        #expect(meshFields.count == 4 && Int(meshFields[0]) ?? 0 >= 10 && meshFields[1] == "52" && Int(meshFields[2]) ?? 0 > 10_000,
+                "\(face.output)")
+        #expect((Double(meshFields.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0) > 0.1, "the jaw never opens: \(face.output)")
+    }
+
+    @Test("signs mouth their words; --no-mouthing leaves the mouth still")
+    func mouthing() throws {
+        let folder = try TestFiles.temporaryFolder()
+        func mouthRange(_ extra: [String]) throws -> Double {
+            let track = folder.appendingPathComponent("m\(extra.count).jsonl")
+            let result = try Self.run(["lexicon", "show", "gaoxiao", "--sign-language", "csl", "--animate", "-o", track.path] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = try String(contentsOf: track, encoding: .utf8).split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+            }
+            let names = lines.first?["controls"] as? [String] ?? []
+            let indices = ["mouth_open", "mouth_wide", "mouth_round", "lips_press"].compactMap { names.firstIndex(of: $0) }
+            #expect(indices.count == 4)
+            return lines.dropFirst().map { frame in
+                let controls = frame["controls"] as? [Double] ?? []
+                return indices.map { abs(controls[$0]) }.max() ?? 0
+            }.max() ?? 0
+        }
+        #expect(try mouthRange([]) > 0.2)
+        #expect(try mouthRange(["--no-mouthing"]) == 0)
     }
 
     @Test("silence gives the avatar waiting at rest for as long as the input, not an error")

@@ -6,7 +6,14 @@ import TestSupport
 /// The shipped rig and the ngt-sigml signs, loaded once for all tests.
 enum Fixtures {
     static let rig: Rig = try! Rig.load(path: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path)
-    static let avatar: Avatar = try! Avatar(rig: rig)
+    /// The avatar as the program makes it: mouthing with the shipped mouth shapes (SAMPA pictures of imported signs).
+    static let avatar: Avatar = {
+        var avatar = try! Avatar(rig: rig)
+        avatar.mouthing = try! Mouthing(path: TestFiles.packageRoot.appendingPathComponent("Rigs/visemes.txt").path, rig: rig,
+                                        sampa: VisemeSpeller(root: TestFiles.packageRoot.appendingPathComponent("Lexicon").path,
+                                                             language: "sampa"))
+        return avatar
+    }()
     static let ngtFolder = TestFiles.sharedData.appendingPathComponent("ngt-sigml")
     static let ngtSigns: [SignDescription] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: ngtFolder.path)) ?? []

@@ -12,7 +12,10 @@ struct CompoundSynthesisTests {
         let lexicon = try LexiconLoader.load(root: TestFiles.packageRoot.appendingPathComponent("Lexicon").path,
                                              signLanguage: "csl")
         let rig = try Rig.load(path: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path)
-        let planner = SignPlanner(avatar: try Avatar(rig: rig))
+        var avatar = try Avatar(rig: rig)
+        avatar.mouthing = try Mouthing(path: TestFiles.packageRoot.appendingPathComponent("Rigs/visemes.txt").path, rig: rig,
+                                       sampa: VisemeSpeller(root: TestFiles.packageRoot.appendingPathComponent("Lexicon").path, language: "sampa"))
+        let planner = SignPlanner(avatar: avatar)
         func clip(_ id: String) throws -> SignClip { try planner.plan(SignDescription(entry: try #require(lexicon.entry(id: id)))) }
         let compound = try clip("gaotie"), first = try clip("gao"), second = try clip("huoche")
         #expect(compound.movementKind == .compound)
