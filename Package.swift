@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ServiceTests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "Lexicon", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "MediaIO", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "Lexicon", "MediaIO", "TestSupport"]),
     ]
 )
 

@@ -25,7 +25,9 @@ public struct AvatarGeometry: Sendable {
     /// Shapes and colours over the skeleton.
     public let look: AvatarLook
     private let children: [[Int]]
-    private let body: BodyMeshBuilder?
+    let meshBuilder: BodyMeshBuilder?
+    /// Each mesh vertex's part for the penetration measure (empty for the mannequin).
+    let meshParts: [BodyPart?]
 
     /// Pairs a rig with its look.
     public init(rig: Rig, look: AvatarLook) {
@@ -35,20 +37,21 @@ public struct AvatarGeometry: Sendable {
         for (index, joint) in rig.joints.enumerated() { if let parent = joint.parent { children[parent].append(index) } }
         self.children = children
         // The body below the signing space (legs, shoes) is never in the picture: 10 cm of margin for leaning.
-        body = look.body.map { BodyMeshBuilder(body: $0, cutHeight: SigningSpace.bounds(of: rig).minimum.y - 0.1) }
+        meshBuilder = look.body.map { BodyMeshBuilder(body: $0, cutHeight: SigningSpace.bounds(of: rig).minimum.y - 0.1) }
+        meshParts = meshBuilder?.vertexParts(rig: rig) ?? []
     }
 
     /// The look's skinned body for a `.glb` export of `track` (its face units animated from the face controls);
     /// nil for the mannequin.
     public func glbBody(for track: AnimationTrack) -> GLBBody? {
-        guard let body, let meshBody = look.body else { return nil }
+        guard let meshBuilder, let meshBody = look.body else { return nil }
         return GLBBody(mesh: meshBody.mesh, colors: meshBody.partColors,
-                       morphWeights: track.frames.map { body.unitWeights($0.controls) })
+                       morphWeights: track.frames.map { meshBuilder.unitWeights($0.controls) })
     }
 
     /// The mesh of the avatar in `pose`, in world space (metres, y up, facing +z).
     public func mesh(_ pose: AvatarPose) -> Mesh {
-        if let body { return body.mesh(pose) }
+        if let meshBuilder { return meshBuilder.mesh(pose) }
         var mesh = Mesh()
         for limb in look.limbs {
             let start = Vec3(pose.positions[limb.joint])

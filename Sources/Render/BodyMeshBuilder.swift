@@ -9,7 +9,7 @@ import Motion
 /// edge, as the materials do), and triangles entirely below `cutHeight` in the bind pose (the legs, out of the
 /// picture) are left out.
 struct BodyMeshBuilder: Sendable {
-    private let body: AvatarLook.MeshBody
+    let body: AvatarLook.MeshBody
     /// Mesh vertex of each drawn vertex.
     private let source: [Int32]
     /// Colour of each drawn vertex.
@@ -17,7 +17,7 @@ struct BodyMeshBuilder: Sendable {
     /// Triangles over the drawn vertices.
     private let triangles: [SIMD3<UInt32>]
     /// Mesh vertices that are drawn (only those are skinned).
-    private let used: [Int32]
+    let used: [Int32]
 
     /// Prepares `body` for drawing; `cutHeight` is metres (bind pose).
     init(body: AvatarLook.MeshBody, cutHeight: Float) {
@@ -46,6 +46,17 @@ struct BodyMeshBuilder: Sendable {
 
     /// The drawn triangle mesh in `pose` (world space, metres).
     func mesh(_ pose: AvatarPose) -> Mesh {
+        let (skinnedPositions, skinnedNormals) = posed(pose)
+        var out = Mesh()
+        out.positions = source.map { skinnedPositions[Int($0)] }
+        out.normals = source.map { skinnedNormals[Int($0)] }
+        out.colors = colors
+        out.triangles = triangles
+        return out
+    }
+
+    /// The mesh's vertices and unit normals in `pose`, parallel to the mesh's own (zero for vertices never drawn).
+    func posed(_ pose: AvatarPose) -> (positions: [Vec3], normals: [Vec3]) {
         let mesh = body.mesh
         var positions = mesh.positions, normals = mesh.normals
         let weights = unitWeights(pose.controls)
@@ -76,12 +87,7 @@ struct BodyMeshBuilder: Sendable {
             skinnedPositions[v] = outP
             skinnedNormals[v] = outN.normalized
         }
-        var out = Mesh()
-        out.positions = source.map { skinnedPositions[Int($0)] }
-        out.normals = source.map { skinnedNormals[Int($0)] }
-        out.colors = colors
-        out.triangles = triangles
-        return out
+        return (skinnedPositions, skinnedNormals)
     }
 
     /// The weight of each morph target (clamped to 0–1) from the face controls through the look's `face` lines.
