@@ -24,6 +24,7 @@ extension AvatarLook {
 
     private mutating func read(path: String, rig: Rig, depth: Int) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw RenderError.cannotRead(path: path) }
+        files.append(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw RenderError.invalidLook(path: path, line: 0, message: "not UTF-8 text")
         }
@@ -106,6 +107,7 @@ extension AvatarLook {
                 }
                 do {
                     body = MeshBody(mesh: try SkinnedMesh.load(path: file, rig: rig), partColors: [], faceDrives: [])
+                    files.append(file)
                 } catch let error as MotionError {
                     throw fail(error.description)
                 }

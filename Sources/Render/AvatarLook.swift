@@ -61,6 +61,8 @@ public struct AvatarLook: Sendable {
     public var blobs: [Blob] = []
     /// The skinned body of a `mesh` line; the look then has no limbs or blobs.
     public var body: MeshBody?
+    /// Every file the look was read from, in order: itself, the files it includes, its mesh (for cache keys).
+    public var files: [String] = []
 }
 
 extension AvatarLook {

@@ -13,7 +13,8 @@ struct ServiceResources: Sendable {
     let kits: [String: SigningKit]
     /// The avatar: rig for synthesis, look for rendering jobs.
     let geometry: AvatarGeometry
-    /// A hash of the rig and look files: cached videos are keyed by it, so a changed avatar renders anew.
+    /// A hash of the rig file and every file of the look (includes, mesh): cached videos are keyed by it, so a changed
+    /// avatar renders anew.
     let avatarDigest: String
     /// The speech model, nil when none is installed at the configured path (jobs then need `text`).
     let model: WhisperModel?
@@ -25,8 +26,10 @@ struct ServiceResources: Sendable {
     init(options: ServiceOptions) throws {
         self.options = options
         let rig = try Rig.load(path: options.rigPath)
+        let look = try AvatarLook.load(path: options.lookPath, rig: rig)
         var digest = ContentHash()
-        for path in [options.rigPath, options.lookPath] {
+        // The look's includes and mesh too: a new palette or a re-converted mesh renders anew.
+        for path in [options.rigPath] + look.files {
             do {
                 digest.addField(try Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
@@ -34,7 +37,7 @@ struct ServiceResources: Sendable {
             }
         }
         avatarDigest = digest.hex
-        geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: options.lookPath, rig: rig))
+        geometry = AvatarGeometry(rig: rig, look: look)
         kits = try SigningKit.loadAll(root: options.lexiconRoot, signLanguages: options.signLanguages, rig: rig, visemes: options.visemesPath)
         model = FileManager.default.fileExists(atPath: options.modelPath) ? try WhisperModel(path: options.modelPath) : nil
     }

@@ -39,6 +39,8 @@ struct HumanAvatarTests {
         #expect(Set(mesh.parts.map(\.material)).isSuperset(of: ["skin", "shirt", "lips", "teeth", "iris"]))
         #expect(body.partColors.count == mesh.parts.count)
         #expect(!body.faceDrives.isEmpty)
+        // Every file the look depends on, for cache keys: itself, the palette it includes, the mesh.
+        #expect(avatar.look.files.map { ($0 as NSString).lastPathComponent } == ["human.look", "palette.look", "human.glb"])
     }
 
     @Test("skinning: the bind pose is the mesh itself; a bent elbow carries the hand round it and leaves the other hand")

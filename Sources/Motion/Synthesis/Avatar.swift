@@ -59,19 +59,40 @@ public struct Avatar: Sendable {
     /// Centre of the hand (between palm and back, a third of the way along the fingers) relative to the wrist, hand frame, metres.
     func handCentreOffset(_ side: Side) -> Vector3 { Vector3(0.065 * side.xSign, 0, 0) }
 
-    /// Moves a wrist target so that neither the wrist nor the hand's centre is inside a collider (plus 2 cm of hand).
+    /// Moves a wrist target so that neither the wrist nor the hand's centre is inside a collider (plus 2 cm of hand),
+    /// nor a fingertip (plus 8 mm, a fingertip's half thickness).
     func keepOutOfBody(_ state: HandState, side: Side, world: WorldPose) -> Vector3 {
         var wrist = state.wrist
         let centreOffset = state.orientation * handCentreOffset(side)
+        let tips = fingertipOffsets(state, side: side).map { state.orientation * $0 }
         for _ in 0..<3 {
             for collider in rig.colliders {
-                for point in [wrist, wrist + centreOffset] {
-                    let (depth, normal) = penetration(point, collider, world: world, margin: 0.02)
+                for (offset, margin) in [(Vector3.zero, 0.02), (centreOffset, 0.02)] + tips.map({ ($0, 0.008) }) {
+                    let (depth, normal) = penetration(wrist + offset, collider, world: world, margin: margin)
                     if depth > 0 { wrist += normal * depth }
                 }
             }
         }
         return wrist
+    }
+
+    /// The tips of the five digits relative to the wrist, in the hand's frame (metres), with the state's finger
+    /// angles: forward kinematics along each digit's chain to its last joint's end point.
+    func fingertipOffsets(_ state: HandState, side: Side) -> [Vector3] {
+        guard let chains = rig.digits[side], let hand = arms[side]?.hand else { return [] }
+        var rotations: [Int: Quaternion] = [:]
+        for (joint, rotation) in state.fingers.rotations(rig: rig, side: side) { rotations[joint] = rotation }
+        return (1...5).compactMap { digit -> Vector3? in
+            // Each digit's chain hangs from the hand joint, joint after joint (the rig's `digits` line says so).
+            guard let chain = chains[digit], let first = chain.first, rig.joints[first].parent == hand,
+                  let last = chain.last, let end = rig.joints[last].end else { return nil }
+            var point = Vector3.zero, turn = Quaternion.identity
+            for joint in chain {
+                point = point + turn * rig.joints[joint].offset
+                turn = turn * (rotations[joint] ?? .identity)
+            }
+            return point + turn * end
+        }
     }
 
     /// How deep `point` is inside `collider` grown by `margin` (metres, 0 when outside) and the way out.
