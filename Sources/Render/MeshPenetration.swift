@@ -73,6 +73,8 @@ struct SurfaceGrid {
     }
 
     /// How far `point` lies behind the surface at its nearest vertex (along that vertex's outward normal); 0 in front.
+    /// Only a point roughly straight behind that vertex counts (within 45° of the inward normal): beside a thin part
+    /// (a finger, a hand's edge) or in a hollow between fingers, the nearest vertex's normal points elsewhere.
     func depth(of point: Vec3) -> Float {
         let center = key(point)
         var best: (distance: Float, depth: Float)?
@@ -82,7 +84,10 @@ struct SurfaceGrid {
                     for (p, n) in cells[center &+ SIMD3(Int32(dx), Int32(dy), Int32(dz))] ?? [] {
                         let offset = point - p
                         let distance = offset.dot(offset)
-                        if best == nil || distance < best!.distance { best = (distance, -offset.dot(n)) }
+                        if best == nil || distance < best!.distance {
+                            let behind = -offset.dot(n)
+                            best = (distance, behind > 0.707 * distance.squareRoot() ? behind : 0)
+                        }
                     }
                 }
             }
