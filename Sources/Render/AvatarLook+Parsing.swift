@@ -106,11 +106,23 @@ extension AvatarLook {
                     throw fail("the mesh \(file) does not exist (scripts/setup makes it: scripts/avatar-data)")
                 }
                 do {
-                    body = MeshBody(mesh: try SkinnedMesh.load(path: file, rig: rig), partColors: [], faceDrives: [])
+                    body = MeshBody(mesh: try SkinnedMesh.load(path: file, rig: rig), partColors: [], faceDrives: [], eyes: nil)
                     files.append(file)
                 } catch let error as MotionError {
                     throw fail(error.description)
                 }
+            case "eyes":
+                guard let mesh = body?.mesh else { throw fail("'eyes' comes after the 'mesh' line") }
+                guard let yaw = fields.firstIndex(of: "yaw"), let pitch = fields.firstIndex(of: "pitch"), yaw > 1, pitch == yaw + 3,
+                      fields.count == pitch + 3 else {
+                    throw fail("eyes PART… yaw CONTROL DEGREES pitch CONTROL DEGREES")
+                }
+                let parts = Array(fields[1..<yaw])
+                for part in parts where !mesh.parts.contains(where: { $0.material == part }) {
+                    throw fail("the mesh has no part '\(part)'")
+                }
+                body?.eyes = EyeTurn(parts: parts, yaw: (try control(fields[yaw + 1]), try number(fields[yaw + 2])),
+                                     pitch: (try control(fields[pitch + 1]), try number(fields[pitch + 2])))
             case "face":
                 guard let mesh = body?.mesh else { throw fail("'face' lines come after the 'mesh' line") }
                 guard fields.count >= 4, fields.count % 2 == 0 else { throw fail("face CONTROL[+|-] UNIT WEIGHT [UNIT WEIGHT]…") }
@@ -130,7 +142,7 @@ extension AvatarLook {
                 }
                 body?.faceDrives.append(FaceDrive(control: try control(name), side: side, units: units))
             default:
-                throw fail("unknown keyword '\(keyword)' (expected colour, limb, blob, mirror, mesh, face or include)")
+                throw fail("unknown keyword '\(keyword)' (expected colour, limb, blob, mirror, mesh, face, eyes or include)")
             }
         }
     }

@@ -43,7 +43,16 @@ public struct AvatarLook: Sendable {
         public var units: [(target: Int, weight: Float)]
     }
 
-    /// The skinned mesh of a `mesh` line with the colour of each of its parts and the `face` lines' drives.
+    /// The eyeballs of an `eyes` line: the mesh parts they are made of, turned about each eye's centre by a yaw
+    /// control (+ to the avatar's left) and a pitch control (+ up), degrees per unit.
+    public struct EyeTurn: Sendable {
+        public var parts: [String]
+        public var yaw: (control: Int, degrees: Float)
+        public var pitch: (control: Int, degrees: Float)
+    }
+
+    /// The skinned mesh of a `mesh` line with the colour of each of its parts, the `face` lines' drives and the
+    /// `eyes` line's eyeballs.
     public struct MeshBody: Sendable {
         /// The mesh, skinned to the look's rig.
         public var mesh: SkinnedMesh
@@ -51,6 +60,8 @@ public struct AvatarLook: Sendable {
         public var partColors: [Vec3]
         /// Face controls → face units.
         public var faceDrives: [FaceDrive]
+        /// How the eyeballs turn with the gaze, when an `eyes` line says.
+        public var eyes: EyeTurn?
     }
 
     /// Named colours (`colour` lines), linear light 0–1.

@@ -1,3 +1,4 @@
+import Foundation
 import Motion
 
 /// Poses a look's skinned body for the rasteriser: face units from the face controls (morph targets, in the bind
@@ -18,6 +19,8 @@ struct BodyMeshBuilder: Sendable {
     private let triangles: [SIMD3<UInt32>]
     /// Mesh vertices that are drawn (only those are skinned).
     let used: [Int32]
+    /// Each eyeball's vertices and centre (bind pose), turned by the gaze.
+    private let eyeballs: [(vertices: [Int32], center: Vec3)]
 
     /// Prepares `body` for drawing; `cutHeight` is metres (bind pose).
     init(body: AvatarLook.MeshBody, cutHeight: Float) {
@@ -41,6 +44,21 @@ struct BodyMeshBuilder: Sendable {
         self.source = source
         self.colors = colors
         self.triangles = triangles
+        // The eyes' vertices, one ball each side of the face (x < 0 is the avatar's right).
+        var eyeballs: [(vertices: [Int32], center: Vec3)] = []
+        if let eyes = body.eyes {
+            let parts = mesh.parts.filter { eyes.parts.contains($0.material) }
+            let vertices = Set(parts.flatMap { $0.triangles.flatMap { [Int32($0.x), Int32($0.y), Int32($0.z)] } })
+            for side in [vertices.filter { mesh.positions[Int($0)].x < 0 }, vertices.filter { mesh.positions[Int($0)].x >= 0 }]
+            where !side.isEmpty {
+                let sorted = side.sorted()
+                // The ball's centre: the middle of its extent (the visible front is denser than the back).
+                let points = sorted.map { mesh.positions[Int($0)] }
+                let low = points.reduce(points[0]) { pointwiseMin($0, $1) }, high = points.reduce(points[0]) { pointwiseMax($0, $1) }
+                eyeballs.append((sorted, (low + high) / 2))
+            }
+        }
+        self.eyeballs = eyeballs
         used = usedMask.indices.filter { usedMask[$0] }.map(Int32.init)
     }
 
@@ -66,6 +84,7 @@ struct BodyMeshBuilder: Sendable {
             }
             normals = SkinnedMesh.vertexNormals(positions, parts: mesh.parts)
         }
+        turnEyes(&positions, &normals, controls: pose.controls)
         // Each joint's rotation as three columns and its translation: v' = R v + (p − R b).
         let transforms = pose.rotations.indices.map { j -> (Vec3, Vec3, Vec3, Vec3) in
             let r = pose.rotations[j]
@@ -88,6 +107,29 @@ struct BodyMeshBuilder: Sendable {
             skinnedNormals[v] = outN.normalized
         }
         return (skinnedPositions, skinnedNormals)
+    }
+
+    /// Turns the eyeballs about their centres (bind pose, before skinning): yaw about +y (towards the avatar's
+    /// left), then pitch (up).
+    private func turnEyes(_ positions: inout [Vec3], _ normals: inout [Vec3], controls: [Double]) {
+        guard let eyes = body.eyes, !eyeballs.isEmpty else { return }
+        func value(_ control: Int) -> Float { control < controls.count ? Float(controls[control]) : 0 }
+        let yaw = value(eyes.yaw.control) * eyes.yaw.degrees * .pi / 180
+        let pitch = value(eyes.pitch.control) * eyes.pitch.degrees * .pi / 180
+        guard yaw != 0 || pitch != 0 else { return }
+        // Pitch about −x (+z turns towards +y), then yaw about +y (+z turns towards +x, the avatar's left).
+        let (sy, cy, sp, cp) = (sin(yaw), cos(yaw), sin(pitch), cos(pitch))
+        func turn(_ v: Vec3) -> Vec3 {
+            let pitched = Vec3(v.x, v.y * cp + v.z * sp, -v.y * sp + v.z * cp)
+            return Vec3(pitched.x * cy + pitched.z * sy, pitched.y, -pitched.x * sy + pitched.z * cy)
+        }
+        for (vertices, center) in eyeballs {
+            for v32 in vertices {
+                let v = Int(v32)
+                positions[v] = center + turn(positions[v] - center)
+                normals[v] = turn(normals[v])
+            }
+        }
     }
 
     /// The weight of each morph target (clamped to 0–1) from the face controls through the look's `face` lines.

@@ -96,6 +96,20 @@ struct HumanAvatarTests {
         #expect(largestDrop > 0.005 && drop > largestDrop * 0.6, "jaw drop \(drop) m of \(largestDrop)")
         let moved = zip(rest.positions, closed.positions).filter { ($0 - $1).length > 0.001 }.count
         #expect(moved > 50, "\(moved) vertices moved closing the eyes")
+        // The eyes turn with the gaze: looking to the avatar's left moves every iris towards +x, looking up towards +y.
+        let body = try #require(avatar.look.body)
+        let irisColour = body.partColors[try #require(mesh.parts.firstIndex { $0.material == "iris" })]
+        let left = avatar.mesh(Self.bindPose(avatar, controls: ["gaze_h": 1]))
+        let up = avatar.mesh(Self.bindPose(avatar, controls: ["gaze_v": 1]))
+        // The drawn irises are the vertices in the iris colour (each part has its own copies).
+        let indices = rest.colors.indices.filter { rest.colors[$0] == irisColour }
+        func irisCentre(_ drawn: Mesh) -> SIMD3<Float> {
+            indices.reduce(SIMD3<Float>.zero) { $0 + drawn.positions[$1] } / Float(max(1, indices.count))
+        }
+        #expect(indices.count > 20)
+        let restIris = irisCentre(rest)
+        #expect(irisCentre(left).x - restIris.x > 0.004, "the irises move \(irisCentre(left).x - restIris.x) m to the left")
+        #expect(irisCentre(up).y - restIris.y > 0.003, "the irises move \(irisCentre(up).y - restIris.y) m up")
         // A control outside the face leaves the face alone; the lids' positive side (wide) is another unit.
         let wide = avatar.mesh(Self.bindPose(avatar, controls: ["lid_open": 1]))
         #expect(zip(closed.positions, wide.positions).contains { ($0 - $1).length > 0.001 })
@@ -140,7 +154,9 @@ struct HumanAvatarTests {
                                ("include palette.look\nmesh ../.models/avatar/human.glb\nface smile jawOpen 1\n", "no face control 'smile'"),
                                ("include palette.look\nmesh ../.models/avatar/human.glb\nface mouth_open jawOpen\n", "face CONTROL[+|-] UNIT WEIGHT"),
                                ("include palette.look\nmesh ../.models/avatar/human.glb\nlimb neck 0.1 0.1 skin\n", "no limb or blob lines"),
-                               ("colour skin 1 1 1\nmesh ../.models/avatar/human.glb\n", "is not a colour of the look")] {
+                               ("colour skin 1 1 1\nmesh ../.models/avatar/human.glb\n", "is not a colour of the look"),
+                               ("include palette.look\nmesh ../.models/avatar/human.glb\neyes glass yaw gaze_h 40 pitch gaze_v 30\n", "no part 'glass'"),
+                               ("include palette.look\nmesh ../.models/avatar/human.glb\neyes iris yaw gaze_h 40\n", "eyes PART… yaw CONTROL")] {
             let error = try #require(throws: RenderError.self) { try AvatarLook.parse(text, path: folder, rig: rig) }
             #expect(error.description.contains(needle), "\(text): \(error)")
         }
