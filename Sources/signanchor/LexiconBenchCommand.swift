@@ -76,12 +76,14 @@ struct LexiconBenchCommand: AsyncParsableCommand {
     var rig: String?
 
     /// Times loading every sign language under the root as `serve` does (``SigningKit``: lexicon, segmenter, pinyin,
-    /// lemmatizer, thesaurus, gloss grammar, text analysers), and the dictionaries alone, median of 5 runs. The
+    /// lemmatizer, thesaurus, gloss grammar, text analysers, mouthing), and the dictionaries alone, median of 5 runs. The
     /// first run is reported apart: spoken-language files read once per process are cached for the later ones, so
     /// only the first is what a real start-up pays.
     private func measureStartup() throws {
         let codes = try LexiconLoader.signLanguageFolders(root: options.root).map { ($0 as NSString).lastPathComponent }
         let loadedRig = try Rig.load(path: try rig ?? DataSet.rig.path())
+        // As serve loads them: with the mouth shapes, so each sign mouths its word.
+        let visemes = DataSet.visemes.locate()
         var kitTimes: [Double] = []
         var lexiconTimes: [Double] = []
         var entries = 0
@@ -90,7 +92,7 @@ struct LexiconBenchCommand: AsyncParsableCommand {
             entries = try codes.reduce(0) { $0 + (try LexiconLoader.load(root: options.root, signLanguage: $1)).entries.count }
             lexiconTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             start = DispatchTime.now().uptimeNanoseconds
-            _ = try SigningKit.loadAll(root: options.root, signLanguages: codes, rig: loadedRig)
+            _ = try SigningKit.loadAll(root: options.root, signLanguages: codes, rig: loadedRig, visemes: visemes)
             kitTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         try Console.emit(String(format: """
