@@ -205,14 +205,17 @@ extension WordClassifier {
             dictionary.reserveCapacity(140_000)
             frequencies.reserveCapacity(140_000)
             let words = "\(root)/spoken/generated/zh-words.txt"
+            // Tags looked up as the substrings the lines hold: no string made per line for its tag.
+            let tags = Dictionary(uniqueKeysWithValues: tagClasses.map { (Substring($0.key), $0.value) })
             for (number, line) in try SpokenRules.records(words, hint: "run scripts/lexicon-data (scripts/setup does)") {
                 let fields = line.fields(separatedBy: 0x09)
                 guard fields.count >= 3 else {
                     throw DistillError.badData(path: words, line: number,
                                                reason: "expected WORD<TAB>FREQ<TAB>POS (an old file: run scripts/lexicon-data)")
                 }
-                dictionary[String(fields[0])] = tagClasses[String(fields[2])] ?? .other
-                frequencies[String(fields[0])] = Double(fields[1]) ?? 1
+                let word = String(fields[0])
+                dictionary[word] = tags[fields[2]] ?? .other
+                frequencies[word] = Double(fields[1]) ?? 1
             }
             return WordClassifier(language: language, fixed: fixed, dictionary: dictionary, frequencies: frequencies)
         case .english:
