@@ -48,10 +48,10 @@ struct HandPenetrationTests {
     static let digits: Set<String> = Set("零一二三四五六七八九十".map(String.init))
         .union(["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"])
 
-    /// Signs over 10 mm when this test was written (38 of 178, none of them letters or digits: two-handed contact signs
-    /// whose hands overlap, and hands at the chest, chin or ear, where the rig's colliders sit inside the mesh's
-    /// surface). A floor: it may only fall.
-    static let knownOver = 40
+    /// Signs over 10 mm when this test was written (34 of 178, none of them letters or digits: 23 two-handed contact
+    /// signs whose hands overlap by 11–18 mm, and 11 with a hand at the shoulder, the eyes, the lips or the lower belly,
+    /// where the rig's colliders cannot follow the mesh's surface). A floor: it may only fall.
+    static let knownOver = 36
 
     @Test("letters, digits and 100 signs: no hand more than 10 mm into the body or the other hand")
     func penetration() throws {
