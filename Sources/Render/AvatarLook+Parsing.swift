@@ -52,7 +52,7 @@ extension AvatarLook {
                 return index
             }
             func control(_ name: String) throws -> Int {
-                guard let index = rig.controls.firstIndex(where: { $0.name == name }) else {
+                guard let index = rig.controlIndex(name) else {
                     throw fail("rig '\(rig.name)' has no face control '\(name)'")
                 }
                 return index

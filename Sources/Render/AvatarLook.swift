@@ -32,12 +32,14 @@ public struct AvatarLook: Sendable {
         public var drives: [Drive]
     }
 
-    /// How a face control turns face units (morph targets) of the mesh: for control values of `sign` (both, or only
-    /// the positive or the negative side, read as their magnitude), each unit gains `|value| × weight`.
+    /// How a face control turns face units (morph targets) of the mesh: each unit gains `value × weight` (`.both`, the
+    /// signed value), or `|value| × weight` for values on the drive's one side only (`.positive`, `.negative`).
     public struct FaceDrive: Sendable {
         /// Which side of a control's range drives.
         public enum Side: Sendable, Equatable { case both, positive, negative }
+        /// The rig's face control.
         public var control: Int
+        /// The side of its range that drives.
         public var side: Side
         /// Morph target index and weight per unit of control.
         public var units: [(target: Int, weight: Float)]
@@ -46,8 +48,11 @@ public struct AvatarLook: Sendable {
     /// The eyeballs of an `eyes` line: the mesh parts they are made of, turned about each eye's centre by a yaw
     /// control (+ to the avatar's left) and a pitch control (+ up), degrees per unit.
     public struct EyeTurn: Sendable {
+        /// The mesh parts (materials) of the eyeballs.
         public var parts: [String]
+        /// The control that turns them sideways, and degrees per unit (+ to the avatar's left).
         public var yaw: (control: Int, degrees: Float)
+        /// The control that turns them up and down, and degrees per unit (+ up).
         public var pitch: (control: Int, degrees: Float)
     }
 

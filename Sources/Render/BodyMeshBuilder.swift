@@ -2,9 +2,10 @@ import Foundation
 import Motion
 
 /// Poses a look's skinned body for the rasteriser: face units from the face controls (morph targets, in the bind
-/// pose), then linear-blend skinning by the joints, `v' = Σ wₖ (Rₖ (v − bₖ) + pₖ)` with each joint's world rotation
-/// R, bind position b and posed position p; normals turn with the same blend (and are recomputed where the face
-/// units moved the surface).
+/// pose) and the eyeballs turned by the gaze, then linear-blend skinning by the joints, `v' = Σ wₖ (Rₖ (v − bₖ) + pₖ)`
+/// with each joint's world rotation R, bind position b and posed position p; normals turn with the same blend. While
+/// any face unit is on, the whole mesh's normals are recomputed (area-weighted, as the converter made the file's, so
+/// shading does not jump when mouthing starts; about a millisecond a frame).
 ///
 /// Set up once per look: each material part gets its own copy of the vertices it uses (so colours meet at a sharp
 /// edge, as the materials do), and triangles entirely below `cutHeight` in the bind pose (the legs, out of the
@@ -109,8 +110,8 @@ struct BodyMeshBuilder: Sendable {
         return (skinnedPositions, skinnedNormals)
     }
 
-    /// Turns the eyeballs about their centres (bind pose, before skinning): yaw about +y (towards the avatar's
-    /// left), then pitch (up).
+    /// Turns the eyeballs about their centres (bind pose, before skinning): pitched up, then yawed about +y towards
+    /// the avatar's left.
     private func turnEyes(_ positions: inout [Vec3], _ normals: inout [Vec3], controls: [Double]) {
         guard let eyes = body.eyes, !eyeballs.isEmpty else { return }
         func value(_ control: Int) -> Float { control < controls.count ? Float(controls[control]) : 0 }

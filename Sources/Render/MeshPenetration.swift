@@ -11,8 +11,8 @@ public struct MeshPenetration: Sendable, Equatable {
 }
 
 extension AvatarGeometry {
-    /// The hands' penetration in `pose`, nil for a look without a mesh. Depths deeper than about 4 cm (a whole
-    /// hand inside the chest) are not found: the nearest surface vertex is searched within 3 cm cells around.
+    /// The hands' penetration in `pose`, nil for a look without a mesh. Depths beyond 3 cm are found only in part (a
+    /// whole hand inside the chest): the nearest surface vertex is searched in the 3 cm cells around the point.
     public func penetration(_ pose: AvatarPose) -> MeshPenetration? {
         guard let body = meshBuilder else { return nil }
         let (positions, normals) = body.posed(pose)

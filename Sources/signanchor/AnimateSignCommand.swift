@@ -26,7 +26,7 @@ struct AnimateSignCommand: AsyncParsableCommand {
         guard !files.isEmpty else { throw CLIError("give at least one --sigml FILE") }
         try AnimationOutput.check(output)
         try OutputSafety.check(outputs: [output], inputs: files)
-        let (animator, rig) = try animation.animator(lexiconRoot: try LexiconLoader.defaultRoot())
+        let (animator, rig) = try animation.animator(lexiconRoot: LexiconLoader.defaultRoot())
         var report = SiGMLImportReport()
         let signs = try files.flatMap { try SignDescription.signs(sigmlFile: $0, report: &report) }
         if !report.unsupported.isEmpty {

@@ -15,7 +15,7 @@ struct AnimationOptions: ParsableArguments {
     @Option(help: "Rig file (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
     var rig: String?
 
-    @Option(help: ArgumentHelp("For a .glb output: the look whose mesh the file carries (default: with the default rig, $SIGNANCHOR_LOOK, else Rigs/human.look; with --rig, a box per bone).",
+    @Option(help: ArgumentHelp("For a .glb output: the look whose mesh the file carries (default $SIGNANCHOR_LOOK, else Rigs/human.look with the default rig; a box per bone for a rig chosen without a look).",
                                valueName: "look"))
     var look: String?
 
@@ -27,15 +27,18 @@ struct AnimationOptions: ParsableArguments {
     }
 
     /// The body a `.glb` written to `output` carries: the look's mesh with its face units animated from `track`;
-    /// nil for other formats, for a mannequin look, and for an explicit --rig without --look.
+    /// nil for other formats, for a mannequin look, and for a rig chosen (--rig, $SIGNANCHOR_RIG) without a look
+    /// (--look, $SIGNANCHOR_LOOK): the default look's mesh is bound to the default rig.
     func glbBody(_ track: AnimationTrack, rig: Rig, output: String) throws -> GLBBody? {
-        guard AnimationFormat(path: output) == .glb, look != nil || self.rig == nil else { return nil }
+        let lookChosen = look != nil || DataSet.look.environmentValue != nil
+        let rigChosen = self.rig != nil || DataSet.rig.environmentValue != nil
+        guard AnimationFormat(path: output) == .glb, lookChosen || !rigChosen else { return nil }
         let geometry = AvatarGeometry(rig: rig, look: try AvatarLook.load(path: try look ?? DataSet.look.path(), rig: rig))
         return geometry.glbBody(for: track)
     }
 
     /// The synthesiser for the chosen rig and speed, mouthing unless --no-mouthing (SAMPA read from `lexiconRoot`).
-    func animator(lexiconRoot: String) throws -> (Animator, Rig) {
+    func animator(lexiconRoot: @autoclosure () throws -> String) throws -> (Animator, Rig) {
         let loaded = try Rig.load(path: try rig ?? DataSet.rig.path())
         var timing = Timing()
         timing.speed = speed

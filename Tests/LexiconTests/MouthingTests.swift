@@ -28,6 +28,7 @@ struct MouthingTests {
         #expect(speller.visemes("beijing") == speller.visemes("北京"))
         #expect(speller.visemes("女") == [.nn, .ou])
         #expect(speller.visemes("去") == [.SS, .ou], "qu is qü")
+        #expect(speller.visemes("běijīng") == speller.visemes("北京"), "tone marks are read as without them")
     }
 
     @Test("the shipped files map every letter and every pinyin syllable of the news to mouth shapes")
@@ -49,7 +50,10 @@ struct MouthingTests {
         }
         #expect(unread.isEmpty, "syllables without visemes: \(unread.sorted())")
         #expect(chinese.visemes("中国") == [.CH, .ou, .nn, .kk, .ou, .oh])
-        _ = try VisemeSpeller(root: Self.root, language: "sampa")
+        // SAMPA is case-sensitive: S is the sh sound, s the s sound; T the th of thin.
+        let sampa = try VisemeSpeller(root: Self.root, language: "sampa")
+        #expect(sampa.visemes("S") == [.CH] && sampa.visemes("s") == [.SS] && sampa.visemes("T") == [.TH])
+        #expect(sampa.visemes("tSi:z") == [.CH, .ih, .SS])
     }
 
     @Test("bad rules are named with file and line")

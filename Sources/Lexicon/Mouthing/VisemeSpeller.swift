@@ -14,6 +14,8 @@ public struct VisemeSpeller: Sendable {
     private var initials: [String: [Viseme]] = [:], finals: [String: [Viseme]] = [:]
     private var longest = 1
     private let pinyin: Pinyin?
+    /// Whether letters are matched as written: SAMPA's capitals are other sounds (S is ʃ, T is θ, V is ʌ).
+    private let caseSensitive: Bool
 
     /// The data file of spoken language `language` (`zh-Hans`, `en`) or `sampa` under the spoken folder.
     public static func fileName(_ language: String) -> String { "\(language)-visemes.txt" }
@@ -21,23 +23,26 @@ public struct VisemeSpeller: Sendable {
     /// Whether `root` has a viseme file for `language`.
     public static func exists(_ language: String, root: String) -> Bool { SpokenData.exists(fileName(language), root: root) }
 
-    /// Loads the viseme file of `language` under `root`; `pinyin` reads Chinese characters for pinyin rules.
+    /// Loads the viseme file of `language` under `root`; `pinyin` reads Chinese characters for pinyin rules. The
+    /// `sampa` file is matched case-sensitively, the spoken languages' files lowercased.
     /// - Throws: ``LexiconError`` naming the file and line of a bad rule.
     public init(root: String, language: String, pinyin: Pinyin? = nil) throws {
         let name = Self.fileName(language)
-        try self.init(records: try SpokenData.records(name, root: root), path: SpokenData.path(name, root: root), pinyin: pinyin)
+        try self.init(records: try SpokenData.records(name, root: root), path: SpokenData.path(name, root: root), pinyin: pinyin,
+                      caseSensitive: language == "sampa")
     }
 
     /// Parses rule lines (number, text), as the file holds them; `path` is for messages.
-    init(records: [(line: Int, text: Substring)], path: String, pinyin: Pinyin?) throws {
+    init(records: [(line: Int, text: Substring)], path: String, pinyin: Pinyin?, caseSensitive: Bool = false) throws {
         self.pinyin = pinyin
+        self.caseSensitive = caseSensitive
         var issues: [LexiconIssue] = []
         for (line, text) in records {
             let fields = text.split(whereSeparator: \.isWhitespace).map(String.init)
             func issue(_ message: String) { issues.append(LexiconIssue(file: path, line: line, field: "visemes", message: message)) }
             guard let keyword = fields.first else { continue }
             let visemes = fields.dropFirst(2).compactMap(Viseme.init(rawValue:))
-            let group = fields.count > 1 ? fields[1].lowercased() : ""
+            let group = fields.count > 1 ? (caseSensitive ? fields[1] : fields[1].lowercased()) : ""
             switch keyword {
             case "spell", "initial", "final":
                 guard fields.count >= 3, visemes.count == fields.count - 2, !group.isEmpty else {
@@ -67,7 +72,8 @@ public struct VisemeSpeller: Sendable {
     /// The visemes of `word`, repeated shapes merged (two `ih` in a row are one mouth shape held).
     public func visemes(_ word: String) -> [Viseme] {
         var out: [Viseme] = []
-        for viseme in finals.isEmpty ? spelled(word.lowercased()) : syllables(word).flatMap(pinyinVisemes) where out.last != viseme {
+        let letters = caseSensitive ? word : word.lowercased()
+        for viseme in finals.isEmpty ? spelled(letters) : syllables(word).flatMap(pinyinVisemes) where out.last != viseme {
             out.append(viseme)
         }
         return out
@@ -110,8 +116,10 @@ public struct VisemeSpeller: Sendable {
             if let scalar = character.unicodeScalars.first, let reading = pinyin?.reading(scalar) {
                 flushLatin()
                 out.append(Pinyin.toneless(reading).lowercased())
-            } else if character.isLetter, character.isASCII || character == "ü" {
-                latin.append(contentsOf: Pinyin.toneless(String(character)).lowercased())
+            } else if case let plain = Pinyin.toneless(String(character)).lowercased(), character.isLetter,
+                      plain.allSatisfy({ $0.isASCII || $0 == "ü" }) {
+                // Pinyin with tone marks (běijīng) reads as without them.
+                latin.append(contentsOf: plain)
             } else {
                 flushLatin()
             }

@@ -44,6 +44,14 @@ struct GLBReader {
     private func values(_ index: Int) throws -> [Double] {
         let accessor = try self.accessor(index)
         let width = accessor.type.components
+        // Checked before allocating: a malformed count must be an error, not a trap or gigabytes of zeros.
+        guard accessor.count >= 0, accessor.count <= binary.count + 1_000_000, (accessor.sparse?.count ?? 0) >= 0,
+              (accessor.sparse?.count ?? 0) <= accessor.count else {
+            throw MotionError.cannotRead(path: path, reason: "accessor \(index) has an impossible element count")
+        }
+        if let sparse = accessor.sparse, ![.unsignedByte, .unsignedShort, .unsignedInt].contains(sparse.indices.componentType) {
+            throw MotionError.cannotRead(path: path, reason: "accessor \(index): sparse indices must be unsigned integers")
+        }
         var values = [Double](repeating: 0, count: accessor.count * width)
         if let view = accessor.bufferView {
             try read(view: view, offset: accessor.byteOffset ?? 0, count: accessor.count * width, width: width,
@@ -94,8 +102,12 @@ struct GLBReader {
         func fail(_ reason: String) -> MotionError { .cannotRead(path: path, reason: "accessor \(accessor): \(reason)") }
         guard document.bufferViews.indices.contains(view) else { throw fail("buffer view \(view) does not exist") }
         let bufferView = document.bufferViews[view]
+        guard bufferView.buffer == 0 else { throw fail("buffer view \(view) is in an external buffer (only .glb's own is read)") }
         let size = component.size, elements = count / max(1, width)
         let stride = bufferView.byteStride ?? size * width
+        guard offset >= 0, bufferView.byteOffset >= 0, bufferView.byteLength >= 0, stride >= size * width else {
+            throw fail("buffer view \(view) has a negative offset or a stride shorter than an element")
+        }
         let start = bufferView.byteOffset + offset
         let needed = elements == 0 ? 0 : stride * (elements - 1) + size * width
         guard offset + needed <= bufferView.byteLength, start + needed <= binary.count else {

@@ -128,7 +128,7 @@ struct GLTFBuilder {
         let attributes = GLTFDocument.Attributes(position: position, normal: normal, joints: joints, weights: weights)
         var primitives: [GLTFDocument.Primitive] = []
         var materials: [GLTFDocument.Material] = []
-        for (part, color) in zip(mesh.parts, body.colors) {
+        for (part, color) in zip(mesh.parts, body.colors) where !part.triangles.isEmpty {
             let indices = accessor(Self.littleEndian(part.triangles.flatMap { [$0.x, $0.y, $0.z] }), count: part.triangles.count * 3,
                                    type: .scalar, component: .unsignedInt, target: .elementArrayBuffer)
             materials.append(.init(name: part.material, pbrMetallicRoughness: .init(
@@ -140,12 +140,18 @@ struct GLTFBuilder {
         document.meshes.append(.init(name: rig.name, primitives: primitives,
                                      weights: targets.isEmpty ? nil : [Double](repeating: 0, count: targets.count),
                                      extras: targets.isEmpty ? nil : .init(targetNames: mesh.morphTargets.map(\.name))))
-        addSkin(rig: rig, meshName: rig.name)
+        // Bound where the mesh was bound (the renderer skins with these too; the rig's joints are within 5 mm).
+        addSkin(bind: mesh.bindPositions.map { Vector3(Double($0.x), Double($0.y), Double($0.z)) }, meshName: rig.name)
         return document.nodes.count - 1
     }
 
     /// A morph target's position offsets as a sparse accessor over `vertexCount` zero offsets.
     private mutating func sparseOffsets(_ target: SkinnedMesh.MorphTarget, vertexCount: Int) -> Int {
+        // A target that moves nothing is all zeros: an accessor without a buffer view (sparse needs at least one).
+        guard !target.vertices.isEmpty else {
+            document.accessors.append(.init(componentType: .float, count: vertexCount, type: .vec3, min: [0, 0, 0], max: [0, 0, 0]))
+            return document.accessors.count - 1
+        }
         pad()
         document.bufferViews.append(.init(buffer: 0, byteOffset: binary.count, byteLength: target.vertices.count * 4))
         binary.append(Self.littleEndian(target.vertices))
@@ -153,22 +159,22 @@ struct GLTFBuilder {
         let values = target.offsets.flatMap { [$0.x.bitPattern, $0.y.bitPattern, $0.z.bitPattern] }
         document.bufferViews.append(.init(buffer: 0, byteOffset: binary.count, byteLength: values.count * 4))
         binary.append(Self.littleEndian(values))
-        let flat = target.offsets.flatMap { [Double($0.x), Double($0.y), Double($0.z)] }
-        let bounds = flat.isEmpty ? ([0.0, 0, 0], [0.0, 0, 0]) : Self.bounds(flat, width: 3)
-        document.accessors.append(.init(componentType: .float, count: vertexCount, type: .vec3, min: bounds.0, max: bounds.1,
+        // Bounds of the accessor after substitution: the vertices the target leaves are 0.
+        var bounds = Self.bounds(target.offsets.flatMap { [Double($0.x), Double($0.y), Double($0.z)] }, width: 3)
+        if target.vertices.count < vertexCount { bounds = (bounds.min.map { min($0, 0) }, bounds.max.map { max($0, 0) }) }
+        document.accessors.append(.init(componentType: .float, count: vertexCount, type: .vec3, min: bounds.min, max: bounds.max,
                                         sparse: .init(count: target.vertices.count,
                                                       indices: .init(bufferView: indexView, componentType: .unsignedInt),
                                                       values: .init(bufferView: indexView + 1))))
         return document.accessors.count - 1
     }
 
-    /// The skin over every rig joint (inverse bind matrices translate by minus the joint's bind position: the bind
-    /// pose has no rotation) and the node holding the last mesh with it.
-    private mutating func addSkin(rig: Rig, meshName: String) {
-        let bind = rig.bindPositions
+    /// The skin over every rig joint (inverse bind matrices translate by minus the joint's bind position `bind`, in
+    /// rig order: the bind pose has no rotation) and the node holding the last mesh with it.
+    private mutating func addSkin(bind: [Vector3], meshName: String) {
         let inverseBind = floats(bind.flatMap { p in [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -p.x, -p.y, -p.z, 1] },
                                  type: .mat4, count: bind.count)
-        document.skins.append(.init(joints: Array(rig.joints.indices), inverseBindMatrices: inverseBind, skeleton: 0))
+        document.skins.append(.init(joints: Array(bind.indices), inverseBindMatrices: inverseBind, skeleton: 0))
         document.nodes.append(.init(name: meshName, mesh: document.meshes.count - 1, skin: document.skins.count - 1))
     }
 
@@ -182,7 +188,7 @@ struct GLTFBuilder {
                                component: .unsignedInt, target: .elementArrayBuffer)
         let attributes = GLTFDocument.Attributes(position: position, joints: joints, weights: weights)
         document.meshes.append(.init(primitives: [.init(attributes: attributes, indices: indices)]))
-        addSkin(rig: rig, meshName: "\(rig.name)-mesh")
+        addSkin(bind: rig.bindPositions, meshName: "\(rig.name)-mesh")
         return document.nodes.count - 1
     }
 

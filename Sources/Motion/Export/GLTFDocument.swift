@@ -68,7 +68,7 @@ struct GLTFDocument: Codable, Equatable {
     /// Triangles: vertex attributes, the index accessor, the material, the morph targets' position offsets.
     struct Primitive: Codable, Equatable {
         var attributes: Attributes
-        var indices: Int
+        var indices: Int?
         var material: Int?
         var mode: Int?
         var targets: [TargetAttributes]?
@@ -112,13 +112,13 @@ struct GLTFDocument: Codable, Equatable {
     /// The joints that deform a mesh, with their inverse bind matrices.
     struct Skin: Codable, Equatable {
         var joints: [Int]
-        var inverseBindMatrices: Int
+        var inverseBindMatrices: Int?
         var skeleton: Int?
     }
 
     /// Keyframe curves (samplers) and the node properties they drive (channels).
     struct Animation: Codable, Equatable {
-        var name: String
+        var name: String?
         var samplers: [Sampler]
         var channels: [Channel]
     }
@@ -127,12 +127,12 @@ struct GLTFDocument: Codable, Equatable {
     struct Sampler: Codable, Equatable {
         var input: Int
         var output: Int
-        var interpolation: Interpolation
+        var interpolation: Interpolation?
     }
 
     /// How values between keys are found.
     enum Interpolation: String, Codable {
-        case linear = "LINEAR"
+        case linear = "LINEAR", step = "STEP", cubicSpline = "CUBICSPLINE"
     }
 
     /// Which sampler drives which property of which node.

@@ -29,7 +29,8 @@ extension SkinnedMesh {
         let rigBind = rig.bindPositions
         var jointMap: [UInt16] = []
         var bindPositions = rigBind.map { SIMD3<Float>(Float($0.x), Float($0.y), Float($0.z)) }
-        let inverseBind = try file.floats(skin.inverseBindMatrices)
+        guard let inverseBindAccessor = skin.inverseBindMatrices else { throw fail("the skin has no inverse bind matrices") }
+        let inverseBind = try file.floats(inverseBindAccessor)
         guard inverseBind.count == skin.joints.count * 16 else { throw fail("the skin has \(skin.joints.count) joints but not as many bind matrices") }
         for (k, node) in skin.joints.enumerated() {
             guard document.nodes.indices.contains(node), let name = document.nodes[node].name,
@@ -41,10 +42,8 @@ extension SkinnedMesh {
             guard zip(m[m.startIndex..<m.startIndex + 12], identity).allSatisfy({ abs($0 - $1) < 1e-4 }) else {
                 throw fail("joint '\(name)' has a rotated bind pose; the rig's bind pose has none")
             }
-            let position = SIMD3(-m[m.startIndex + 12], -m[m.startIndex + 13], -m[m.startIndex + 14])
-            let expected = rigBind[joint]
-            let distance = ((position.x - expected.x) * (position.x - expected.x) + (position.y - expected.y) * (position.y - expected.y)
-                + (position.z - expected.z) * (position.z - expected.z)).squareRoot()
+            let position = Vector3(-m[m.startIndex + 12], -m[m.startIndex + 13], -m[m.startIndex + 14])
+            let distance = position.distance(to: rigBind[joint])
             guard distance <= tolerance else {
                 throw fail(String(format: "joint '%@' is bound %.1f mm from where rig '%@' puts it: the mesh was made for another rig",
                                   name, distance * 1000, rig.name))
@@ -70,7 +69,8 @@ extension SkinnedMesh {
                 let added = try addVertices(primitive, file: file, jointMap: jointMap, to: &mesh, names: names)
                 hasNormals = hasNormals && added
             }
-            let indices = try file.integers(primitive.indices)
+            guard let indexAccessor = primitive.indices else { throw fail("primitive \(p) has no indices (only indexed triangles are read)") }
+            let indices = try file.integers(indexAccessor)
             guard indices.count % 3 == 0 else { throw fail("primitive \(p) has \(indices.count) indices, not whole triangles") }
             let vertexCount = UInt32(mesh.positions.count) - base
             guard indices.allSatisfy({ $0 < vertexCount }) else { throw fail("primitive \(p) indexes a vertex it does not have") }
@@ -121,10 +121,7 @@ extension SkinnedMesh {
             mesh.weights.append(w)
         }
         mesh.positions += positions
-        mesh.normals += normals?.map { n in
-            let length = (n * n).sum().squareRoot()
-            return length > 0 ? n / length : SIMD3(0, 0, 1)
-        } ?? [SIMD3<Float>](repeating: SIMD3(0, 0, 1), count: count)
+        mesh.normals += normals?.map(unit) ?? [SIMD3<Float>](repeating: SIMD3(0, 0, 1), count: count)
 
         for (t, target) in (primitive.targets ?? []).enumerated() {
             guard let accessor = target.position else { continue }

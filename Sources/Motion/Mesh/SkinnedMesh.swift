@@ -51,9 +51,12 @@ public struct SkinnedMesh: Sendable {
                 normals[Int(t.x)] += n; normals[Int(t.y)] += n; normals[Int(t.z)] += n
             }
         }
-        return normals.map { n in
-            let length = (n * n).sum().squareRoot()
-            return length > 0 ? n / length : SIMD3(0, 0, 1)
-        }
+        return normals.map(unit)
+    }
+
+    /// `n` scaled to length 1; +z for a zero vector (a vertex of degenerate triangles only).
+    static func unit(_ n: SIMD3<Float>) -> SIMD3<Float> {
+        let length = (n * n).sum().squareRoot()
+        return length > 0 ? n / length : SIMD3(0, 0, 1)
     }
 }

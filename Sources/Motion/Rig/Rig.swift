@@ -24,6 +24,9 @@ public struct Rig: Sendable, Equatable, Codable {
     /// The index of the joint called `name`.
     public func jointIndex(_ name: String) -> Int? { joints.firstIndex { $0.name == name } }
 
+    /// The index of the face control called `name`, if any.
+    public func controlIndex(_ name: String) -> Int? { controls.firstIndex { $0.name == name } }
+
     /// The bind-pose position of every joint in the rig frame, metres.
     public var bindPositions: [Vector3] {
         var out = [Vector3](repeating: .zero, count: joints.count)

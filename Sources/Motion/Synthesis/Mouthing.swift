@@ -11,11 +11,13 @@ public struct Mouthing: Sendable {
     let controls: [Int]
     /// Reads SAMPA mouth pictures.
     let sampa: VisemeSpeller
-    /// Mouth movements are lighter while signing than in speech: shapes are scaled by this.
+    /// A factor on every shape's values (1: as `Rigs/visemes.txt` gives them, which already makes them lighter than
+    /// speech), for a caller that wants fainter or stronger mouthing.
     public var strength = 1.0
 
     /// Loads `Rigs/visemes.txt` at `path` for `rig`: `viseme NAME CONTROL=VALUE…` lines, every viseme once.
-    /// - Throws: ``MotionError/badRig(path:line:field:reason:)`` naming the line.
+    /// - Throws: ``MotionError/cannotRead(path:reason:)`` for a missing file, ``MotionError/badRig(path:line:field:reason:)``
+    ///   naming a bad line.
     public init(path: String, rig: Rig, sampa: VisemeSpeller) throws {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw MotionError.cannotRead(path: path, reason: "missing, unreadable or not UTF-8")
@@ -36,7 +38,7 @@ public struct Mouthing: Sendable {
                 guard parts.count == 2, let value = Double(parts[1]), (0...1).contains(value) else {
                     throw fail("'\(pair)' is not CONTROL=VALUE with a value 0–1")
                 }
-                guard let control = rig.controls.firstIndex(where: { $0.name == parts[0] }) else {
+                guard let control = rig.controlIndex(String(parts[0])) else {
                     throw fail("rig '\(rig.name)' has no face control '\(parts[0])'")
                 }
                 return (control, value)
