@@ -9,6 +9,8 @@ public struct WordMouthing: Sendable {
     private let spellers: [String: VisemeSpeller]
     /// The sign language's own spoken language (the first it lists): how its entries' mouth pictures are written.
     private let primary: String?
+    /// Which signs mouth their word.
+    private let scope: MouthingScope
 
     /// Loads the viseme files of the spoken languages `tools`' lexicon lists, from the lexicon folder `root`.
     /// - Throws: ``LexiconError`` naming a bad viseme file.
@@ -30,9 +32,11 @@ public struct WordMouthing: Sendable {
         }
         self.spellers = spellers
         primary = info.spokenLanguages.first
+        scope = info.mouthing
     }
 
-    /// The visemes to mouth with `entry`, signed for the spoken `words`; nil when there is nothing to mouth.
+    /// The visemes to mouth with `entry`, signed for the spoken `words`; empty when the sign mouths nothing (a verb in
+    /// a sign language that mouths nouns only); nil when its words give no mouth shapes.
     public func visemes(entry: LexiconEntry, words: [String]) -> [Viseme]? {
         let picture = ([entry.phonology.manual] + entry.phonology.nonManual).flatMap(\.allNodes)
             .first { $0.kind == .mouthPicture }?["picture"]
@@ -40,6 +44,7 @@ public struct WordMouthing: Sendable {
             let visemes = speller.visemes(picture)
             if !visemes.isEmpty { return visemes }
         }
+        if scope == .nouns, !entry.words.contains(where: { $0.language == primary && $0.partOfSpeech == .noun }) { return [] }
         let text = words.joined(separator: " ")
         let language = text.contains(where: ChineseSegmenter.isCJK) ? "zh-Hans" : "en"
         let visemes = spellers[language]?.visemes(text) ?? []

@@ -53,6 +53,7 @@ public enum EntryWriter {
         spoken: \(info.spokenLanguages.joined(separator: ", "))
         categories: \(info.categories.joined(separator: ", "))
         fingerspelling: \(info.fingerspelling.rawValue)
+        mouthing: \(info.mouthing.rawValue)
 
         """
     }

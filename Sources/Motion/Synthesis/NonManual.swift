@@ -63,7 +63,9 @@ enum NonManual {
     static func curves(_ sign: SignDescription, duration: Double, mouthing: Mouthing?, rig: Rig) throws -> [String: [ControlKey]] {
         let source = sign.source
         var out: [String: [ControlKey]] = [:]
-        if let mouthing, let visemes = sign.mouthing { merge(&out, mouthing.curves(visemes, duration: duration, rig: rig)) }
+        // A sign with a mouth gesture (a mouth morpheme: puffed cheeks, tongue) shows that instead of mouthing a word.
+        let gesture = sign.phonology.nonManual.flatMap(\.allNodes).contains { $0.kind == .mouthGesture }
+        if let mouthing, let visemes = sign.mouthing, !gesture { merge(&out, mouthing.curves(visemes, duration: duration, rig: rig)) }
         for item in sign.phonology.nonManual.flatMap(\.allNodes) {
             let code = item["movement"] ?? item["direction"] ?? ""
             let table: [String: Gesture]?
