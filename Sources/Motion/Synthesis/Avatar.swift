@@ -1,4 +1,5 @@
 import Foundation
+import Lexicon
 
 /// A rig prepared for synthesis: its rest pose in world space, an IK solver and hand geometry per side.
 public struct Avatar: Sendable {
@@ -77,22 +78,10 @@ public struct Avatar: Sendable {
     }
 
     /// The tips of the five digits relative to the wrist, in the hand's frame (metres), with the state's finger
-    /// angles: forward kinematics along each digit's chain to its last joint's end point.
+    /// angles: the hand geometry's `tip` parts, as contact placement finds them.
     func fingertipOffsets(_ state: HandState, side: Side) -> [Vector3] {
-        guard let chains = rig.digits[side], let hand = arms[side]?.hand else { return [] }
-        var rotations: [Int: Quaternion] = [:]
-        for (joint, rotation) in state.fingers.rotations(rig: rig, side: side) { rotations[joint] = rotation }
-        return (1...5).compactMap { digit -> Vector3? in
-            // Each digit's chain hangs from the hand joint, joint after joint (the rig's `digits` line says so).
-            guard let chain = chains[digit], let first = chain.first, rig.joints[first].parent == hand,
-                  let last = chain.last, let end = rig.joints[last].end else { return nil }
-            var point = Vector3.zero, turn = Quaternion.identity
-            for joint in chain {
-                point = point + turn * rig.joints[joint].offset
-                turn = turn * (rotations[joint] ?? .identity)
-            }
-            return point + turn * end
-        }
+        guard let geometry = hands[side] else { return [] }
+        return (1...5).compactMap { try? geometry.locate(HandPart(location: .tip, digit: $0), fingers: state.fingers).point }
     }
 
     /// How deep `point` is inside `collider` grown by `margin` (metres, 0 when outside) and the way out.
