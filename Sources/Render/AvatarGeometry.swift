@@ -26,8 +26,6 @@ public struct AvatarGeometry: Sendable {
     public let look: AvatarLook
     private let children: [[Int]]
     let meshBuilder: BodyMeshBuilder?
-    /// Each mesh vertex's part for the penetration measure (empty for the mannequin).
-    let meshParts: [BodyPart?]
 
     /// Pairs a rig with its look.
     public init(rig: Rig, look: AvatarLook) {
@@ -38,7 +36,6 @@ public struct AvatarGeometry: Sendable {
         self.children = children
         // The body below the signing space (legs, shoes) is never in the picture: 10 cm of margin for leaning.
         meshBuilder = look.body.map { BodyMeshBuilder(body: $0, cutHeight: SigningSpace.bounds(of: rig).minimum.y - 0.1) }
-        meshParts = meshBuilder?.vertexParts(rig: rig) ?? []
     }
 
     /// The look's skinned body for a `.glb` export of `track` (its face units animated from the face controls);

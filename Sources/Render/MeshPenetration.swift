@@ -16,7 +16,8 @@ extension AvatarGeometry {
     public func penetration(_ pose: AvatarPose) -> MeshPenetration? {
         guard let body = meshBuilder else { return nil }
         let (positions, normals) = body.posed(pose)
-        let parts = meshParts
+        // Worked out per call: the measure is a diagnostic, not worth a pass over the mesh at every start-up.
+        let parts = body.vertexParts(rig: rig)
         var groups: [BodyPart: [Int]] = [:]
         for v32 in body.used {
             let v = Int(v32)
