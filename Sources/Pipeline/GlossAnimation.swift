@@ -50,8 +50,8 @@ public struct GlossAnimation: Sendable {
                 return gloss.entry.flatMap(lexicon.entry(id:)).map { [.sign(Self.marked(sign($0, spoken: gloss.source), markers))] } ?? []
             case .fingerspelling:  // spelling carries no face and no mouthing
                 return units.isEmpty ? [] : [.fingerspelling(units.map { SignDescription(entry: $0.1) })]
-            case .number:  // digit and number signs, one after another, each mouthed
-                return units.map { .sign(Self.marked(sign($0.1, spoken: [$0.0]), markers)) }
+            case .number:  // digit and number signs run through as one number, each mouthed
+                return units.isEmpty ? [] : [.number(units.map { Self.marked(sign($0.1, spoken: [$0.0]), markers) })]
             case .pause: return [.pause(gloss.pause ?? 0.3)]
             }
         }
@@ -125,6 +125,7 @@ public struct GlossAnimation: Sendable {
         switch item {
         case .sign: 1
         case let .fingerspelling(letters): letters.count
+        case let .number(signs): signs.count
         case .pause: 0
         }
     }

@@ -119,6 +119,26 @@ struct SynthesisTests {
         #expect(last > other + 0.2)
     }
 
+    /// A number's signs run through like a spelled word: held postures briefly, the last longer; a sign with a
+    /// movement keeps it. The same signs as separate citation signs take longer.
+    @Test func numbersRunThroughTheirSigns() throws {
+        let postures = try ["A-SP.sigml", "B-SP.sigml", "C-SP.sigml", "D-SP.sigml"].map(Fixtures.sign)
+        let moving = try Fixtures.sign("AUTO.sigml")
+        let timing = Timing()
+        let animator = Animator(avatar: Fixtures.avatar, timing: timing)
+        let number = try animator.animate([.number(postures)]).track
+        #expect(number.spans.count == 4)
+        let step = (number.spans[2].end - number.spans[0].end) / 2
+        #expect(abs(step - (timing.numberHold + timing.numberTransition)) < 0.02)
+        #expect(abs((number.spans[3].end - number.spans[3].start) - (timing.numberHold + timing.lastLetterHold)) < 0.02)
+        let separate = try animator.animate(postures.map { .sign($0) }).track
+        #expect(number.spans[3].end - number.spans[0].start < separate.spans[3].end - separate.spans[0].start - 1)
+
+        let mixed = try animator.animate([.number([postures[0], moving, postures[1]])]).track
+        let alone = try animator.animate([.sign(moving)]).track
+        #expect(abs((mixed.spans[1].end - mixed.spans[1].start) - (alone.spans[0].end - alone.spans[0].start) / timing.phraseFinalLengthening) < 0.02)
+    }
+
     /// Within a phrase the hands go straight from one sign to the next; they are back at rest only at the ends.
     @Test func phraseCoarticulates() throws {
         let signs = try ["HALLO.sigml", "AUTO.sigml", "BOEK.sigml"].map(Fixtures.sign)

@@ -29,7 +29,7 @@ public struct SigningEstimate: Sendable, Codable, Equatable {
 ///
 /// Distill ships ``LexiconTimeEstimator``; the pipeline may inject one built on the Gloss stage.
 public protocol SigningTimeEstimator: Sendable {
-    /// The signing time of `text`.
+    /// The signing time of `text`, from the move into its first sign to the end of its last.
     /// - Throws: when the text cannot be analysed.
     func signingTime(of text: String) throws -> SigningEstimate
 }

@@ -1,7 +1,8 @@
 import Lexicon
 
 /// The default ``SigningTimeEstimator``: signs each content word with its lexicon signs, fingerspells the rest,
-/// adds transitions between manual units and pauses at punctuation; function words cost nothing.
+/// adds the move into the first sign, transitions between manual units and pauses at punctuation; function words
+/// cost nothing.
 public struct LexiconTimeEstimator: SigningTimeEstimator {
     /// The analyser that splits and classifies words.
     public let analyzer: TextAnalyzer
@@ -32,14 +33,20 @@ public struct LexiconTimeEstimator: SigningTimeEstimator {
             case .punctuation:
                 if manualUnits > 0 { pendingPause = max(pendingPause, pause(after: word.text)) }
                 continue
-            case .sign, .number:
+            case .sign:
+                for sign in word.signs { result.seconds += durations.duration(of: sign) }
+                result.signs += word.signs.count
+                manualUnits += word.signs.count
+                result.seconds += durations.transition * Double(max(0, word.signs.count - 1))
+            case .number:
+                // A number's signs are run through (Motion's number items): held signs briefly, the last longer.
                 let signs = word.signs.isEmpty ? [nil] : word.signs.map(Optional.some)
                 for sign in signs {
-                    result.seconds += sign.map(durations.duration(of:)) ?? durations.numberSign
-                    result.signs += 1
+                    result.seconds += sign.map(durations.numberDuration(of:)) ?? durations.numberSign
                 }
+                result.seconds += durations.numberTransition * Double(signs.count - 1) + durations.lastLetterHold
+                result.signs += signs.count
                 manualUnits += signs.count
-                result.seconds += durations.transition * Double(signs.count - 1)
             case .unknown:
                 guard !word.spelled.isEmpty else { continue }
                 for unit in word.spelled {
@@ -63,6 +70,8 @@ public struct LexiconTimeEstimator: SigningTimeEstimator {
             result.seconds += pendingPause
             result.pauses += 1
         }
+        // The move into the first sign, as the animation times a passage (from the first approach).
+        if manualUnits > 0 { result.seconds += durations.transition }
         return result
     }
 

@@ -11,8 +11,11 @@ public struct SignDurations: Sendable, Equatable {
     public var letter = 1.0 / 3
     /// Hold on the last spelt letter, s.
     public var lastLetterHold = 0.2
-    /// One number sign (digit, 百, 万…), s, when its entry has no timing.
-    public var numberSign = 0.6
+    /// One number sign without movement (a digit's handshape held) within a number, s; also a number sign
+    /// without an entry. Motion's `Timing.numberHold`.
+    public var numberSign = 0.3
+    /// Between the signs of one number, s (Motion's `Timing.numberTransition`).
+    public var numberTransition = 0.2
     /// Pause at a clause mark (，、；： , ; :), s.
     public var clausePause = 0.25
     /// Pause at a sentence end (。！？ . ! ?), s (pauses ≈ 17 % of signing time in Huenerfauth 2009).
@@ -26,6 +29,19 @@ public struct SignDurations: Sendable, Equatable {
     public func duration(of entry: LexiconEntry) -> Double {
         let base = entry.timing.duration ?? Self.movementDefault(entry.phonology)
         return base / max(0.1, entry.timing.speed ?? 1) + (entry.timing.hold ?? 0)
+    }
+
+    /// The time of `entry` as one sign of a number: a sign without movement is held ``numberSign``; one with a
+    /// movement takes its citation duration.
+    public func numberDuration(of entry: LexiconEntry) -> Double {
+        entry.timing.duration == nil && Self.isStatic(entry.phonology) ? numberSign : duration(of: entry)
+    }
+
+    /// True when `phonology` has no movement: a posture held.
+    static func isStatic(_ phonology: Phonology) -> Bool {
+        !phonology.manual.children.contains { $0.kind == .signManual }  // a compound's parts
+            && !phonology.manual.allNodes.contains { [.directedMotion, .circularMotion, .targetMotion, .repeatedMotion, .sequentialMotion,
+                                                      .parallelMotion, .splitMotion, .changePosture, .fingerPlay, .wristMotion].contains($0.kind) }
     }
 
     /// ASL-LEX 2.0 mean duration by movement type, s: circular 1.086, Z-shaped 1.015, compound 1.022,

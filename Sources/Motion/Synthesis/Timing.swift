@@ -24,6 +24,10 @@ public struct Timing: Sendable, Equatable, Codable {
     public var phraseFinalLengthening = 1.12
     /// Time per fingerspelled letter (≈ 3 letters/s), and the extra hold of the last letter, seconds.
     public var letter = 0.33, lastLetterHold = 0.35
+    /// Within one number: the hold of a sign without movement and the transition into the next sign, seconds
+    /// (≈ 2 number signs/s, a little slower than letters: a number's digits are run through like a spelled word,
+    /// not signed as separate citation signs). The last is held ``lastLetterHold`` longer.
+    public var numberHold = 0.3, numberTransition = 0.2
     /// Move from rest into the first sign and back to rest after the last, seconds.
     public var fromRest = 0.5, toRest = 0.5
     /// Idle rest (breathing) before the first and after the last sign, seconds.

@@ -75,6 +75,19 @@ public struct Animator: Sendable {
                     let firstApproach = k == 0 ? approach : timing.letter * 0.4 / speed
                     phrase.perform(clip, approach: firstApproach, scale: hold / clip.duration, movement: .fingerspelling)
                 }
+            case let .number(signs):
+                for (k, sign) in signs.enumerated() {
+                    let clip = try plan(sign)
+                    let isLast = k == signs.count - 1
+                    let into = k == 0 ? approach : timing.numberTransition / speed
+                    if clip.movementKind == .none {
+                        let hold = (timing.numberHold + (isLast ? timing.lastLetterHold : 0)) / speed
+                        phrase.perform(clip, approach: into, scale: hold / clip.duration, movement: .none)
+                    } else {
+                        phrase.perform(clip, approach: into, scale: (isLast && boundary ? timing.phraseFinalLengthening : 1) / speed,
+                                       movement: clip.movementKind)
+                    }
+                }
             case let .pause(seconds):
                 phrase.now += seconds / speed
             }

@@ -6,6 +6,9 @@ public enum PhraseItem: Sendable, Equatable {
     case sign(SignDescription)
     /// Letters spelled at about 3 per second, the last held longer.
     case fingerspelling([SignDescription])
+    /// The signs of one number (digits, 十, 百, a score's joiner) in a row: a sign without movement is held briefly,
+    /// as signers run through a number's digits, the last held longer; a sign with a movement keeps it.
+    case number([SignDescription])
     /// A pause of this many seconds (before the speed factor), e.g. at a sentence boundary.
     case pause(Double)
 
