@@ -11,6 +11,7 @@ extension AnchorCommand {
         options.video = output
         options.animation = animationStream
         options.inputTimeout = inputTimeout
+        options.maxBacklog = maxBacklog
         let geometry = try avatar.load()
         let quiet = quiet
         Console.note("live: reading \(input); the run ends \(inputTimeout) s after the input stops", quiet: quiet)

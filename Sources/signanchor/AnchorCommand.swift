@@ -44,6 +44,10 @@ struct AnchorCommand: AsyncParsableCommand {
     @Option(help: "With --live: the input ends after this many seconds without new data.")
     var inputTimeout = 10.0
 
+    @Option(name: .customLong("max-backlog"),
+            help: "With --live: skip an utterance still waiting for recognition this many seconds after its speech (keeps the avatar close to the broadcast on a busy machine; larger signs more, later).")
+    var maxBacklog = 3.0
+
     @Option(help: "With --live: write the JSON report here (default: beside a file output, else none).")
     var report: String?
 
@@ -91,6 +95,7 @@ struct AnchorCommand: AsyncParsableCommand {
             }
             guard output != nil || animationStream != nil else { throw ValidationError("--live needs -o, --animation-stream or both") }
             guard inputTimeout > 0 else { throw ValidationError("--input-timeout must be positive") }
+            guard maxBacklog > 0, maxBacklog.isFinite else { throw ValidationError("--max-backlog must be positive") }
             return
         }
         guard output != nil else { throw ValidationError("give -o OUTPUT") }

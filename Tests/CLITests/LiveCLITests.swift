@@ -28,8 +28,10 @@ struct LiveCLITests {
         let reportFile = folder.appendingPathComponent("live.json")
         let result = try Self.pipeline("""
             ffmpeg -v error -re -i '\(speech.path)' -c:a aac -f mpegts - | '\(TestFiles.program.path)' anchor --live - \
-            -o '\(video.path)' --animation-stream '\(stream.path)' --report '\(reportFile.path)' --size 160x120 --beam 1 --input-timeout 2
+            -o '\(video.path)' --animation-stream '\(stream.path)' --report '\(reportFile.path)' --size 160x120 --beam 1 --input-timeout 2 --max-backlog 60
             """)
+        // A generous backlog: on a machine busy with other tests recognition may lag, and this test is about the
+        // pipeline; the delay target lives in scripts/bench live.
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("delay"), "one line per signed utterance: \(result.stderr)")
 
@@ -77,7 +79,7 @@ struct LiveCLITests {
         let result = try Self.pipeline("""
             ffmpeg -v error -re -i '\(speech.path)' -c:a aac -flush_packets 1 -f mpegts '\(growing.path)' & sleep 1; \
             '\(TestFiles.program.path)' anchor --live '\(growing.path)' --animation-stream '\(stream.path)' \
-            --report '\(reportFile.path)' --beam 1 --input-timeout 2 --quiet; status=$?; wait; exit $status
+            --report '\(reportFile.path)' --beam 1 --input-timeout 2 --max-backlog 60 --quiet; status=$?; wait; exit $status
             """)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: reportFile)) as? [String: Any])
@@ -93,6 +95,7 @@ struct LiveCLITests {
         ["--live", "SPEECH", "--text", "hello", "-o", "OUT/avatar.ts"],
         ["--live", "SPEECH", "-o", "-", "--animation-stream", "-"],
         ["--live", "SPEECH", "-o", "OUT/avatar.ts", "--input-timeout", "0"],
+        ["--live", "SPEECH", "-o", "OUT/avatar.ts", "--max-backlog", "0"],
         ["--live", "SPEECH", "-o", "/nonexistent-folder/avatar.ts"],
     ])
     func badLiveJobs(_ arguments: [String]) throws {
