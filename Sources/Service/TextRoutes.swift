@@ -89,9 +89,10 @@ struct TextRoutes {
         let rate = body.rate ?? 80
         let options = try DistillOptions(rate: body.signs == true ? .signsPerMinute(rate) : .unitsPerMinute(rate), maxLag: body.maxLag ?? 4)
         let (transcript, spoken) = try input.transcript(language: language, speechRate: body.speechRate, source: "body")
-        let analyzer = try resources.kit(body.signLanguage ?? spoken.defaultSignLanguage).analyzer(spoken)
-        let script = await Distiller(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer), options: options)
-            .distill(transcript)
+        let kit = try resources.kit(body.signLanguage ?? spoken.defaultSignLanguage)
+        // Signing time as the avatar takes it, as `anchor` and `signanchor distill` measure it.
+        let estimator = AnimatedTimeEstimator(translator: kit.translator, animation: kit.animation)
+        let script = await Distiller(analyzer: try kit.analyzer(spoken), estimator: estimator, options: options).distill(transcript)
         return try JSON.data(script)
     }
 }

@@ -3,6 +3,8 @@ import ArgumentParser
 import Distill
 import Foundation
 import Lexicon
+import Motion
+import Pipeline
 
 /// `signanchor distill INPUT`: transcript, subtitles or text → rate-fitted, timed condensed text.
 struct DistillCommand: AsyncParsableCommand {
@@ -14,6 +16,14 @@ struct DistillCommand: AsyncParsableCommand {
     /// The distiller backends.
     enum Backend: String, ExpressibleByArgument, CaseIterable {
         case rules, glm
+    }
+
+    /// How signing time is measured.
+    enum SigningTime: String, ExpressibleByArgument, CaseIterable {
+        /// The glosses animated on the avatar's rig, as `anchor` measures: what the avatar really takes.
+        case animated
+        /// The lexicon's citation durations, without glossing or animating (faster, less exact).
+        case estimated
     }
 
     @Argument(help: "A transcript JSON, subtitles (.srt/.vtt/.ass), a plain-text file, or - for stdin.")
@@ -39,6 +49,13 @@ struct DistillCommand: AsyncParsableCommand {
 
     @Option(help: "The lexicon folder (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders: docs/cli.md).")
     var lexicon: String?
+
+    @Option(name: .customLong("signing-time"),
+            help: "animated (the glosses animated on the avatar's rig, as anchor measures) or estimated (lexicon durations).")
+    var signingTime: SigningTime = .animated
+
+    @Option(help: "Rig for --signing-time animated (default: $SIGNANCHOR_RIG, else .models/avatar/human.rig in the data folders).")
+    var rig: String?
 
     @Option(name: .customLong("glm-url"), help: "Chat API base URL, or 'zhipu' (default: $SIGNANCHOR_GLM_URL).")
     var glmURL: String?
@@ -77,8 +94,18 @@ struct DistillCommand: AsyncParsableCommand {
         let read = try TextInput.read(input)
         let (transcript, spoken) = try DistillInput(text: read.text, segments: read.segments, declaredLanguage: read.language)
             .transcript(language: chosen, speechRate: speechRate, source: input)
-        let analyzer = try TextAnalyzer.load(root: try lexicon ?? LexiconLoader.defaultRoot(), language: spoken)
-        let estimator = LexiconTimeEstimator(analyzer: analyzer)
+        let root = try lexicon ?? LexiconLoader.defaultRoot()
+        let analyzer: TextAnalyzer
+        let estimator: any SigningTimeEstimator
+        switch signingTime {
+        case .animated:
+            let kit = try SigningKit(root: root, signLanguage: spoken.defaultSignLanguage, rig: try Rig.load(path: try rig ?? DataSet.rig.path()))
+            analyzer = try kit.analyzer(spoken)
+            estimator = AnimatedTimeEstimator(translator: kit.translator, animation: kit.animation)
+        case .estimated:
+            analyzer = try TextAnalyzer.load(root: root, language: spoken)
+            estimator = LexiconTimeEstimator(analyzer: analyzer)
+        }
         if explain {
             let rules = RulesDistiller(analyzer: analyzer, estimator: estimator)
             let lines = transcript.segments.map { "== \($0.text)\n" + rules.explain($0.text) }

@@ -68,7 +68,7 @@ public struct RulesDistiller: PassageDistiller {
         }
         // The per-group costs are estimates; fill what the real measurement leaves, in the same order.
         let clauses = Set(chosen.map { chunks[$0].clause })
-        for chunk in order(chunks.indices.filter { clauses.contains(chunks[$0].clause) && !chosen.contains($0) }, plans, chunks) {
+        for chunk in order(chunks.indices.filter { clauses.contains(chunks[$0].clause) && !chosen.contains($0) }, plans, chunks, budget: budget) {
             let trial = measure(plans, chunks, chosen.union([chunk]))
             if (chunks[chunk].tier == 0 ? budget : budget.forExtras).admits(trial.estimate, units: trial.units) {
                 chosen.insert(chunk)
@@ -84,12 +84,19 @@ public struct RulesDistiller: PassageDistiller {
         return Condensation(text: text, estimate: estimate, units: TextUnits.count(text, language: language), backend: "rules")
     }
 
-    /// Chunks in the order they are added: by tier, then value per second (a signed word before a spelled one).
-    private func order(_ candidates: [Int], _ plans: [Plan], _ chunks: [Chunk]) -> [Int] {
-        candidates.sorted {
+    /// Chunks in the order they are added: by tier, then value per cost (a signed word before a spelled one). The
+    /// cost is the larger share a group takes of the passage's signing time or of its rate units: whichever of the
+    /// two budgets is tighter is the one to spend well.
+    private func order(_ candidates: [Int], _ plans: [Plan], _ chunks: [Chunk], budget: Budget) -> [Int] {
+        func cost(_ chunk: Chunk) -> Double {
+            let time = chunk.seconds / max(budget.seconds, 0.1)
+            guard let units = budget.units else { return time }
+            return max(time, Double(chunk.units) / max(units, 1))
+        }
+        return candidates.sorted {
             let a = chunks[$0], b = chunks[$1]
             if a.tier != b.tier { return a.tier < b.tier }
-            return (plans[a.clause].value * 0.1 + a.value / a.seconds, -$0) > (plans[b.clause].value * 0.1 + b.value / b.seconds, -$1)
+            return (plans[a.clause].value * 0.1 + a.value / cost(a) / 10, -$0) > (plans[b.clause].value * 0.1 + b.value / cost(b) / 10, -$1)
         }
     }
 
@@ -117,9 +124,15 @@ public struct RulesDistiller: PassageDistiller {
         let lastTier = structure.tiers.lastIndex { $0.name != "drop" } ?? 0
         var said = Set(analyzer.words(context).filter(\.isContent).map(\.text).map { $0.lowercased() })
         var plans: [Plan] = [], chunks: [Chunk] = []
+        var previousEnd: Int?  // the tier of the previous clause's last group
         for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
             let words = cleaner.clean(clause.text)
             let analysis = sentences.analyse(words)
+            // A verbless piece after a comma within a sentence that does not open a phrase of its own ("…, parks
+            // and public transport", "…, several months ahead of schedule") continues the clause before: its heads
+            // rank as that clause's last words do, not as a core of their own. Numbers and names keep their rank.
+            let continuation = !clause.startsSentence && !words.contains { $0.wordClass == .verb }
+                && words.first { $0.kind != .punctuation }.map { ![.preposition, .subordinator, .conjunction].contains($0.wordClass) } == true
             var groups = analysis.groups
             // A speaker's words go together or not at all (国家 卫生 健康 委员会): a piece of a name tells nothing.
             let speakers = words.indices.filter { analysis.roles[$0] == .speaker }
@@ -140,6 +153,9 @@ public struct RulesDistiller: PassageDistiller {
                 let repeated = !keys.isEmpty && keys.allSatisfy(said.contains) && role != .number && role != .predicate
                     && role != .negation && !members.contains { words[$0].isNegation }
                 if repeated { tier = max(tier, lastTier) }
+                if continuation, let previousEnd, role != .number, role != .name, !members.contains(where: { words[$0].isName }) {
+                    tier = max(tier, previousEnd)
+                }
                 // A head that would be fingerspelled (no sign; about three times a sign's time) is not required for
                 // the core unless it is a name: the signed core goes first, the spelled head is the first to join.
                 let spelledHead = tier == 0 && [.subjectHead, .objectHead, .predicate].contains(role)
@@ -150,7 +166,7 @@ public struct RulesDistiller: PassageDistiller {
                 let informative = members.filter { words[$0].isContent }.map { analyzer.classifier.informativeness(words[$0].text) }.max() ?? 1
                 chunks.append(Chunk(clause: plans.count, indices: members, tier: tier, role: role,
                                     value: role == .number ? 2 : words[members[0]].isName ? 1.5 : informative,
-                                    seconds: estimate.seconds + 0.3, units: TextUnits.count(text, language: language),
+                                    seconds: estimate.seconds, units: TextUnits.count(text, language: language),
                                     spelledHead: spelledHead))
                 clauseChunks.append(chunks.count - 1)
             }
@@ -160,6 +176,7 @@ public struct RulesDistiller: PassageDistiller {
             said.formUnion(clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }
                 .filter { words[$0].isContent }.map { words[$0].text.lowercased() })
             plans.append(Plan(words: words, value: value, chunks: clauseChunks))
+            previousEnd = clauseChunks.max { chunks[$0].indices.max()! < chunks[$1].indices.max()! }.map { max(1, chunks[$0].tier) }
         }
         return (plans, chunks)
     }
@@ -167,25 +184,24 @@ public struct RulesDistiller: PassageDistiller {
     // MARK: - Selection
 
     private func select(_ plans: [Plan], _ chunks: [Chunk], budget: Budget) -> Set<Int> {
-        struct Pick { var chosen: Set<Int> = []; var seconds = 0.0; var units = 0; var included: [Int] = [] }
-        func fits(_ pick: Pick, _ more: [Int], pause: Double = 0, within: Budget = budget) -> Bool {
-            let seconds = more.reduce(pick.seconds + pause) { $0 + chunks[$1].seconds }
-            let units = more.reduce(pick.units) { $0 + chunks[$1].units }
-            return within.admits(SigningEstimate(seconds: seconds), units: units)
+        struct Pick { var chosen: Set<Int> = []; var included: [Int] = [] }
+        // Each step measures the text it would sign (the estimator caches): summing the groups' own costs
+        // counts a move into each group and a phrase-final hold after each, which the joined text does not pay.
+        func fits(_ pick: Pick, _ more: [Int], within: Budget = budget) -> Bool {
+            let trial = measure(plans, chunks, pick.chosen.union(more))
+            return within.admits(trial.estimate, units: trial.units)
         }
-        func take(_ pick: inout Pick, _ more: [Int], pause: Double = 0) {
-            pick.seconds += more.reduce(pause) { $0 + chunks[$1].seconds }
-            pick.units += more.reduce(0) { $0 + chunks[$1].units }
+        func take(_ pick: inout Pick, _ more: [Int]) {
             pick.chosen.formUnion(more)
         }
         let valued = plans.indices.filter { plans[$0].value > 0 }.sorted { (plans[$0].value, -$0) > (plans[$1].value, -$1) }
         let core = { (clause: Int) in
-            self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }, plans, chunks)
+            self.order(plans[clause].chunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }, plans, chunks, budget: budget)
         }
         // 1. Whole cores, most valuable clause first: a sentence's core is kept whole or the sentence goes.
         var whole = Pick()
-        for clause in valued where !core(clause).isEmpty && fits(whole, core(clause), pause: 0.25) {
-            take(&whole, core(clause), pause: 0.25)
+        for clause in valued where !core(clause).isEmpty && fits(whole, core(clause)) {
+            take(&whole, core(clause))
             whole.included.append(clause)
         }
         // When the most valuable clause's core does not fit, its best groups alone may say more than the whole
@@ -193,9 +209,10 @@ public struct RulesDistiller: PassageDistiller {
         var partial = Pick()
         if let best = valued.first, !whole.included.contains(best) {
             // Its statement first: what happened (the predicate with its negation), then who or what, then numbers
-            // and names, then the object; within each, the best value per second.
-            let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 2, .objectHead: 3]
-            let ranked = core(best).enumerated().sorted { (statement[chunks[$0.element].role] ?? 4, $0.offset) < (statement[chunks[$1.element].role] ?? 4, $1.offset) }
+            // (the figure is usually the news: the score, the rise, the count), names, then the object; within
+            // each, the best value per cost.
+            let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 3, .objectHead: 4]
+            let ranked = core(best).enumerated().sorted { (statement[chunks[$0.element].role] ?? 5, $0.offset) < (statement[chunks[$1.element].role] ?? 5, $1.offset) }
             for (_, chunk) in ranked where fits(partial, [chunk]) { take(&partial, [chunk]) }
             if !partial.chosen.isEmpty { partial.included = [best] }
         }
@@ -204,7 +221,7 @@ public struct RulesDistiller: PassageDistiller {
         // 2. Tier by tier within the kept clauses, best value per second first; beyond the cores, within the time
         //    that does not make the next passage late.
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) }
-        for chunk in order(rest, plans, chunks) where fits(pick, [chunk], within: chunks[chunk].tier == 0 ? budget : budget.forExtras) {
+        for chunk in order(rest, plans, chunks, budget: budget) where fits(pick, [chunk], within: chunks[chunk].tier == 0 ? budget : budget.forExtras) {
             take(&pick, [chunk])
         }
         return pick.chosen

@@ -77,7 +77,8 @@ public struct SentenceAnalyzer: Sendable {
         if let marker = split { roles[marker] = .function }
         let saved = (roles, groups)
         analyseCore(words, main, secondary: false, adjuncts: true, &roles, &groups)
-        if !main.contains(where: { [.subjectHead, .predicate, .objectHead, .number, .name].contains(roles[$0]) }) {
+        if !main.contains(where: { [.subjectHead, .predicate, .objectHead, .number, .name].contains(roles[$0]) }),
+           !main.contains(where: { words[$0].wordClass == .verb }) {
             // No core at all (a verbless fragment such as "with the possibility of flooding"): read its noun
             // phrases' heads as the core instead of one long adjunct.
             (roles, groups) = saved
@@ -99,6 +100,7 @@ public struct SentenceAnalyzer: Sendable {
         var isFirstObject = true
         var previous: Int?
         var afterAuxiliary = false
+        var afterCoordinator = false  // the last word read was 和, and: a verb next is coordinated with the predicate
         func closePhrase() {
             // The last nominal is the head; a nominal before a conjunction (和, and) heads a conjunct too.
             defer { phrase = [] }
@@ -116,6 +118,8 @@ public struct SentenceAnalyzer: Sendable {
             let word = words[index]
             let wordClass = word.wordClass
             defer { previous = index }
+            let coordinated = afterCoordinator
+            afterCoordinator = false
             // Something removed between (a complementizer, a frame) ends an English adjunct.
             if language == .english, let previous, index != previous + 1 { adjunct = false }
             if roles[index] == .number || roles[index] == .frame { continue }
@@ -133,6 +137,12 @@ public struct SentenceAnalyzer: Sendable {
             if adjunct {
                 let ends = language == .chinese ? wordClass == .verb || wordClass == .auxiliary
                     : ![.determiner, .adjective, .noun, .name, .number, .measure, .time, .place, .pronoun, .other].contains(wordClass)
+                // 从明天开始: the word closing the phrase belongs to it, not a predicate of the clause.
+                if rules.adjunctEnds.contains(key(word)) {
+                    if roles[index] == nil { roles[index] = .function }
+                    adjunct = false
+                    continue
+                }
                 if wordClass == .localizer && language == .chinese {
                     roles[index] = .function
                     adjunct = false
@@ -145,7 +155,11 @@ public struct SentenceAnalyzer: Sendable {
                 adjunct = false
             }
             if roles[index] == .function {
-                if isCoordinator(word) || wordClass == .determiner { continue }
+                if isCoordinator(word) {
+                    afterCoordinator = true
+                    continue
+                }
+                if wordClass == .determiner { continue }
                 if wordClass == .auxiliary || wordClass == .particle {
                     closePhrase()
                     afterAuxiliary = predicate != nil
@@ -168,9 +182,20 @@ public struct SentenceAnalyzer: Sendable {
                 if predicate == nil {
                     predicate = index
                     roles[index] = head(.predicate)
+                } else if language == .chinese, let first = predicate, previous == first, roles[first] == head(.predicate) {
+                    // Verbs in a row (注意防寒保暖, 宣布推迟, 开始下降): the last carries the news, the ones before
+                    // frame it.
+                    roles[first] = .verb
+                    roles[index] = head(.predicate)
+                    predicate = index
+                } else if afterAuxiliary || coordinated {
+                    // A verb after a modal or "to" (出现症状要及时就医: 就医; "… and to avoid driving"), or coordinated
+                    // with the predicate ("slow down and avoid flooded roads"), is a predicate too, with its own object.
+                    roles[index] = head(.predicate)
+                    predicate = index
+                    isFirstObject = true
                 } else {
-                    // A verb after a modal (出现症状要及时就医: 就医) is a predicate too.
-                    roles[index] = afterAuxiliary ? head(.predicate) : .verb
+                    roles[index] = .verb
                 }
                 afterAuxiliary = false
                 phraseRole = .object

@@ -23,6 +23,8 @@ public struct StructureRules: Sendable, Equatable {
     /// Nouns of quantity whose `of` phrase names what is counted ("the number of customers": customers is the
     /// head the viewer needs); English lemmas.
     public var quantities: Set<String>
+    /// Words that close a prepositional phrase and belong to it (从明天开始, 到月底为止, 自去年以来): not a predicate.
+    public var adjunctEnds: Set<String>
     /// Tiers from first kept to last; the first is a sentence's core; roles in a tier named `drop` are never signed.
     public var tiers: [(name: String, roles: Set<WordRole>)]
 
@@ -30,7 +32,7 @@ public struct StructureRules: Sendable, Equatable {
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], quantities: Set<String> = [],
-                tiers: [(name: String, roles: Set<WordRole>)]) {
+                adjunctEnds: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)]) {
         self.reporting = reporting
         self.hedges = hedges
         self.frameStarts = frameStarts
@@ -40,6 +42,7 @@ public struct StructureRules: Sendable, Equatable {
         self.secondaryMarkers = secondaryMarkers
         self.timeWords = timeWords
         self.quantities = quantities
+        self.adjunctEnds = adjunctEnds
         self.tiers = tiers
     }
 
@@ -53,6 +56,7 @@ public struct StructureRules: Sendable, Equatable {
         lhs.reporting == rhs.reporting && lhs.hedges == rhs.hedges && lhs.frameStarts == rhs.frameStarts
             && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
             && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords && lhs.quantities == rhs.quantities
+            && lhs.adjunctEnds == rhs.adjunctEnds
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
     }
 
@@ -63,7 +67,8 @@ public struct StructureRules: Sendable, Equatable {
         let path = "\(root)/spoken/\(language.spokenTag)-structure.txt"
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
-        let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit", "secondary", "time", "quantity"]
+        let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
+                    "secondary", "time", "quantity", "adjunct-end"]
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
                 throw DistillError.badData(path: path, line: number, reason: "expected 'KEY: words' or 'tier NAME: roles'")
@@ -93,6 +98,6 @@ public struct StructureRules: Sendable, Equatable {
                               frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
-                              quantities: lists["quantity"] ?? [], tiers: tiers)
+                              quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [], tiers: tiers)
     }
 }

@@ -31,9 +31,10 @@ public struct Distiller: Sendable {
         self.options = options
     }
 
-    /// Distils a timed transcript; segments are taken in time order.
+    /// Distils a timed transcript; segments are taken in time order and re-cut into sentences
+    /// (``SentencePassages``), one passage each.
     public func distill(_ transcript: Transcript, progress: ProgressHandler? = nil) async -> DistilledScript {
-        let segments = transcript.segments.sorted { $0.start < $1.start }
+        let segments = SentencePassages().cut(transcript.segments.sorted { $0.start < $1.start }, language: analyzer.language)
         var passages: [DistilledPassage] = []
         var state = startState()
         for (index, segment) in segments.enumerated() {

@@ -20,7 +20,7 @@ public enum ClauseSplitter {
         for (index, character) in characters.enumerated() {
             current.append(character)
             let next = index + 1 < characters.count ? characters[index + 1] : " "
-            let sentenceEnd = "。！？!?…".contains(character) || (character == "." && (next.isWhitespace || next == "\""))
+            let sentenceEnd = endsSentence(character, next: next)
             let clauseEnd = "，；：,;:".contains(character) && !(character == "," && next.isNumber)
             if sentenceEnd || clauseEnd || character == "\n" {
                 append(&clauses, current, startsSentence)
@@ -30,6 +30,11 @@ public enum ClauseSplitter {
         }
         append(&clauses, current, startsSentence)
         return clauses
+    }
+
+    /// A sentence mark: 。！？!?… always, a full stop before a space, a quote or the end (not inside 2.5 or U.S.A).
+    static func endsSentence(_ character: Character, next: Character) -> Bool {
+        "。！？!?…".contains(character) || (character == "." && (next.isWhitespace || next == "\"" || next == "”"))
     }
 
     private static func append(_ clauses: inout [Clause], _ text: String, _ startsSentence: Bool) {

@@ -1,0 +1,94 @@
+import AnchorCore
+import Distill
+import Testing
+
+/// How the sentence analysis reads constructions news uses often (sentences written for these tests).
+@Suite("Sentence structure: phrases closed by 开始, verbs in a row, coordinated verbs, continuations, likelihood nouns")
+struct StructureTests {
+    /// Each word of `text` (one clause) with the role the analysis gives it.
+    private func roles(_ text: String, _ analyzer: TextAnalyzer) -> [String: WordRole] {
+        let words = ClauseCleaner(analyzer: analyzer).clean(text)
+        let analysis = SentenceAnalyzer(rules: analyzer.structure, classifier: analyzer.classifier, language: analyzer.language,
+                                        numberWords: analyzer.rules.numberWords).analyse(words)
+        var result: [String: WordRole] = [:]
+        for (word, role) in zip(words, analysis.roles) { if let role { result[word.text] = role } }
+        return result
+    }
+
+    @Test func aPhraseClosedBy开始IsNotThePredicate() {
+        let read = roles("地铁从下周开始延长运营时间。", Fixtures.chinese)
+        #expect(read["开始"] != .predicate)
+        #expect(read["延长"] == .predicate)
+        #expect(read["下周"] == .time)
+    }
+
+    @Test func ofVerbsInARowTheLastCarriesTheNews() {
+        let read = roles("医生提醒老人注意防暑降温。", Fixtures.chinese)
+        #expect(read["降温"] == .predicate)
+        #expect(read["注意"] != .predicate)
+        #expect(read["老人"] == .subjectHead)
+    }
+
+    @Test func everyYearIsATimeNotASubject() {
+        let read = roles("新机场每年接待四千万名旅客。", Fixtures.chinese)
+        #expect(read["每年"] == .time)
+        #expect(read["机场"] == .subjectHead)
+    }
+
+    @Test func aVerbCoordinatedWithThePredicateHasItsOwnObject() {
+        let read = roles("Drivers should slow down and avoid flooded roads.", Fixtures.english)
+        #expect(read["avoid"] == .predicate)
+        #expect(read["roads"] == .objectHead)
+        let advice = roles("People should keep drains clear and to avoid driving through standing water.", Fixtures.english)
+        #expect(advice["avoid"] == .predicate)
+        #expect(advice["driving"] == .objectHead)
+    }
+
+    @Test func theRiskOfSomethingIsAboutThatThing() {
+        let read = roles("There is a risk of flooding in the valley.", Fixtures.english)
+        #expect(read["flooding"] == .subjectHead)
+        #expect(read["risk"] == .modifier)
+    }
+
+    /// A verbless piece after a comma continues the clause before it: "parks and public pools" is more of the
+    /// budget's purpose, not a sentence core of its own.
+    @Test func aVerblessPieceAfterACommaIsNoCoreOfItsOwn() {
+        let distiller = RulesDistiller(analyzer: Fixtures.english, estimator: LexiconTimeEstimator(analyzer: Fixtures.english))
+        let lines = distiller.explain("The council will review the budget for libraries, parks and public pools.")
+            .split(separator: "\n").filter { $0.contains("[parks") || $0.contains("[pools") || $0.contains("[budget") }
+        #expect(lines.count == 3)
+        for line in lines where !line.contains("[budget") { #expect(!line.hasPrefix("    core"), "\(line)") }
+        #expect(lines.contains { $0.contains("[budget") && $0.hasPrefix("    core") })
+    }
+}
+
+/// Recogniser windows and subtitle cues re-cut at sentence ends, timed by interpolation.
+@Suite("Sentence passages")
+struct SentencePassageTests {
+    @Test func aSentenceSplitAcrossWindowsIsJoinedAndTheNextOneStartsWhereItWasSaid() {
+        let windows = [TimedText(start: 0, end: 4, text: "The bridge will open early next"),
+                       TimedText(start: 4, end: 6, text: "spring. Rain is expected on Sunday.")]
+        let passages = SentencePassages().cut(windows, language: .english)
+        #expect(passages.map(\.text) == ["The bridge will open early next spring.", "Rain is expected on Sunday."])
+        // "spring." is 7 of the second window's 35 characters.
+        #expect(abs(passages[0].end - (4 + 2 * 7 / 35.0)) < 1e-9)
+        #expect(passages[0].start == 0 && passages[1].end == 6)
+        #expect(passages[1].start > passages[0].end && passages[1].start < passages[0].end + 0.2)
+    }
+
+    @Test func sentencesInOneSegmentBecomeSeparatePassages() {
+        let passages = SentencePassages().cut([TimedText(start: 10, end: 14, text: "今天下雨。明天下雪。")], language: .chinese)
+        #expect(passages == [TimedText(start: 10, end: 12, text: "今天下雨。"), TimedText(start: 12, end: 14, text: "明天下雪。")])
+    }
+
+    @Test func silencesAndLengthCutUnpunctuatedSpeech() {
+        let apart = SentencePassages().cut([TimedText(start: 0, end: 2, text: "heavy rain in the north"),
+                                            TimedText(start: 5, end: 7, text: "schools stay closed")], language: .english)
+        #expect(apart.map(\.text) == ["heavy rain in the north", "schools stay closed"])
+        let windows = (0..<30).map { TimedText(start: Double($0), end: Double($0 + 1), text: "word number \($0)") }
+        let passages = SentencePassages().cut(windows, language: .english)
+        #expect(passages.count > 1)
+        #expect(passages.allSatisfy { $0.duration <= SentencePassages().longest + 1 })
+        #expect(passages.map(\.text).joined(separator: " ") == windows.map(\.text).joined(separator: " "))
+    }
+}
