@@ -34,6 +34,8 @@ public struct AnchorOptions: Sendable {
     public var overlay = true
     /// The avatar's mouth shapes (`Rigs/visemes.txt`): the avatar mouths the signed words; nil: no mouthing.
     public var visemesPath: String?
+    /// Mend misheard words in recognised Chinese (``HomophoneRepair``); transcripts and text given are kept as they are.
+    public var repairHomophones = true
 
     /// Options with the default lexicon and model locations.
     public init(lexiconRoot: String, modelPath: String) throws {
@@ -87,7 +89,7 @@ public struct AnchorJob: Sendable {
             return try await work()
         }
 
-        let (transcript, languages) = try await timed("transcribe") {
+        let (recognised, languages) = try await timed("transcribe") {
             if let given { return (given, try options.languages(forText: given)) }
             return try transcribe(input, progress: progress)
         }
@@ -95,6 +97,8 @@ public struct AnchorJob: Sendable {
         let kit = try kits?(languages.signLanguage)
             ?? SigningKit(root: options.lexiconRoot, signLanguage: languages.signLanguage, rig: geometry.rig, visemes: options.visemesPath)
         let analyzer = try kit.analyzer(languages.spoken)
+        let repair = given == nil && options.repairHomophones ? try kit.homophoneRepair(languages.spoken) : nil
+        let transcript = repair.map { $0.repair(recognised) } ?? recognised
         let (translator, animation) = (kit.translator, kit.animation)
         // Distillation measures signing time with the real glosses and animation, so its lag bound is the avatar's.
         let estimator = AnimatedTimeEstimator(translator: translator, animation: animation)

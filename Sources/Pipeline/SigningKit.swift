@@ -58,6 +58,13 @@ public struct SigningKit: Sendable {
         return kits
     }
 
+    /// The repair of misheard Chinese words (``HomophoneRepair``) for speech recognised in `language`; nil for
+    /// other languages. Built on each call (its sound index takes a moment): once per job.
+    public func homophoneRepair(_ language: DistillLanguage) throws -> HomophoneRepair? {
+        guard language == .chinese, let pinyin = tools.pinyin else { return nil }
+        return HomophoneRepair(analyzer: try analyzer(language), pinyin: pinyin)
+    }
+
     /// The sign language's code (`csl`, `asl`).
     public var signLanguage: String { tools.lexicon.info.code }
 

@@ -166,6 +166,7 @@ struct AnchorCommand: AsyncParsableCommand {
         options.prompt = speech.prompt
         options.beam = speech.beam
         options.computeType = speech.computeType
+        options.repairHomophones = !speech.noHomophoneRepair
         options.distill = try DistillOptions(rate: .unitsPerMinute(rate), maxLag: maxLag)
         options.video = try video.options(output: output ?? "-")
         if let fps = options.video.frameRate { options.fps = fps.framesPerSecond }

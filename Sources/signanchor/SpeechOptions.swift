@@ -25,6 +25,10 @@ struct SpeechOptions: ParsableArguments {
     @Option(help: "Initial prompt: names and terms the broadcast uses (default for Chinese: a Simplified, punctuated sentence).")
     var prompt: String?
 
+    @Flag(name: .customLong("no-homophone-repair"),
+          help: "Keep recognised Chinese as the speech model wrote it (by default misheard words are mended: 推斥 → 推迟).")
+    var noHomophoneRepair = false
+
     /// The model path `--model` names.
     var modelPath: String { ModelCatalog.path(for: model) }
 

@@ -1,6 +1,8 @@
 import AnchorCore
 import ArgumentParser
+import Distill
 import Foundation
+import Lexicon
 import MediaIO
 import Whisper
 
@@ -24,6 +26,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, srt, vtt or json.")
     var format: Format = .text
 
+    @Option(help: "The lexicon folder whose word list mends misheard Chinese (default: $SIGNANCHOR_LEXICON, else Lexicon/ in the data folders).")
+    var lexicon: String?
+
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
     var output: String?
 
@@ -40,9 +45,14 @@ struct TranscribeCommand: AsyncParsableCommand {
         try options.validate()
         let reader = try AudioReader(path: input)
         let progress = ProgressBar(quiet: quiet)
-        let transcript = try Transcriber(model: whisper, options: options)
+        var transcript = try Transcriber(model: whisper, options: options)
             .transcribe(duration: reader.duration, progress: progress.handler, next: reader.next)
         progress.finish()
+        if transcript.language == "zh", !speech.noHomophoneRepair {
+            let root = try lexicon ?? LexiconLoader.defaultRoot()
+            let repair = HomophoneRepair(analyzer: try TextAnalyzer.load(root: root, language: .chinese), pinyin: try Pinyin(root: root))
+            transcript = repair.repair(transcript)
+        }
         try Console.emit(try Self.render(transcript, as: format), to: output)
     }
 

@@ -5,7 +5,7 @@ extension SpokenRules {
     /// Reads the four lists of `language` from `root/spoken/`.
     ///
     /// Formats (`#` starts a comment line): fillers, one phrase a line, `^` in front for clause start only;
-    /// modifiers, words separated by spaces; simplifications, `FROM -> TO`; protected, `negation: …`, `negation-prefix: …` and `number: …`.
+    /// modifiers, words separated by spaces; simplifications, `FROM -> TO`; protected, `negation: …`, `negation-prefix: …`, `number: …` and `surname: …`.
     /// - Throws: ``DistillError/badData(path:line:reason:)`` for a missing file or a malformed line.
     public static func load(root: String, language: DistillLanguage) throws -> SpokenRules {
         let base = "\(root)/spoken/\(language.spokenTag)"
@@ -22,18 +22,20 @@ extension SpokenRules {
             }
             simplifications.append((parts[0], parts[1]))
         }
-        var negations: Set<String> = [], prefixes: [String] = [], numbers: Set<String> = []
+        var negations: Set<String> = [], prefixes: [String] = [], numbers: Set<String> = [], surnames: Set<String> = []
         for (number, line) in try records("\(base)-protected.txt") {
             if line.hasPrefix("negation-prefix:") { prefixes += line.dropFirst(16).words }
             else if line.hasPrefix("negation:") { negations.formUnion(line.dropFirst(9).words) }
             else if line.hasPrefix("number:") { numbers.formUnion(line.dropFirst(7).words) }
+            else if line.hasPrefix("surname:") { surnames.formUnion(line.dropFirst(8).words) }
             else {
                 throw DistillError.badData(path: "\(base)-protected.txt", line: number,
-                                           reason: "expected 'negation: …' or 'number: …'")
+                                           reason: "expected 'negation: …', 'negation-prefix: …', 'number: …' or 'surname: …'")
             }
         }
         return SpokenRules(fillers: fillers, clauseStartMarkers: starts, modifiers: modifiers,
-                           simplifications: simplifications, negations: negations, negationPrefixes: prefixes, numberWords: numbers)
+                           simplifications: simplifications, negations: negations, negationPrefixes: prefixes, numberWords: numbers,
+                           surnames: surnames)
     }
 
     /// The non-empty, non-comment lines of a UTF-8 file with their 1-based numbers, trimmed; `hint` says where a

@@ -92,7 +92,9 @@ public struct LiveAnchor: Sendable {
             let distiller = Distiller(analyzer: try kit.analyzer(languages.spoken),
                                       estimator: AnimatedTimeEstimator(translator: kit.translator, animation: animation),
                                       options: anchor.distill)
-            return LiveSigner.Stages(languages: languages, distiller: distiller, translator: kit.translator, animation: animation)
+            let repair = anchor.repairHomophones ? try kit.homophoneRepair(languages.spoken) : nil
+            return LiveSigner.Stages(languages: languages, distiller: distiller, translator: kit.translator, animation: animation,
+                                     repair: repair)
         }
         // Known now when the sign or speech language is given; otherwise the first utterance's language decides.
         let signer = LiveSigner(model: model, transcription: transcription, stages: try anchor.givenLanguages(model: model).map(stages),

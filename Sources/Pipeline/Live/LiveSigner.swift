@@ -37,6 +37,8 @@ final class LiveSigner {
         var distiller: Distiller
         var translator: GlossTranslator
         var animation: GlossAnimation
+        /// Mends misheard Chinese words, when the speech is Chinese and repair is on.
+        var repair: HomophoneRepair?
     }
 
     private let model: WhisperModel
@@ -76,14 +78,15 @@ final class LiveSigner {
             guard stages == nil else { return }
             detected = try LanguagePair.speech(code, probability: probability, requested: nil, input: "live input", model: model)
         })
-        let text = transcript.segments.map(\.text).joined(separator: transcript.language == "zh" ? "" : " ")
+        let recognised = transcript.segments.map(\.text).joined(separator: transcript.language == "zh" ? "" : " ")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
+        guard !recognised.isEmpty else { return nil }
         if stages == nil, let detected {
             stages = try setUp(detected)
             state = stages?.distiller.startState()
         }
         guard let stages, var state else { return nil }
+        let text = stages.repair?.repair(recognised) ?? recognised
         previousText = text
         let speech = TimedText(start: utterance.start, end: utterance.end, text: text)
 
