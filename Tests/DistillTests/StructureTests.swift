@@ -29,6 +29,18 @@ struct StructureTests {
         #expect(read["老人"] == .subjectHead)
     }
 
+    @Test func aLightVerbGoesWithItsObject() {
+        for (text, verb, object, analyzer) in [("部分地区有大雪。", "有", "大雪", Fixtures.chinese),
+                                               ("The court will make a decision next week.", "make", "decision", Fixtures.english)] {
+            let words = ClauseCleaner(analyzer: analyzer).clean(text)
+            let analysis = SentenceAnalyzer(rules: analyzer.structure, classifier: analyzer.classifier, language: analyzer.language,
+                                            numberWords: analyzer.rules.numberWords).analyse(words)
+            let at = { (word: String) in words.firstIndex { $0.text == word }! }
+            #expect(analysis.roles[at(verb)] == .predicate)
+            #expect(analysis.groups[at(verb)] == analysis.groups[at(object)], "\(text)")
+        }
+    }
+
     @Test func everyYearIsATimeNotASubject() {
         let read = roles("新机场每年接待四千万名旅客。", Fixtures.chinese)
         #expect(read["每年"] == .time)

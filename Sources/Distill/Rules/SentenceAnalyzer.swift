@@ -86,6 +86,13 @@ public struct SentenceAnalyzer: Sendable {
         }
         analyseCore(words, secondary, secondary: true, adjuncts: true, &roles, &groups)
         for index in content where roles[index] == nil { roles[index] = .modifier }
+        // A light verb says nothing without its object (部分地区有大雪: 有 alone is empty): they go together.
+        for index in content where roles[index] == .predicate && rules.lightVerbs.contains(key(words[index])) {
+            if let object = content.first(where: { $0 > index && roles[$0] == .objectHead }),
+               !content.contains(where: { $0 > index && $0 < object && roles[$0] == .predicate }) {
+                groups[object] = groups[index]
+            }
+        }
         return Analysis(roles: roles, groups: groups)
     }
 

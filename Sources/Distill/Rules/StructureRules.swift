@@ -25,6 +25,8 @@ public struct StructureRules: Sendable, Equatable {
     public var quantities: Set<String>
     /// Words that close a prepositional phrase and belong to it (从明天开始, 到月底为止, 自去年以来): not a predicate.
     public var adjunctEnds: Set<String>
+    /// Light verbs, kept or dropped with their object (有 大雪, make a decision): alone they say nothing.
+    public var lightVerbs: Set<String>
     /// Tiers from first kept to last; the first is a sentence's core; roles in a tier named `drop` are never signed.
     public var tiers: [(name: String, roles: Set<WordRole>)]
 
@@ -32,7 +34,7 @@ public struct StructureRules: Sendable, Equatable {
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], quantities: Set<String> = [],
-                adjunctEnds: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)]) {
+                adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)]) {
         self.reporting = reporting
         self.hedges = hedges
         self.frameStarts = frameStarts
@@ -43,6 +45,7 @@ public struct StructureRules: Sendable, Equatable {
         self.timeWords = timeWords
         self.quantities = quantities
         self.adjunctEnds = adjunctEnds
+        self.lightVerbs = lightVerbs
         self.tiers = tiers
     }
 
@@ -56,7 +59,7 @@ public struct StructureRules: Sendable, Equatable {
         lhs.reporting == rhs.reporting && lhs.hedges == rhs.hedges && lhs.frameStarts == rhs.frameStarts
             && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
             && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords && lhs.quantities == rhs.quantities
-            && lhs.adjunctEnds == rhs.adjunctEnds
+            && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
     }
 
@@ -68,7 +71,7 @@ public struct StructureRules: Sendable, Equatable {
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
-                    "secondary", "time", "quantity", "adjunct-end"]
+                    "secondary", "time", "quantity", "adjunct-end", "light-verb"]
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
                 throw DistillError.badData(path: path, line: number, reason: "expected 'KEY: words' or 'tier NAME: roles'")
@@ -98,6 +101,7 @@ public struct StructureRules: Sendable, Equatable {
                               frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
-                              quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [], tiers: tiers)
+                              quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
+                              lightVerbs: lists["light-verb"] ?? [], tiers: tiers)
     }
 }
