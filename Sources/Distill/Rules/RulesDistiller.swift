@@ -93,6 +93,8 @@ public struct RulesDistiller: PassageDistiller {
             guard let units = budget.units else { return time }
             return max(time, Double(chunk.units) / max(units, 1))
         }
+        // Value per cost is on a scale of about 10 (a group taking a tenth of the budget); /10 puts it beside the
+        // clause's value term as value per second did.
         return candidates.sorted {
             let a = chunks[$0], b = chunks[$1]
             if a.tier != b.tier { return a.tier < b.tier }
