@@ -93,6 +93,20 @@ struct SentencePassageTests {
         #expect(passages == [TimedText(start: 10, end: 12, text: "今天下雨。"), TimedText(start: 12, end: 14, text: "明天下雪。")])
     }
 
+    /// A recogniser's comma where a news item ends: a topic frame or a lone transition opens a passage of its own,
+    /// timed by its share of the characters.
+    @Test func aNewStoryStartsANewPassage() async throws {
+        let text = "市政府宣布，明天起地铁延长运营时间，体育方面，中国女子排球队以三比零战胜巴西队。"
+        let transcript = Transcript(language: "zh", duration: 12, segments: [TimedText(start: 0, end: 12, text: text)])
+        let script = await (try Fixtures.distiller(Fixtures.chinese)).distill(transcript)
+        #expect(script.passages.map(\.source.text) == ["市政府宣布，明天起地铁延长运营时间，", "体育方面，中国女子排球队以三比零战胜巴西队。"])
+        #expect(abs(script.passages[1].source.start - 12 * 18 / 40.0) < 1e-9 && script.passages[1].source.end == 12)
+        let english = Transcript(language: "en", duration: 8, segments: [TimedText(
+            start: 0, end: 8, text: "Schools will reopen on Monday, meanwhile, heavy rain is expected in the north.")])
+        let passages = await (try Fixtures.distiller(Fixtures.english)).distill(english).passages
+        #expect(passages.map(\.source.text) == ["Schools will reopen on Monday,", "meanwhile, heavy rain is expected in the north."])
+    }
+
     @Test func silencesAndLengthCutUnpunctuatedSpeech() {
         let apart = SentencePassages().cut([TimedText(start: 0, end: 2, text: "heavy rain in the north"),
                                             TimedText(start: 5, end: 7, text: "schools stay closed")], language: .english)

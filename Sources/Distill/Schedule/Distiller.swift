@@ -35,6 +35,7 @@ public struct Distiller: Sendable {
     /// (``SentencePassages``), one passage each.
     public func distill(_ transcript: Transcript, progress: ProgressHandler? = nil) async -> DistilledScript {
         let segments = SentencePassages().cut(transcript.segments.sorted { $0.start < $1.start }, language: analyzer.language)
+            .flatMap(storyPassages)
         var passages: [DistilledPassage] = []
         var state = startState()
         for (index, segment) in segments.enumerated() {
@@ -81,6 +82,39 @@ public struct Distiller: Sendable {
             lag: max(0, end - segment.end), sourceUnits: TextUnits.count(segment.text, language: language),
             units: units, backend: answer.backend,
             dropped: DroppedContent.between(source: segment.text, signed: answer.text, analyzer: analyzer))
+    }
+
+    /// `passage` cut before each clause that opens a new story: a topic frame (体育方面，) or a clause that is only a
+    /// transition marker (另外，, "Meanwhile,"). Recognisers often write a comma where a news item ends, and one
+    /// passage holding two stories makes them compete for one budget; each part is timed by its share of the characters.
+    func storyPassages(_ passage: TimedText) -> [TimedText] {
+        let clauses = ClauseSplitter.clauses(passage.text)
+        guard clauses.count > 1 else { return [passage] }
+        let opensStory = clauses.indices.map { index -> Bool in
+            guard index > 0 else { return false }
+            let words = rules.cleaner.clean(clauses[index].text)
+            let content = words.filter { $0.kind != .punctuation }
+            if content.isEmpty { return true }
+            let roles = rules.sentences.analyse(words).roles
+            return words.indices.allSatisfy { words[$0].kind == .punctuation || roles[$0] == .topic }
+        }
+        guard opensStory.contains(true) else { return [passage] }
+        let total = Double(max(1, clauses.reduce(0) { $0 + $1.text.count }))
+        var parts: [TimedText] = [], texts: [String] = [], done = 0, start = passage.start
+        func close() {
+            guard !texts.isEmpty else { return }
+            let end = passage.start + passage.duration * Double(done) / total
+            parts.append(TimedText(start: start, end: end, text: texts.joined(separator: analyzer.language == .chinese ? "" : " ")))
+            texts = []
+            start = end
+        }
+        for (index, clause) in clauses.enumerated() {
+            if opensStory[index] { close() }
+            texts.append(clause.text)
+            done += clause.text.count
+        }
+        close()
+        return parts
     }
 
     private var isUnitRate: Bool {
