@@ -37,6 +37,7 @@ struct LiveRoute {
         if let signLanguage = anchor.signLanguage { _ = try resources.kit(signLanguage) }
         var live = LiveOptions(anchor: anchor)
         live.inputTimeout = try query.double("input-timeout", default: 10, in: 0.5...600)
+        live.maxBacklog = try query.double("max-backlog", default: 3, in: 0.5...600)
 
         let (events, sink) = AsyncStream.makeStream(of: ByteBuffer.self)
         let started = FirstLine()
