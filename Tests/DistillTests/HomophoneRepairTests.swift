@@ -22,10 +22,13 @@ struct HomophoneRepairTests {
         for (heard, meant) in cases { #expect(Self.repair.repair(heard) == meant) }
     }
 
-    /// Correct news text, Chinese sentences of the tests and the sample, comes out unchanged.
+    /// Correct news text comes out unchanged: the core sentences, the 40 ordering sentences, the sample, names.
     @Test func correctTextIsLeftAlone() throws {
         var sentences = CoreCases.chinese.map(\.0)
         sentences += try Fixtures.media("news-zh.txt").split(whereSeparator: { "。！？\n".contains($0) }).map(String.init)
+        let ordering = try String(contentsOf: TestFiles.packageRoot.appendingPathComponent("Tests/GlossTests/Fixtures/csl-news.tsv"),
+                                  encoding: .utf8)
+        sentences += ordering.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").first.map(String.init) }
         sentences += ["中国队战胜日本队。", "这是一个好消息。", "他在学校学习。", "今天北京天气晴朗。", "李华和王伟去上海开会。"]
         var changed: [String] = []
         for sentence in sentences where Self.repair.repair(sentence) != sentence {

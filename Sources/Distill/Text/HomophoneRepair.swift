@@ -29,6 +29,8 @@ public struct HomophoneRepair: Sendable {
     /// Surname characters (``SpokenRules/surnames``): a lone one and the one or two lone characters after it may be
     /// a name.
     private let surnames: Set<Unicode.Scalar>
+    /// The sign lexicon's Chinese words.
+    private let signed: Set<String>
     /// A word of the text's reading seen fewer times than this may itself be a mishearing (韩朝 for 寒潮).
     public var rareBelow = 300.0
     /// The least gain (nats) that justifies a replacement: the rise in log-probability, plus ``toneWeight`` for each
@@ -55,6 +57,7 @@ public struct HomophoneRepair: Sendable {
         frequencies = classifier.frequencies
         logTotal = log(max(1, classifier.frequencies.values.reduce(0, +)))
         self.pinyin = pinyin
+        signed = Set(analyzer.lexicon.entries.flatMap { $0.words.filter { $0.language == "zh-Hans" }.flatMap(\.words) })
         surnames = Set(analyzer.rules.surnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
         numerals = Set(analyzer.rules.numberWords.filter { $0.unicodeScalars.count == 1 }.compactMap(\.unicodeScalars.first))
         numberNeighbours = numerals.union(analyzer.structure.numberJoiners.union(analyzer.structure.units)
@@ -145,7 +148,7 @@ public struct HomophoneRepair: Sendable {
 
     /// A stretch worth trying: the text's best reading explains it by lone characters (misheard words fall apart
     /// into them: 推|斥) that do not start with a surname, or it is one word of that reading seen fewer than
-    /// ``rareBelow`` times (韩朝 for 寒潮); never a stretch that cuts a word of the reading (不适|用于 stays) or holds
+    /// ``rareBelow`` times that the sign lexicon does not list (韩朝 for 寒潮); never a stretch that cuts a word of the reading (不适|用于 stays) or holds
     /// a numeral of a number.
     private func isSuspect(_ range: Range<Int>, _ characters: [Unicode.Scalar], lone: [Bool], word: String?) -> Bool {
         guard !range.contains(where: { isInNumber(characters, $0) }) else { return false }
@@ -155,7 +158,8 @@ public struct HomophoneRepair: Sendable {
             return !range.contains(where: name)
         }
         guard let word, word.unicodeScalars.count == range.count else { return false }
-        return (frequencies[word] ?? 0) < rareBelow
+        // A word the sign lexicon knows is a word (手语 is rare in jieba's counts), never a mishearing.
+        return (frequencies[word] ?? 0) < rareBelow && !signed.contains(word)
     }
 
     /// True when the character at `index` is a numeral next to another numeral, a number joiner or a unit.
