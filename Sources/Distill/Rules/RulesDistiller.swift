@@ -62,18 +62,11 @@ public struct RulesDistiller: PassageDistiller {
         let (plans, chunks) = plan(text, context: context)
         var chosen = select(plans, chunks, budget: budget)
         var result = measure(plans, chunks, chosen)
+        // Selection measured every text it kept, so this holds already; the guard keeps the bound by construction
+        // whatever an estimator does.
         while !budget.admits(result.estimate, units: result.units) && !chosen.isEmpty {
             chosen.remove(leastValuable(chosen, plans, chunks))
             result = measure(plans, chunks, chosen)
-        }
-        // The per-group costs are estimates; fill what the real measurement leaves, in the same order.
-        let clauses = Set(chosen.map { chunks[$0].clause })
-        for chunk in order(chunks.indices.filter { clauses.contains(chunks[$0].clause) && !chosen.contains($0) }, plans, chunks, budget: budget) {
-            let trial = measure(plans, chunks, chosen.union([chunk]))
-            if (chunks[chunk].tier == 0 ? budget : budget.forExtras).admits(trial.estimate, units: trial.units) {
-                chosen.insert(chunk)
-                result = trial
-            }
         }
         return chosen.isEmpty ? Condensation(text: "", estimate: SigningEstimate(), units: 0, backend: "rules") : result
     }

@@ -44,6 +44,11 @@ public struct HomophoneRepair: Sendable {
         var word: String
         var logFrequency: Double
         var tones: [Int]
+
+        /// How many syllables have the same tone as `tones`.
+        func matchingTones(_ tones: [Int]) -> Int {
+            zip(self.tones, tones).filter { $0 == $1 }.count
+        }
     }
 
     /// The longest word the segmentation considers, characters.
@@ -68,7 +73,7 @@ public struct HomophoneRepair: Sendable {
             guard (2...4).contains(scalars.count), scalars.allSatisfy({ ChineseSegmenter.isCJK(Character($0)) }) else { continue }
             let readings = scalars.compactMap(pinyin.reading)
             guard readings.count == scalars.count else { continue }
-            index[readings.map(Pinyin.toneless).joined(separator: " "), default: []]
+            index[Self.soundKey(readings), default: []]
                 .append(Candidate(word: word, logFrequency: log(count), tones: readings.map(Pinyin.tone)))
         }
         byPinyin = index.mapValues { Array($0.sorted { ($0.logFrequency, $0.word) > ($1.logFrequency, $1.word) }.prefix(4)) }
@@ -105,9 +110,7 @@ public struct HomophoneRepair: Sendable {
             characters.replaceSubrange(best.range, with: best.word.unicodeScalars)
             rounds += 1
         }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: characters)
-        return String(text)
+        return string(characters)
     }
 
     private func bestReplacement(in characters: [Unicode.Scalar]) -> (range: Range<Int>, word: String, gain: Double)? {
@@ -131,15 +134,15 @@ public struct HomophoneRepair: Sendable {
                 let current = string(stretch)
                 let tones = readings.map(Pinyin.tone)
                 // Among same-sounding words, the best tone match, then the most frequent.
-                let candidates = (byPinyin[readings.map(Pinyin.toneless).joined(separator: " ")] ?? []).filter { $0.word != current }
+                let candidates = (byPinyin[Self.soundKey(readings)] ?? []).filter { $0.word != current }
                 guard let candidate = candidates.max(by: { score($0, tones) < score($1, tones) }) else { continue }
                 // Compare the text's reading around the stretch, before and after.
                 let lower = max(0, start - Self.longestWord), upper = min(characters.count, range.upperBound + Self.longestWord)
                 let before = Array(characters[lower..<upper])
                 var after = before
                 after.replaceSubrange((start - lower)..<(range.upperBound - lower), with: candidate.word.unicodeScalars)
-                let matches = zip(candidate.tones, tones).filter { $0 == $1 }.count
-                let gain = reading(after).logProbability - reading(before).logProbability + toneWeight * Double(2 * matches - length)
+                let gain = reading(after).logProbability - reading(before).logProbability
+                    + toneWeight * Double(2 * candidate.matchingTones(tones) - length)
                 if gain >= minimumGain, gain > best?.gain ?? -.infinity { best = (range, candidate.word, gain) }
             }
         }
@@ -148,8 +151,8 @@ public struct HomophoneRepair: Sendable {
 
     /// A stretch worth trying: the text's best reading explains it by lone characters (misheard words fall apart
     /// into them: 推|斥) that do not start with a surname, or it is one word of that reading seen fewer than
-    /// ``rareBelow`` times that the sign lexicon does not list (韩朝 for 寒潮); never a stretch that cuts a word of the reading (不适|用于 stays) or holds
-    /// a numeral of a number.
+    /// ``rareBelow`` times that the sign lexicon does not list (韩朝 for 寒潮); never a stretch that cuts a word of
+    /// the reading (不适|用于 stays) or holds a numeral of a number.
     private func isSuspect(_ range: Range<Int>, _ characters: [Unicode.Scalar], lone: [Bool], word: String?) -> Bool {
         guard !range.contains(where: { isInNumber(characters, $0) }) else { return false }
         if range.allSatisfy({ lone[$0] }) {
@@ -170,7 +173,12 @@ public struct HomophoneRepair: Sendable {
     }
 
     private func score(_ candidate: Candidate, _ tones: [Int]) -> Double {
-        candidate.logFrequency + Double(zip(candidate.tones, tones).filter { $0 == $1 }.count)
+        candidate.logFrequency + Double(candidate.matchingTones(tones))
+    }
+
+    /// The index key of a stretch's readings: its toneless syllables joined by spaces (`推迟` → `tui chi`).
+    private static func soundKey(_ readings: [String]) -> String {
+        readings.map(Pinyin.toneless).joined(separator: " ")
     }
 
     /// The best segmentation of `characters` into dictionary words and single characters (a character the
