@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenCC: Traditional → Simplified Chinese in transcripts (Debian libopencc-dev)
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+        // Our own C: the decoder's few-rows products in AVX2 + FMA (chosen at run time), which Swift's SIMD types,
+        // compiled for baseline x86-64, cannot reach
+        .target(name: "CWhisperKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // MARK: Stages
         .target(name: "AnchorCore"),
@@ -44,7 +47,7 @@ let package = Package(
         .target(name: "Gloss", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Distill", dependencies: ["AnchorCore", "Lexicon"]),
         .target(name: "Render", dependencies: ["AnchorCore", "Motion"]),
-        .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "COpenCC", "CZlib"]),
+        .target(name: "Whisper", dependencies: ["AnchorCore", "COpenBLAS", "COpenCC", "CWhisperKernels", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["AnchorCore", "Distill", "Gloss", "Lexicon", "MediaIO", "Motion", "Render", "Whisper"]),
 
         // MARK: HTTP service (`signanchor serve`)

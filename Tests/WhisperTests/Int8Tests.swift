@@ -19,7 +19,7 @@ struct Int8Tests {
         }
     }
 
-    @Test("int8NT equals the Float32 product of the dequantised weights, for 1 to 11 rows")
+    @Test("compactNT on int8 rows equals the Float32 product of the dequantised weights, for 1 to 11 rows")
     func product() {
         let n = 37, k = 64
         let weight = (0..<(n * k)).map { Float(cos(Double($0) * 0.31)) }
@@ -29,7 +29,7 @@ struct Int8Tests {
             let a = (0..<(m * k)).map { Float(sin(Double($0) * 0.13)) }
             var c = [Float](repeating: 0, count: m * n), expected = c
             a.withUnsafeBufferPointer { a in
-                c.withUnsafeMutableBufferPointer { Linalg.int8NT(m: m, a: a.baseAddress!, b: q, c: $0.baseAddress!) }
+                c.withUnsafeMutableBufferPointer { Linalg.compactNT(m: m, k: k, a: a.baseAddress!, b: .int8(q), c: $0.baseAddress!) }
                 dequantised.withUnsafeBufferPointer { b in
                     expected.withUnsafeMutableBufferPointer {
                         Linalg.gemmNT(m: m, n: n, k: k, a: a.baseAddress!, b: b.baseAddress!, c: $0.baseAddress!)

@@ -57,9 +57,13 @@ final class Decoder {
 
     /// Computes every layer's cross-attention K and V from one window's encoder output (1500, d).
     func setAudio(_ encoderOutput: [Float]) {
+        let d = d
         encoderOutput.withUnsafeBufferPointer { e in
             for (layer, kv) in zip(weights.decoderLayers, crossKV) {
-                Linalg.linear(layer.crossKeyValue, e.baseAddress!, rows: audioCtx, into: kv.pointer)
+                Parallel.blocks(audioCtx) { rows, _ in
+                    Linalg.linear(layer.crossKeyValue, e.baseAddress! + rows.lowerBound * d, rows: rows.count,
+                                  into: kv.pointer + rows.lowerBound * 2 * d)
+                }
             }
         }
     }
@@ -115,7 +119,7 @@ final class Decoder {
         for (i, row) in rows.enumerated() { selected[offset: i * d].update(from: h[offset: row * d], count: d) }
         if let projection = weights.outputProjection {
             logits.withUnsafeMutableBufferPointer { out in
-                Linalg.int8NT(m: rows.count, a: selected.pointer, b: projection, c: out.baseAddress!)
+                Linalg.compactNT(m: rows.count, k: d, a: selected.pointer, b: projection, c: out.baseAddress!)
             }
             return
         }
@@ -143,12 +147,11 @@ final class Decoder {
 
     /// x (rows, d) = token embedding + learned position embedding of each new token.
     private func embed(_ tokens: [Int], perHypothesis n: Int) {
-        weights.tokenEmbedding.withUnsafeBufferPointer { e in
-            weights.decoderPositions.withUnsafeBufferPointer { p in
-                for r in 0..<(batch * n) {
-                    let position = length + r % n, out = x[offset: r * d]
-                    for j in 0..<d { out[j] = e[tokens[r] * d + j] + p[position * d + j] }
-                }
+        weights.decoderPositions.withUnsafeBufferPointer { p in
+            for r in 0..<(batch * n) {
+                let position = length + r % n, out = x[offset: r * d]
+                weights.embedding(of: tokens[r], into: out)
+                for j in 0..<d { out[j] += p[position * d + j] }
             }
         }
     }
@@ -160,7 +163,7 @@ final class Decoder {
         let rows = batch * n, hd = weights.dims.headDim, total = length + n
         let scale = 1 / Float(hd).squareRoot()
         VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.attentionNorm, into: h.pointer)
-        Linalg.linear(layer.qkv, h.pointer, rows: rows, into: qkv.pointer)  // (rows, 3d): Q | K | V
+        linear(layer.qkv, h.pointer, rows: rows, into: qkv.pointer)  // (rows, 3d): Q | K | V
         let q = qkv.pointer, s = scores.pointer, att = attention.pointer
         for b in 0..<batch {
             for i in 0..<n {
@@ -182,7 +185,7 @@ final class Decoder {
                               c: att + b * n * d + head * hd, ldc: d)
             }
         }
-        Linalg.linear(layer.attentionOut, att, rows: rows, into: x.pointer, accumulate: true)
+        linear(layer.attentionOut, att, rows: rows, into: x.pointer, accumulate: true)
     }
 
     /// Cross-attention of every row on the window's encoder output, one product per head for the whole batch.
@@ -191,7 +194,7 @@ final class Decoder {
         let hd = weights.dims.headDim, scale = 1 / Float(hd).squareRoot()
         let q = qkv.pointer, s = scores.pointer, att = attention.pointer
         VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.crossNorm, into: h.pointer)
-        Linalg.linear(layer.crossQuery, h.pointer, rows: rows, into: q)  // (rows, d) queries
+        linear(layer.crossQuery, h.pointer, rows: rows, into: q)  // (rows, d) queries
         for head in 0..<weights.dims.nHead {
             // scores (rows, 1500) = q_h · K_hᵀ; attention (rows, hd) = softmax · V_h
             Linalg.gemmNT(m: rows, n: audioCtx, k: hd, a: q + head * hd, lda: d, b: kv + head * hd, ldb: 2 * d,
@@ -199,14 +202,26 @@ final class Decoder {
             for r in 0..<rows { VectorMath.softmax(s + r * audioCtx, count: audioCtx) }
             Linalg.gemmNN(m: rows, n: hd, k: audioCtx, a: s, b: kv + d + head * hd, ldb: 2 * d, c: att + head * hd, ldc: d)
         }
-        Linalg.linear(layer.crossOut, att, rows: rows, into: x.pointer, accumulate: true)
+        linear(layer.crossOut, att, rows: rows, into: x.pointer, accumulate: true)
+    }
+
+    /// Y (rows, out) = X (rows, in) · Wᵀ + b: a beam step's few rows are split by columns inside ``Linalg``, a
+    /// prompt's many rows here by rows over the threads.
+    private func linear(_ layer: Linear, _ input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
+                        accumulate: Bool = false) {
+        // Above 16 rows each thread's share is past the few-rows kernel's 8, so the two splits never nest.
+        guard rows > 16 else { return Linalg.linear(layer, input, rows: rows, into: output, accumulate: accumulate) }
+        Parallel.blocks(rows) { block, _ in
+            Linalg.linear(layer, input + block.lowerBound * layer.inFeatures, rows: block.count,
+                          into: output + block.lowerBound * layer.outFeatures, accumulate: accumulate)
+        }
     }
 
     /// x += W₂ · GELU(W₁ · LN(x)).
     private func feedForward(_ layer: DecoderLayerWeights, rows: Int) {
         VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.mlpNorm, into: h.pointer)
-        Linalg.linear(layer.mlpUp, h.pointer, rows: rows, into: mlp.pointer)
+        linear(layer.mlpUp, h.pointer, rows: rows, into: mlp.pointer)
         VectorMath.gelu(mlp.pointer, count: rows * weights.dims.nMLP)
-        Linalg.linear(layer.mlpDown, mlp.pointer, rows: rows, into: x.pointer, accumulate: true)
+        linear(layer.mlpDown, mlp.pointer, rows: rows, into: x.pointer, accumulate: true)
     }
 }

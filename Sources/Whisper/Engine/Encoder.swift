@@ -47,16 +47,14 @@ final class Encoder {
     /// - Returns: (1500, d) encoder output.
     func encode(_ mel: [Float]) -> [Float] {
         precondition(mel.count == weights.dims.nMels * frames, "encoder input must be (nMels, 3000)")
-        return Linalg.singleThreaded {
-            convolutions(mel)
-            for layer in weights.encoderLayers { block(layer) }
-            x.withUnsafeBufferPointer { xs in
-                output.withUnsafeMutableBufferPointer { out in
-                    VectorMath.layerNorm(xs.baseAddress!, rows: ctx, width: d, weights.encoderNorm, into: out.baseAddress!)
-                }
+        convolutions(mel)
+        for layer in weights.encoderLayers { block(layer) }
+        x.withUnsafeBufferPointer { xs in
+            output.withUnsafeMutableBufferPointer { out in
+                VectorMath.layerNorm(xs.baseAddress!, rows: ctx, width: d, weights.encoderNorm, into: out.baseAddress!)
             }
-            return output
         }
+        return output
     }
 
     /// conv1 (k 3, stride 1, pad 1) and conv2 (k 3, stride 2, pad 1), each GELU, as im2col products; then positions.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fixed-size block of Float32 scratch memory owned by one engine object, allocated once and zeroed,
 /// freed when its owner goes away. Lets the hot loops use plain pointers instead of nested `withUnsafe…` closures.
 final class FloatBuffer {
@@ -6,14 +8,15 @@ final class FloatBuffer {
     /// Number of elements.
     let count: Int
 
-    /// Allocates `count` zeroed floats.
+    /// Allocates `count` zeroed floats. Through `calloc`, so a large buffer's pages become resident only when first
+    /// written: the decoder's self-attention cache is sized for 448 positions of every hypothesis but a window
+    /// mostly fills a fraction of it.
     init(count: Int) {
         self.count = count
-        pointer = .allocate(capacity: max(1, count))
-        pointer.initialize(repeating: 0, count: max(1, count))
+        pointer = calloc(max(1, count), MemoryLayout<Float>.stride)!.bindMemory(to: Float.self, capacity: max(1, count))
     }
 
-    deinit { pointer.deallocate() }
+    deinit { free(pointer) }
 
     /// Element `offset` onwards.
     subscript(offset offset: Int) -> UnsafeMutablePointer<Float> { pointer + offset }

@@ -78,19 +78,17 @@ final class LogMel {
                 }
             }
         }
-        // Re, Im (3000, 201) = frames (3000, 400) · basis (400, 201)
+        // Re, Im (3000, 201) = frames (3000, 400) · basis (400, 201), one product per thread
         frames.withUnsafeBufferPointer { f in
-            cosine.withUnsafeBufferPointer { c in
-                real.withUnsafeMutableBufferPointer { r in
-                    Linalg.gemmNN(m: Self.windowFrames, n: Self.bins, k: Self.nFFT, a: f.baseAddress!, b: c.baseAddress!, c: r.baseAddress!)
-                }
+        cosine.withUnsafeBufferPointer { c in
+        sine.withUnsafeBufferPointer { s in
+        real.withUnsafeMutableBufferPointer { r in
+        imaginary.withUnsafeMutableBufferPointer { i in
+            Parallel.blocks(2) { _, block in
+                let (basis, out) = block == 0 ? (c.baseAddress!, r.baseAddress!) : (s.baseAddress!, i.baseAddress!)
+                Linalg.gemmNN(m: Self.windowFrames, n: Self.bins, k: Self.nFFT, a: f.baseAddress!, b: basis, c: out)
             }
-            sine.withUnsafeBufferPointer { s in
-                imaginary.withUnsafeMutableBufferPointer { i in
-                    Linalg.gemmNN(m: Self.windowFrames, n: Self.bins, k: Self.nFFT, a: f.baseAddress!, b: s.baseAddress!, c: i.baseAddress!)
-                }
-            }
-        }
+        }}}}}
         // power (3000, 201), stored into `real`
         real.withUnsafeMutableBufferPointer { r in
             imaginary.withUnsafeBufferPointer { i in

@@ -53,27 +53,37 @@ public final class WhisperModel: Sendable {
             guard FileManager.default.fileExists(atPath: binary) else {
                 throw isDirectory.boolValue ? WhisperError.modelNotFound(path: binary) : WhisperError.unknownModelFormat(path: path)
             }
-            let file = try CTranslate2Model(path: binary)
+            var file = try CTranslate2Model(path: binary)
             guard file.specName == "WhisperSpec" || file.specName.isEmpty else {
                 throw WhisperError.invalidModel(path: binary, reason: "spec \(file.specName) is not WhisperSpec")
             }
             let dims = try WhisperDimensions(ctranslate2: file.tensors, scalars: file.scalars, path: binary)
             format = .ctranslate2
             self.dims = dims
-            weights = try WhisperWeights(tensors: file.tensors, dims: dims, path: binary).prepared(for: computeType)
+            weights = try Self.weights(taking: &file.tensors, dims: dims, path: binary, computeType: computeType)
             tokenizer = try Tokenizer.ctranslate2(folder: folder, vocabularySize: dims.nVocab)
             let config = try Self.config(folder + "/config.json")
             suppressTokens = config.suppress_ids ?? tokenizer.defaultSuppressedTokens()
             suppressAtBegin = config.suppress_ids_begin ?? [tokenizer.encode(" ")[0], tokenizer.special.endOfText]
         } else {
-            let file = try GGMLModel(path: path)
+            var file = try GGMLModel(path: path)
             format = .ggml
             dims = file.dims
-            weights = try WhisperWeights(tensors: file.tensors, dims: file.dims, path: path).prepared(for: computeType)
+            weights = try Self.weights(taking: &file.tensors, dims: file.dims, path: path, computeType: computeType)
             tokenizer = Tokenizer(tokenBytes: file.tokenBytes, vocabularySize: file.dims.nVocab)
             suppressTokens = tokenizer.defaultSuppressedTokens()
             suppressAtBegin = [tokenizer.encode(" ")[0], tokenizer.special.endOfText]
         }
+    }
+
+    /// The weights built from a file's tensors and compacted for `computeType`; `tensors` is emptied, so each
+    /// Float32 tensor the compaction replaces is freed at once instead of staying beside its compact form.
+    private static func weights(taking tensors: inout [String: TensorData], dims: WhisperDimensions, path: String,
+                                computeType: ComputeType) throws -> WhisperWeights {
+        var weights = try WhisperWeights(taking: &tensors, dims: dims, path: path)
+        tensors = [:]
+        weights.compact(for: computeType)
+        return weights
     }
 
     /// The parts of CTranslate2's Whisper `config.json` the decoder uses.

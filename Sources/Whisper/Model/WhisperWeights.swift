@@ -1,9 +1,9 @@
 /// A fully connected layer, PyTorch layout: `y = x · Wᵀ + b`.
 struct Linear: Sendable {
-    /// (outFeatures, inFeatures), row-major; empty when the layer is quantised (`int8`).
+    /// (outFeatures, inFeatures), row-major; empty when the layer is `compact`.
     var weight: [Float]
-    /// The weight as int8 rows when the model runs at ``ComputeType/int8``.
-    var int8: Int8Rows? = nil
+    /// The weight as int8 or binary16 rows in the decoder's per-token layers (``WhisperWeights/compact(for:)``).
+    var compact: CompactRows? = nil
     /// (outFeatures), or nil for a layer without bias.
     var bias: [Float]?
     var outFeatures: Int
@@ -52,18 +52,20 @@ struct WhisperWeights: Sendable {
     var encoderPositions: [Float]  // (nAudioCtx, d) sinusoids
     var encoderLayers: [EncoderLayerWeights]
     var encoderNorm: LayerNormWeights
-    var tokenEmbedding: [Float]    // (nVocab, d), also the tied output projection
-    var outputProjection: Int8Rows? // (nVocab, d) the projection as int8 rows at ComputeType.int8, else nil
+    var tokenEmbedding: [Float]    // (nVocab, d), also the tied output projection; empty when that is binary16
+    var outputProjection: CompactRows? // (nVocab, d) the tied projection compacted, else nil
     var decoderPositions: [Float]  // (nTextCtx, d) learned
     var decoderLayers: [DecoderLayerWeights]
     var decoderNorm: LayerNormWeights
 
     /// Builds the weights from CTranslate2-named tensors, checking every shape against the dimensions.
     /// - Throws: ``WhisperError/missingTensor(path:name:)`` or ``WhisperError/shapeMismatch(path:name:expected:found:)``.
-    init(tensors: [String: TensorData], dims: WhisperDimensions, path: String) throws {
+    /// Takes each tensor out of `tensors` as it uses it, so that compacting (``compact(for:)``) frees the Float32
+    /// values it replaces: a model's weights are then never held twice while it loads.
+    init(taking tensors: inout [String: TensorData], dims: WhisperDimensions, path: String) throws {
         let d = dims.nState
         func tensor(_ name: String, _ shape: [Int]) throws -> [Float] {
-            guard let t = tensors[name] else { throw WhisperError.missingTensor(path: path, name: name) }
+            guard let t = tensors.removeValue(forKey: name) else { throw WhisperError.missingTensor(path: path, name: name) }
             guard t.shape == shape else {
                 throw WhisperError.shapeMismatch(path: path, name: name, expected: shape, found: t.shape)
             }
@@ -110,7 +112,7 @@ struct WhisperWeights: Sendable {
                 mlpDown: try linear(p + "/ffn/linear_1", out: d, in: dims.nMLP))
         }
         decoderNorm = try norm("decoder/layer_norm")
-        if let projection = tensors["decoder/projection/weight"], projection.values != tokenEmbedding {
+        if let projection = tensors.removeValue(forKey: "decoder/projection/weight"), projection.values != tokenEmbedding {
             throw WhisperError.invalidModel(path: path, reason: "untied output projection is not supported")
         }
     }

@@ -14,7 +14,7 @@ struct CTranslate2Model {
     /// The spec name in the header, "WhisperSpec" for Whisper.
     let specName: String
     /// Non-scalar tensors by name, aliases resolved to their targets.
-    let tensors: [String: TensorData]
+    var tensors: [String: TensorData]
     /// Rank-0 integer variables by name.
     let scalars: [String: Int]
 
@@ -28,13 +28,12 @@ struct CTranslate2Model {
     /// Parses `path`; the whole file must be consumed exactly.
     /// - Throws: ``WhisperError`` naming the file: truncated, foreign, unsupported version or element type.
     init(path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        (specName, tensors, scalars) = try data.withUnsafeBytes { raw in try Self.parse(raw, path: path) }
+        let file = try MappedFile(path: path)
+        (specName, tensors, scalars) = try Self.parse(file, path: path)
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer, path: String)
-        throws -> (String, [String: TensorData], [String: Int]) {
-        var reader = BinaryReader(bytes: raw, path: path)
+    private static func parse(_ file: MappedFile, path: String) throws -> (String, [String: TensorData], [String: Int]) {
+        var reader = BinaryReader(bytes: file.bytes, path: path)
         let version = Int(try reader.read(UInt32.self))
         // A foreign file shows up here as an absurd version number (ggml's magic, text, …).
         guard version >= 1, version <= 1000 else { throw WhisperError.unknownModelFormat(path: path) }
@@ -83,13 +82,20 @@ struct CTranslate2Model {
         }
 
         var tensors: [String: TensorData] = [:], scalars: [String: Int] = [:]
-        for (name, variable) in variables where !name.hasSuffix("_scale") || variables[String(name.dropLast(6))] == nil {
+        // An alias shares its target's values (Whisper's output projection is the token embedding: 100 MB in base).
+        var converted: [UnsafeRawPointer: [Float]] = [:]
+        let names = variables.keys.sorted()  // file order does not matter; a fixed order keeps loading repeatable
+        for name in names where !name.hasSuffix("_scale") || variables[String(name.dropLast(6))] == nil {
+            let variable = variables[name]!
             if variable.shape.isEmpty {
                 scalars[name] = scalarValue(variable)
                 continue
             }
-            let scale = variables[name + "_scale"]
-            tensors[name] = TensorData(shape: variable.shape, values: try convert(variable, scale: scale, name: name, path: path))
+            let key = variable.payload.isEmpty ? nil : variable.payload.baseAddress
+            let values = try key.flatMap { converted[$0] } ?? convert(variable, scale: variables[name + "_scale"], name: name, path: path)
+            if let key { converted[key] = values }
+            file.release(variable.payload)
+            tensors[name] = TensorData(shape: variable.shape, values: values)
         }
         return (specName, tensors, scalars)
     }

@@ -13,13 +13,13 @@ struct GGMLModel {
     /// Raw bytes of every text token, ids 0..<count (specials are synthesised from the vocabulary size).
     let tokenBytes: [[UInt8]]
     /// Tensors under their CTranslate2 names and shapes.
-    let tensors: [String: TensorData]
+    var tensors: [String: TensorData]
 
     /// Parses `path`; every tensor whisper.cpp requires must be present.
     /// - Throws: ``WhisperError`` naming the file (bad magic, truncated, unsupported type, missing tensor).
     init(path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        (dims, tokenBytes, tensors) = try data.withUnsafeBytes { raw in try Self.parse(raw, path: path) }
+        let file = try MappedFile(path: path)
+        (dims, tokenBytes, tensors) = try Self.parse(file.bytes, path: path)
     }
 
     private static func parse(_ raw: UnsafeRawBufferPointer, path: String)
@@ -79,7 +79,7 @@ struct GGMLModel {
         guard count % 32 == 0 else { throw WhisperError.invalidModel(path: path, reason: "\(name): Q8_0 size \(count)") }
         return (0..<count).map { i in
             let block = i / 32 * 34
-            let d = ElementConversion.halfTable[Int(raw.loadUnaligned(fromByteOffset: block, as: UInt16.self))]
+            let d = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: block, as: UInt16.self))))
             return d * Float(Int8(bitPattern: raw[block + 2 + i % 32]))
         }
     }

@@ -1,3 +1,5 @@
+import CWhisperKernels
+
 /// A tensor read from a model file, already converted to Float32, in row-major order.
 struct TensorData: Sendable {
     /// Dimensions, outermost first (numpy order).
@@ -10,19 +12,17 @@ struct TensorData: Sendable {
 
 /// Element-type conversions shared by the CTranslate2 and ggml loaders.
 enum ElementConversion {
-    /// Every binary16 bit pattern's Float32 value: 256 KiB, built once, turns f16 loading into a table lookup.
-    static let halfTable: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }
-
-    /// Float32 from little-endian IEEE binary16 bytes.
+    /// Float32 from little-endian IEEE binary16 bytes (read as host UInt16: the engine runs on little-endian x86-64).
     static func fromFloat16(_ raw: UnsafeRawBufferPointer) -> [Float] {
         let count = raw.count / 2
-        return halfTable.withUnsafeBufferPointer { table in
-            [Float](unsafeUninitializedCapacity: count) { out, initialized in
-                for i in 0..<count {
-                    out[i] = table[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))]
-                }
-                initialized = count
+        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            if Int(bitPattern: raw.baseAddress) % 2 == 0 {
+                wk_f16_to_f32(raw.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count)
+            } else {
+                let aligned = [UInt8](raw)
+                aligned.withUnsafeBytes { wk_f16_to_f32($0.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count) }
             }
+            initialized = count
         }
     }
 
