@@ -28,7 +28,7 @@ final class Decoder {
     private let qkv: FloatBuffer           // (rows, 3d)
     private let attention: FloatBuffer     // (rows, d)
     private let mlp: FloatBuffer           // (rows, 4d)
-    private let scores: FloatBuffer        // (rows, max(ctx, 1500))
+    private let scores: FloatBuffer        // (threads, rows, max(ctx, 1500)): one block per thread
     private let selected: FloatBuffer      // (maxBatch, d) rows whose logits are wanted
     /// (rows asked for, nVocab) logits of the last ``computeLogits(rows:)``.
     var logits: [Float]
@@ -50,7 +50,7 @@ final class Decoder {
         qkv = FloatBuffer(count: rows * 3 * d)
         attention = FloatBuffer(count: rows * d)
         mlp = FloatBuffer(count: rows * dims.nMLP)
-        scores = FloatBuffer(count: rows * max(ctx, audioCtx))
+        scores = FloatBuffer(count: Linalg.defaultThreadCount * rows * max(ctx, audioCtx))
         selected = FloatBuffer(count: self.maxBatch * d)
         logits = [Float](repeating: 0, count: self.maxBatch * dims.nVocab)
     }
@@ -195,12 +195,18 @@ final class Decoder {
         let q = qkv.pointer, s = scores.pointer, att = attention.pointer
         VectorMath.layerNorm(x.pointer, rows: rows, width: d, layer.crossNorm, into: h.pointer)
         linear(layer.crossQuery, h.pointer, rows: rows, into: q)  // (rows, d) queries
-        for head in 0..<weights.dims.nHead {
-            // scores (rows, 1500) = q_h · K_hᵀ; attention (rows, hd) = softmax · V_h
-            Linalg.gemmNT(m: rows, n: audioCtx, k: hd, a: q + head * hd, lda: d, b: kv + head * hd, ldb: 2 * d,
-                          c: s, alpha: scale)
-            for r in 0..<rows { VectorMath.softmax(s + r * audioCtx, count: audioCtx) }
-            Linalg.gemmNN(m: rows, n: hd, k: audioCtx, a: s, b: kv + d + head * hd, ldb: 2 * d, c: att + head * hd, ldc: d)
+        let audioCtx = audioCtx, d = d, scoresPerBlock = scores.count / Linalg.defaultThreadCount
+        // Heads over the threads, each product single-threaded: per token a head's products are small, and
+        // splitting each of them instead cost a thread hand-off per head and layer.
+        Parallel.blocks(weights.dims.nHead) { heads, block in
+            let s = s + block * scoresPerBlock
+            for head in heads {
+                // scores (rows, 1500) = q_h · K_hᵀ; attention (rows, hd) = softmax · V_h
+                Linalg.gemmNT(m: rows, n: audioCtx, k: hd, a: q + head * hd, lda: d, b: kv + head * hd, ldb: 2 * d,
+                              c: s, alpha: scale, parallel: false)
+                for r in 0..<rows { VectorMath.softmax(s + r * audioCtx, count: audioCtx) }
+                Linalg.gemmNN(m: rows, n: hd, k: audioCtx, a: s, b: kv + d + head * hd, ldb: 2 * d, c: att + head * hd, ldc: d)
+            }
         }
         linear(layer.crossOut, att, rows: rows, into: x.pointer, accumulate: true)
     }

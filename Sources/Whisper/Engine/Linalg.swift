@@ -18,14 +18,16 @@ enum Linalg {
     }()
 
     /// C (m, n) = alpha · A (m, k) · Bᵀ + beta · C, with B stored (n, k): a PyTorch-layout linear layer.
-    /// Leading dimensions default to packed rows.
+    /// Leading dimensions default to packed rows. `parallel: false` keeps a few-rows product on the calling thread
+    /// (for callers that already split their work over the threads).
     static func gemmNT(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int? = nil,
                        b: UnsafePointer<Float>, ldb: Int? = nil, c: UnsafeMutablePointer<Float>, ldc: Int? = nil,
-                       alpha: Float = 1, beta: Float = 0) {
+                       alpha: Float = 1, beta: Float = 0, parallel: Bool = true) {
         let lda = lda ?? k, ldb = ldb ?? k, ldc = ldc ?? n
         precondition(m > 0 && n > 0 && k > 0 && lda >= k && ldb >= k && ldc >= n, "gemmNT shape")
         if m <= 8 && k % 8 == 0 {
-            fewRowsNT(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, alpha: alpha, beta: beta)
+            fewRowsNT(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, alpha: alpha, beta: beta,
+                      parallel: parallel)
         } else if m == 1 {
             // y (n) = alpha · B (n, k) · x (k): sgemv reads B once, about twice as fast as sgemm here.
             cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), alpha, b, Int32(ldb), a, 1, beta, c, 1)
@@ -39,8 +41,9 @@ enum Linalg {
     /// call (100 MB for base's logits), so the kernel reads each row of B once and multiplies it with every row of A;
     /// over threads for large B.
     private static func fewRowsNT(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
-                                  ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float) {
-        let threads = n * k >= 1 << 16 ? defaultThreadCount : 1
+                                  ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float,
+                                  parallel: Bool) {
+        let threads = parallel && n * k >= 1 << 16 ? defaultThreadCount : 1
         Parallel.blocks(n, blocks: threads) { columns, _ in
             wk_rows_nt_f32(Int32(m), Int32(k), a, Int32(lda), b, Int32(ldb), c, Int32(ldc), alpha, beta,
                            Int32(columns.lowerBound), Int32(columns.upperBound))

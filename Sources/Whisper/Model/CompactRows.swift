@@ -25,7 +25,7 @@ struct Int8Rows: Sendable {
     var rows: Int
     var columns: Int
 
-    /// Quantises a row-major Float32 matrix.
+    /// Quantises a row-major Float32 matrix, rows split over the threads.
     init(quantizing weight: [Float], rows: Int, columns: Int) {
         precondition(weight.count == rows * columns, "Int8Rows shape")
         self.rows = rows
@@ -33,8 +33,10 @@ struct Int8Rows: Sendable {
         var values = [Int8](repeating: 0, count: rows * columns)
         var scales = [Float](repeating: 0, count: rows)
         weight.withUnsafeBufferPointer { w in
-            values.withUnsafeMutableBufferPointer { q in
-                for r in 0..<rows {
+        values.withUnsafeMutableBufferPointer { q in
+        scales.withUnsafeMutableBufferPointer { scales in
+            Parallel.blocks(rows) { block, _ in
+                for r in block {
                     let row = UnsafeBufferPointer(rebasing: w[(r * columns)..<((r + 1) * columns)])
                     let largest = row.reduce(0) { Swift.max($0, abs($1)) }
                     let scale = largest > 0 ? largest / 127 : 1
@@ -42,7 +44,7 @@ struct Int8Rows: Sendable {
                     for c in 0..<columns { q[r * columns + c] = Int8((row[c] / scale).rounded()) }
                 }
             }
-        }
+        }}}
         self.values = values
         self.scales = scales
     }
