@@ -188,30 +188,27 @@ static const i8_kernel i8_kernels[9] = {NULL, rows_nt_i8_avx2_1, rows_nt_i8_avx2
 
 // ---- dispatch ----
 
-static _Atomic int forced_portable = 0;
-
-bool wk_uses_avx2(void) {
-    return !forced_portable && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
-        && __builtin_cpu_supports("f16c");
+bool wk_has_avx2(void) {
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
 }
 
-void wk_force_portable(bool portable) { forced_portable = portable; }
+static inline bool use_avx2(wk_kernels kernels) { return kernels == WK_BEST && wk_has_avx2(); }
 
 void wk_rows_nt_f32(int m, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc,
-                    float alpha, float beta, int first, int last) {
-    if (wk_uses_avx2()) f32_kernels[m](k, a, lda, b, ldb, c, ldc, alpha, beta, first, last);
+                    float alpha, float beta, int first, int last, wk_kernels kernels) {
+    if (use_avx2(kernels)) f32_kernels[m](k, a, lda, b, ldb, c, ldc, alpha, beta, first, last);
     else rows_nt_f32_portable(m, k, a, lda, b, ldb, c, ldc, alpha, beta, first, last);
 }
 
 void wk_rows_nt_i8(int m, int k, const float *a, int lda, const int8_t *values, const float *scales,
-                   float *c, int ldc, float beta, int first, int last) {
-    if (wk_uses_avx2()) i8_kernels[m](k, a, lda, values, scales, c, ldc, beta, first, last);
+                   float *c, int ldc, float beta, int first, int last, wk_kernels kernels) {
+    if (use_avx2(kernels)) i8_kernels[m](k, a, lda, values, scales, c, ldc, beta, first, last);
     else rows_nt_i8_portable(m, k, a, lda, values, scales, c, ldc, beta, first, last);
 }
 
 void wk_rows_nt_f16(int m, int k, const float *a, int lda, const uint16_t *values, float *c, int ldc, float beta,
-                    int first, int last) {
-    if (wk_uses_avx2()) f16_kernels[m](k, a, lda, values, c, ldc, beta, first, last);
+                    int first, int last, wk_kernels kernels) {
+    if (use_avx2(kernels)) f16_kernels[m](k, a, lda, values, c, ldc, beta, first, last);
     else rows_nt_f16_portable(m, k, a, lda, values, c, ldc, beta, first, last);
 }
 
@@ -227,7 +224,7 @@ AVX2 static void f16_to_f32_f16c(const uint16_t *x, float *out, long count) {
     for (; i < count; i++) out[i] = half_to_float(x[i]);
 }
 
-void wk_f16_to_f32(const uint16_t *x, float *out, long count) {
-    if (wk_uses_avx2()) { f16_to_f32_f16c(x, out, count); return; }
+void wk_f16_to_f32(const uint16_t *x, float *out, long count, wk_kernels kernels) {
+    if (use_avx2(kernels)) { f16_to_f32_f16c(x, out, count); return; }
     for (long i = 0; i < count; i++) out[i] = half_to_float(x[i]);
 }

@@ -17,23 +17,19 @@ struct KernelTests {
         return (a, b, lda, ldb)
     }
 
-    private static func withEachKernelSet(_ body: (String) throws -> Void) rethrows {
-        defer { wk_force_portable(false) }
-        for portable in [false, true] {
-            wk_force_portable(portable)
-            try body(portable ? "portable" : (wk_uses_avx2() ? "avx2" : "portable (no AVX2 here)"))
-        }
-    }
+    /// Both implementations, named for messages: the best this CPU runs and the portable C.
+    private static let kernelSets: [(wk_kernels, String)] = [(WK_BEST, wk_has_avx2() ? "avx2" : "best (portable here)"),
+                                                              (WK_PORTABLE, "portable")]
 
     @Test("Float32 rows: every row count 1–8, strides, alpha and beta, a column range, against Float64")
     func float32() {
         let n = 13, k = 40, ldc = n + 3
-        KernelTests.withEachKernelSet { kernels in
+        for (set, kernels) in KernelTests.kernelSets {
             for m in 1...8 {
                 let (a, b, lda, ldb) = KernelTests.operands(m: m, n: n, k: k, seed: Double(m))
                 var c = (0..<(m * ldc)).map { Float($0 % 5) }
                 let before = c
-                wk_rows_nt_f32(Int32(m), Int32(k), a, Int32(lda), b, Int32(ldb), &c, Int32(ldc), 0.5, 2, 3, 11)
+                wk_rows_nt_f32(Int32(m), Int32(k), a, Int32(lda), b, Int32(ldb), &c, Int32(ldc), 0.5, 2, 3, 11, set)
                 for i in 0..<m {
                     for j in 0..<ldc {
                         guard (3..<11).contains(j) else {
@@ -52,7 +48,7 @@ struct KernelTests {
     @Test("binary16 rows give exactly the Float32 kernel's result for the same values")
     func half() throws {
         let n = 11, k = 24
-        try KernelTests.withEachKernelSet { kernels in
+        for (set, kernels) in KernelTests.kernelSets {
             for m in [1, 5, 8] {
                 let (a, b, lda, ldb) = KernelTests.operands(m: m, n: n, k: k, seed: 0.3)
                 let packed = (0..<n).flatMap { j in b[(j * ldb)..<(j * ldb + k)] }
@@ -60,11 +56,27 @@ struct KernelTests {
                 let packedA = (0..<m).flatMap { i in a[(i * lda)..<(i * lda + k)] }
                 var viaHalf = [Float](repeating: 1, count: m * n), viaFloat = viaHalf
                 half.values.withUnsafeBufferPointer { h in
-                    wk_rows_nt_f16(Int32(m), Int32(k), packedA, Int32(k), h.baseAddress!, &viaHalf, Int32(n), 1, 0, Int32(n))
+                    wk_rows_nt_f16(Int32(m), Int32(k), packedA, Int32(k), h.baseAddress!, &viaHalf, Int32(n), 1, 0, Int32(n), set)
                 }
-                wk_rows_nt_f32(Int32(m), Int32(k), packedA, Int32(k), packed, Int32(k), &viaFloat, Int32(n), 1, 1, 0, Int32(n))
+                wk_rows_nt_f32(Int32(m), Int32(k), packedA, Int32(k), packed, Int32(k), &viaFloat, Int32(n), 1, 1, 0, Int32(n), set)
                 #expect(viaHalf == viaFloat, "\(kernels) m \(m)")
             }
+        }
+    }
+
+    @Test("int8 rows equal the Float32 product of their dequantised values, in both kernel sets")
+    func int8() {
+        let n = 9, k = 32, m = 6
+        let weight = (0..<(n * k)).map { Float(cos(Double($0) * 0.21)) }
+        let q = Int8Rows(quantizing: weight, rows: n, columns: k)
+        let dequantised = (0..<(n * k)).map { Float(q.values[$0]) * q.scales[$0 / k] }
+        let a = (0..<(m * k)).map { Float(sin(Double($0) * 0.17)) }
+        var expected = [Float](repeating: 0, count: m * n)
+        wk_rows_nt_f32(Int32(m), Int32(k), a, Int32(k), dequantised, Int32(k), &expected, Int32(n), 1, 0, 0, Int32(n), WK_PORTABLE)
+        for (set, kernels) in KernelTests.kernelSets {
+            var c = [Float](repeating: 0, count: m * n)
+            wk_rows_nt_i8(Int32(m), Int32(k), a, Int32(k), q.values, q.scales, &c, Int32(n), 0, 0, Int32(n), set)
+            #expect(zip(c, expected).allSatisfy { abs($0 - $1) < 1e-4 }, "\(kernels)")
         }
     }
 
@@ -83,8 +95,8 @@ struct KernelTests {
         let values: [Float] = [0.5, -0.125, 1024, 3.140625, -65504, 0.0009765625, 2, 7]
         let half = HalfRows(exactly: values, rows: 2, columns: 4)!
         var row = [Float](repeating: 0, count: 4)
-        KernelTests.withEachKernelSet { kernels in
-            half.row(1, into: &row)
+        for (set, kernels) in KernelTests.kernelSets {
+            half.values.withUnsafeBufferPointer { wk_f16_to_f32($0.baseAddress! + 4, &row, 4, set) }
             #expect(row == Array(values[4...]), "\(kernels)")
         }
     }

@@ -8,31 +8,32 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/// Which implementation a call uses: the best this CPU runs (AVX2 + FMA + F16C when present), or the portable C
+/// (so tests can compare the two on one machine without global state).
+typedef enum { WK_BEST = 0, WK_PORTABLE = 1 } wk_kernels;
+
 /// C[i][j] = alpha · Σₚ A[i][p] · B[j][p] + beta · C[i][j] for rows i < m and columns j in [first, last).
 /// A (m, k) with row stride lda, B (n, k) Float32 with row stride ldb, C with row stride ldc.
 /// Requires 1 ≤ m ≤ 8 and k a multiple of 8.
 void wk_rows_nt_f32(int m, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc,
-                    float alpha, float beta, int first, int last);
+                    float alpha, float beta, int first, int last, wk_kernels kernels);
 
 /// As wk_rows_nt_f32 with B int8 rows dequantised on the fly: B[j][p] = values[j·k + p] · scales[j], alpha 1.
 void wk_rows_nt_i8(int m, int k, const float *a, int lda, const int8_t *values, const float *scales,
-                   float *c, int ldc, float beta, int first, int last);
+                   float *c, int ldc, float beta, int first, int last, wk_kernels kernels);
 
 /// As wk_rows_nt_f32 with B stored as IEEE binary16 (little-endian bit patterns), converted on the fly; alpha 1.
 void wk_rows_nt_f16(int m, int k, const float *a, int lda, const uint16_t *values, float *c, int ldc, float beta,
-                    int first, int last);
+                    int first, int last, wk_kernels kernels);
 
 /// out[i] = binary16 of x[i] for i < count; false (out unspecified) as soon as a value would change (rounding,
 /// overflow, underflow): the caller then keeps Float32.
 bool wk_f32_to_f16_exact(const float *x, uint16_t *out, long count);
 
 /// out[i] = Float32 value of binary16 x[i] for i < count (exact).
-void wk_f16_to_f32(const uint16_t *x, float *out, long count);
+void wk_f16_to_f32(const uint16_t *x, float *out, long count, wk_kernels kernels);
 
-/// Whether the AVX2 + FMA (+ F16C) kernels are in use.
-bool wk_uses_avx2(void);
-
-/// Forces the portable kernels (true) or restores the run-time choice (false); for tests comparing the two.
-void wk_force_portable(bool portable);
+/// Whether WK_BEST means the AVX2 + FMA + F16C kernels on this CPU.
+bool wk_has_avx2(void);
 
 #endif

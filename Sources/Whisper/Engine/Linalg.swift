@@ -46,7 +46,7 @@ enum Linalg {
         let threads = parallel && n * k >= 1 << 16 ? defaultThreadCount : 1
         Parallel.blocks(n, blocks: threads) { columns, _ in
             wk_rows_nt_f32(Int32(m), Int32(k), a, Int32(lda), b, Int32(ldb), c, Int32(ldc), alpha, beta,
-                           Int32(columns.lowerBound), Int32(columns.upperBound))
+                           Int32(columns.lowerBound), Int32(columns.upperBound), WK_BEST)
         }
     }
 
@@ -72,14 +72,14 @@ enum Linalg {
                 q.scales.withUnsafeBufferPointer { scales in
                     products { rows, a, c, first, last in
                         wk_rows_nt_i8(rows, Int32(k), a, Int32(k), values.baseAddress!, scales.baseAddress!, c, Int32(n),
-                                      beta, first, last)
+                                      beta, first, last, WK_BEST)
                     }
                 }
             }
         case .half(let h):
             h.values.withUnsafeBufferPointer { values in
                 products { rows, a, c, first, last in
-                    wk_rows_nt_f16(rows, Int32(k), a, Int32(k), values.baseAddress!, c, Int32(n), beta, first, last)
+                    wk_rows_nt_f16(rows, Int32(k), a, Int32(k), values.baseAddress!, c, Int32(n), beta, first, last, WK_BEST)
                 }
             }
         }

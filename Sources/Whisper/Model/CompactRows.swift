@@ -83,7 +83,7 @@ struct HalfRows: Sendable {
 
     /// Row `r` as Float32 into `out` (columns values).
     func row(_ r: Int, into out: UnsafeMutablePointer<Float>) {
-        values.withUnsafeBufferPointer { wk_f16_to_f32($0.baseAddress! + r * columns, out, columns) }
+        values.withUnsafeBufferPointer { wk_f16_to_f32($0.baseAddress! + r * columns, out, columns, WK_BEST) }
     }
 }
 

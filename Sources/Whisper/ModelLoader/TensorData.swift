@@ -17,10 +17,10 @@ enum ElementConversion {
         let count = raw.count / 2
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             if Int(bitPattern: raw.baseAddress) % 2 == 0 {
-                wk_f16_to_f32(raw.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count)
+                wk_f16_to_f32(raw.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count, WK_BEST)
             } else {
                 let aligned = [UInt8](raw)
-                aligned.withUnsafeBytes { wk_f16_to_f32($0.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count) }
+                aligned.withUnsafeBytes { wk_f16_to_f32($0.baseAddress!.assumingMemoryBound(to: UInt16.self), out.baseAddress!, count, WK_BEST) }
             }
             initialized = count
         }
