@@ -4,39 +4,17 @@
 #include <stddef.h>
 #include <string.h>
 
-// ---- portable C: one column at a time, eight partial sums per row so the compiler can vectorise ----
+// A weight matrix B as the kernels read it: row j holds k values of `type` starting at values + j·ld elements;
+// each result is multiplied by alpha and, for int8, by the row's scale.
+typedef enum { F32 = 0, F16 = 1, I8 = 2 } weight_type;
+typedef struct {
+    weight_type type;
+    const void *values;
+    int ld;
+    const float *scales;  // int8 only
+} weight_rows;
 
-static void rows_nt_f32_portable(int m, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc,
-                                 float alpha, float beta, int first, int last) {
-    for (int j = first; j < last; j++) {
-        const float *row = b + (size_t)j * ldb;
-        for (int i = 0; i < m; i++) {
-            const float *x = a + (size_t)i * lda;
-            float lanes[8] = {0};
-            for (int p = 0; p < k; p += 8)
-                for (int l = 0; l < 8; l++) lanes[l] += x[p + l] * row[p + l];
-            float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-            float *out = c + (size_t)i * ldc + j;
-            *out = alpha * sum + (beta == 0 ? 0 : beta * *out);
-        }
-    }
-}
-
-static void rows_nt_i8_portable(int m, int k, const float *a, int lda, const int8_t *values, const float *scales,
-                                float *c, int ldc, float beta, int first, int last) {
-    for (int j = first; j < last; j++) {
-        const int8_t *row = values + (size_t)j * k;
-        for (int i = 0; i < m; i++) {
-            const float *x = a + (size_t)i * lda;
-            float lanes[8] = {0};
-            for (int p = 0; p < k; p += 8)
-                for (int l = 0; l < 8; l++) lanes[l] += x[p + l] * (float)row[p + l];
-            float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-            float *out = c + (size_t)i * ldc + j;
-            *out = scales[j] * sum + (beta == 0 ? 0 : beta * *out);
-        }
-    }
-}
+static inline float row_factor(weight_rows b, int j, float alpha) { return b.scales ? alpha * b.scales[j] : alpha; }
 
 // binary16 → binary32, exactly (subnormals, infinities and NaN included).
 static inline float half_to_float(uint16_t h) {
@@ -52,25 +30,6 @@ static inline float half_to_float(uint16_t h) {
     float f;
     memcpy(&f, &bits, sizeof f);
     return f;
-}
-
-static void rows_nt_f16_portable(int m, int k, const float *a, int lda, const uint16_t *values, float *c, int ldc,
-                                 float beta, int first, int last) {
-    float w[8];
-    for (int j = first; j < last; j++) {
-        const uint16_t *row = values + (size_t)j * k;
-        for (int i = 0; i < m; i++) {
-            const float *x = a + (size_t)i * lda;
-            float lanes[8] = {0};
-            for (int p = 0; p < k; p += 8) {
-                for (int l = 0; l < 8; l++) w[l] = half_to_float(row[p + l]);
-                for (int l = 0; l < 8; l++) lanes[l] += x[p + l] * w[l];
-            }
-            float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-            float *out = c + (size_t)i * ldc + j;
-            *out = sum + (beta == 0 ? 0 : beta * *out);
-        }
-    }
 }
 
 // Float32 → binary16 when exact: ±0; a normal binary16 (exponent in range, low 13 mantissa bits zero); or a
@@ -92,7 +51,39 @@ static inline bool float_to_half_exact(float f, uint16_t *h) {
     return true;
 }
 
-// ---- AVX2 + FMA: M accumulators (one per row of A) held in registers, M fixed per function ----
+// ---- portable C: one column at a time, eight partial sums per row so the compiler can vectorise ----
+
+// Eight weights of row j from column p, as floats.
+static inline void load8(weight_rows b, int j, int p, float w[8]) {
+    size_t at = (size_t)j * b.ld + p;
+    for (int l = 0; l < 8; l++) {
+        switch (b.type) {
+        case F32: w[l] = ((const float *)b.values)[at + l]; break;
+        case F16: w[l] = half_to_float(((const uint16_t *)b.values)[at + l]); break;
+        case I8: w[l] = (float)((const int8_t *)b.values)[at + l]; break;
+        }
+    }
+}
+
+static void rows_nt_portable(int m, int k, const float *a, int lda, weight_rows b, float *c, int ldc, float alpha,
+                             float beta, int first, int last) {
+    float w[8];
+    for (int j = first; j < last; j++) {
+        for (int i = 0; i < m; i++) {
+            const float *x = a + (size_t)i * lda;
+            float lanes[8] = {0};
+            for (int p = 0; p < k; p += 8) {
+                load8(b, j, p, w);
+                for (int l = 0; l < 8; l++) lanes[l] += x[p + l] * w[l];
+            }
+            float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+            float *out = c + (size_t)i * ldc + j;
+            *out = row_factor(b, j, alpha) * sum + (beta == 0 ? 0 : beta * *out);
+        }
+    }
+}
+
+// ---- AVX2 + FMA + F16C: M accumulators (one per row of A) held in registers, M fixed per function ----
 
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
 
@@ -103,88 +94,49 @@ AVX2 static inline float horizontal_sum(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
-// Loads eight int8 weights as eight floats.
+// Eight weights as eight floats, per element type.
+AVX2 static inline __m256 load_f32(const float *p) { return _mm256_loadu_ps(p); }
+AVX2 static inline __m256 load_f16(const uint16_t *p) { return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p)); }
 AVX2 static inline __m256 load_i8(const int8_t *p) {
     return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)p)));
 }
 
-#define DEFINE_AVX2_KERNELS(M)                                                                                  \
-    AVX2 static void rows_nt_f16_avx2_##M(int k, const float *a, int lda, const uint16_t *values, float *c,      \
-                                          int ldc, float beta, int first, int last) {                           \
+typedef void (*rows_kernel)(int, const float *, int, weight_rows, float *, int, float, float, int, int);
+
+// One kernel body; TYPE names the element type T and its LOAD.
+#define AVX2_KERNEL(TYPE, T, LOAD, M)                                                                           \
+    AVX2 static void rows_nt_##TYPE##_##M(int k, const float *a, int lda, weight_rows b, float *c, int ldc,      \
+                                          float alpha, float beta, int first, int last) {                       \
         for (int j = first; j < last; j++) {                                                                   \
-            const uint16_t *row = values + (size_t)j * k;                                                       \
+            const T *row = (const T *)b.values + (size_t)j * b.ld;                                              \
             __m256 sums[M];                                                                                     \
             for (int i = 0; i < M; i++) sums[i] = _mm256_setzero_ps();                                          \
             for (int p = 0; p < k; p += 8) {                                                                    \
-                __m256 w = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(row + p)));                        \
+                __m256 w = LOAD(row + p);                                                                       \
                 for (int i = 0; i < M; i++)                                                                     \
                     sums[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a + (size_t)i * lda + p), w, sums[i]);            \
             }                                                                                                   \
+            float factor = row_factor(b, j, alpha);                                                             \
             for (int i = 0; i < M; i++) {                                                                       \
                 float *out = c + (size_t)i * ldc + j;                                                           \
-                *out = horizontal_sum(sums[i]) + (beta == 0 ? 0 : beta * *out);                                 \
-            }                                                                                                   \
-        }                                                                                                       \
-    }                                                                                                           \
-    AVX2 static void rows_nt_f32_avx2_##M(int k, const float *a, int lda, const float *b, int ldb, float *c,     \
-                                          int ldc, float alpha, float beta, int first, int last) {              \
-        for (int j = first; j < last; j++) {                                                                   \
-            const float *row = b + (size_t)j * ldb;                                                             \
-            __m256 sums[M];                                                                                     \
-            for (int i = 0; i < M; i++) sums[i] = _mm256_setzero_ps();                                          \
-            for (int p = 0; p < k; p += 8) {                                                                    \
-                __m256 w = _mm256_loadu_ps(row + p);                                                            \
-                for (int i = 0; i < M; i++)                                                                     \
-                    sums[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a + (size_t)i * lda + p), w, sums[i]);            \
-            }                                                                                                   \
-            for (int i = 0; i < M; i++) {                                                                       \
-                float *out = c + (size_t)i * ldc + j;                                                           \
-                *out = alpha * horizontal_sum(sums[i]) + (beta == 0 ? 0 : beta * *out);                         \
-            }                                                                                                   \
-        }                                                                                                       \
-    }                                                                                                           \
-    AVX2 static void rows_nt_i8_avx2_##M(int k, const float *a, int lda, const int8_t *values,                   \
-                                         const float *scales, float *c, int ldc, float beta, int first,          \
-                                         int last) {                                                            \
-        for (int j = first; j < last; j++) {                                                                   \
-            const int8_t *row = values + (size_t)j * k;                                                         \
-            __m256 sums[M];                                                                                     \
-            for (int i = 0; i < M; i++) sums[i] = _mm256_setzero_ps();                                          \
-            for (int p = 0; p < k; p += 8) {                                                                    \
-                __m256 w = load_i8(row + p);                                                                    \
-                for (int i = 0; i < M; i++)                                                                     \
-                    sums[i] = _mm256_fmadd_ps(_mm256_loadu_ps(a + (size_t)i * lda + p), w, sums[i]);            \
-            }                                                                                                   \
-            for (int i = 0; i < M; i++) {                                                                       \
-                float *out = c + (size_t)i * ldc + j;                                                           \
-                *out = scales[j] * horizontal_sum(sums[i]) + (beta == 0 ? 0 : beta * *out);                     \
+                *out = factor * horizontal_sum(sums[i]) + (beta == 0 ? 0 : beta * *out);                        \
             }                                                                                                   \
         }                                                                                                       \
     }
 
-DEFINE_AVX2_KERNELS(1)
-DEFINE_AVX2_KERNELS(2)
-DEFINE_AVX2_KERNELS(3)
-DEFINE_AVX2_KERNELS(4)
-DEFINE_AVX2_KERNELS(5)
-DEFINE_AVX2_KERNELS(6)
-DEFINE_AVX2_KERNELS(7)
-DEFINE_AVX2_KERNELS(8)
+#define AVX2_KERNELS(TYPE, T, LOAD)                                                                             \
+    AVX2_KERNEL(TYPE, T, LOAD, 1) AVX2_KERNEL(TYPE, T, LOAD, 2) AVX2_KERNEL(TYPE, T, LOAD, 3)                   \
+    AVX2_KERNEL(TYPE, T, LOAD, 4) AVX2_KERNEL(TYPE, T, LOAD, 5) AVX2_KERNEL(TYPE, T, LOAD, 6)                   \
+    AVX2_KERNEL(TYPE, T, LOAD, 7) AVX2_KERNEL(TYPE, T, LOAD, 8)                                                 \
+    static const rows_kernel TYPE##_kernels[9] = {NULL, rows_nt_##TYPE##_1, rows_nt_##TYPE##_2,                 \
+        rows_nt_##TYPE##_3, rows_nt_##TYPE##_4, rows_nt_##TYPE##_5, rows_nt_##TYPE##_6, rows_nt_##TYPE##_7,     \
+        rows_nt_##TYPE##_8};
 
-typedef void (*f32_kernel)(int, const float *, int, const float *, int, float *, int, float, float, int, int);
-typedef void (*i8_kernel)(int, const float *, int, const int8_t *, const float *, float *, int, float, int, int);
+AVX2_KERNELS(f32, float, load_f32)
+AVX2_KERNELS(f16, uint16_t, load_f16)
+AVX2_KERNELS(i8, int8_t, load_i8)
 
-static const f32_kernel f32_kernels[9] = {NULL, rows_nt_f32_avx2_1, rows_nt_f32_avx2_2, rows_nt_f32_avx2_3,
-                                          rows_nt_f32_avx2_4, rows_nt_f32_avx2_5, rows_nt_f32_avx2_6,
-                                          rows_nt_f32_avx2_7, rows_nt_f32_avx2_8};
-typedef void (*f16_kernel)(int, const float *, int, const uint16_t *, float *, int, float, int, int);
-
-static const f16_kernel f16_kernels[9] = {NULL, rows_nt_f16_avx2_1, rows_nt_f16_avx2_2, rows_nt_f16_avx2_3,
-                                          rows_nt_f16_avx2_4, rows_nt_f16_avx2_5, rows_nt_f16_avx2_6,
-                                          rows_nt_f16_avx2_7, rows_nt_f16_avx2_8};
-static const i8_kernel i8_kernels[9] = {NULL, rows_nt_i8_avx2_1, rows_nt_i8_avx2_2, rows_nt_i8_avx2_3,
-                                        rows_nt_i8_avx2_4, rows_nt_i8_avx2_5, rows_nt_i8_avx2_6,
-                                        rows_nt_i8_avx2_7, rows_nt_i8_avx2_8};
+static const rows_kernel *const avx2_kernels[3] = {f32_kernels, f16_kernels, i8_kernels};
 
 // ---- dispatch ----
 
@@ -194,22 +146,25 @@ bool wk_has_avx2(void) {
 
 static inline bool use_avx2(wk_kernels kernels) { return kernels == WK_BEST && wk_has_avx2(); }
 
+static void rows_nt(int m, int k, const float *a, int lda, weight_rows b, float *c, int ldc, float alpha, float beta,
+                    int first, int last, wk_kernels kernels) {
+    if (use_avx2(kernels)) avx2_kernels[b.type][m](k, a, lda, b, c, ldc, alpha, beta, first, last);
+    else rows_nt_portable(m, k, a, lda, b, c, ldc, alpha, beta, first, last);
+}
+
 void wk_rows_nt_f32(int m, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc,
                     float alpha, float beta, int first, int last, wk_kernels kernels) {
-    if (use_avx2(kernels)) f32_kernels[m](k, a, lda, b, ldb, c, ldc, alpha, beta, first, last);
-    else rows_nt_f32_portable(m, k, a, lda, b, ldb, c, ldc, alpha, beta, first, last);
+    rows_nt(m, k, a, lda, (weight_rows){F32, b, ldb, NULL}, c, ldc, alpha, beta, first, last, kernels);
 }
 
 void wk_rows_nt_i8(int m, int k, const float *a, int lda, const int8_t *values, const float *scales,
                    float *c, int ldc, float beta, int first, int last, wk_kernels kernels) {
-    if (use_avx2(kernels)) i8_kernels[m](k, a, lda, values, scales, c, ldc, beta, first, last);
-    else rows_nt_i8_portable(m, k, a, lda, values, scales, c, ldc, beta, first, last);
+    rows_nt(m, k, a, lda, (weight_rows){I8, values, k, scales}, c, ldc, 1, beta, first, last, kernels);
 }
 
 void wk_rows_nt_f16(int m, int k, const float *a, int lda, const uint16_t *values, float *c, int ldc, float beta,
                     int first, int last, wk_kernels kernels) {
-    if (use_avx2(kernels)) f16_kernels[m](k, a, lda, values, c, ldc, beta, first, last);
-    else rows_nt_f16_portable(m, k, a, lda, values, c, ldc, beta, first, last);
+    rows_nt(m, k, a, lda, (weight_rows){F16, values, k, NULL}, c, ldc, 1, beta, first, last, kernels);
 }
 
 bool wk_f32_to_f16_exact(const float *x, uint16_t *out, long count) {
