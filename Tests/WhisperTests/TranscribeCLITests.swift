@@ -33,4 +33,24 @@ struct TranscribeCLITests {
             #expect(result.stderr.split(separator: "\n").count == 1 && result.stdout.isEmpty)
         }
     }
+
+    @Test("one thread and three threads write the same transcript and times (every split covers its whole range)")
+    func threadCounts() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Real news speech: on a clean synthetic sentence even a wrong log-mel can give the same words.
+        let clip = folder.appendingPathComponent("news12.wav")
+        let trim = try Shell.run("/usr/bin/sox", [WhisperTestData.newsClip.path, clip.path, "trim", "0", "12"])
+        #expect(trim.status == 0, "\(trim.stderr)")
+        var outputs: [String] = []
+        for threads in ["1", "3"] {
+            let run = try Shell.run(TestFiles.program.path, ["transcribe", clip.path, "--model", WhisperTestData.modelPath,
+                                                             "--beam", "1", "--format", "json", "--quiet"],
+                                    environment: ["SIGNANCHOR_THREADS": threads])
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.append(String(decoding: run.stdout, as: UTF8.self))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].contains("City officials announced on Tuesday"), "\(outputs[0])")
+    }
 }

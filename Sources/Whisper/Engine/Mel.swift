@@ -84,9 +84,11 @@ final class LogMel {
         sine.withUnsafeBufferPointer { s in
         real.withUnsafeMutableBufferPointer { r in
         imaginary.withUnsafeMutableBufferPointer { i in
-            Parallel.blocks(2) { _, block in
-                let (basis, out) = block == 0 ? (c.baseAddress!, r.baseAddress!) : (s.baseAddress!, i.baseAddress!)
-                Linalg.gemmNN(m: Self.windowFrames, n: Self.bins, k: Self.nFFT, a: f.baseAddress!, b: basis, c: out)
+            Parallel.blocks(2) { products, _ in
+                for product in products {  // 0 real, 1 imaginary; both in one block on a single thread
+                    let (basis, out) = product == 0 ? (c.baseAddress!, r.baseAddress!) : (s.baseAddress!, i.baseAddress!)
+                    Linalg.gemmNN(m: Self.windowFrames, n: Self.bins, k: Self.nFFT, a: f.baseAddress!, b: basis, c: out)
+                }
             }
         }}}}}
         // power (3000, 201), stored into `real`
