@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: ["TestSupport"]),
         .testTarget(name: "MotionTests", dependencies: ["Motion", "Lexicon", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Gloss", "Lexicon", "Motion", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Distill", "Gloss", "Lexicon", "Motion", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Motion", "Lexicon", "MediaIO", "TestSupport"]),
     ]
 )

@@ -31,14 +31,16 @@ public final class AnimatedTimeEstimator: SigningTimeEstimator, Sendable {
             signs: glosses.filter { $0.kind == .sign }.count + glosses.filter { $0.kind == .number }.map(\.units.count).reduce(0, +),
             fingerspelledLetters: glosses.filter { $0.kind == .fingerspelling }.map(\.units.count).reduce(0, +),
             pauses: glosses.filter { $0.kind == .pause }.count)
-        let items = sequence.sentences.flatMap(animation.items)
-        if items.contains(where: { if case .pause = $0 { false } else { true } }) {
-            // The spans alone, timed as the animation will be, without posing frames (posing every frame made
-            // distillation cost ~36 ms a cue).
-            let spans = try animation.animator.spans(items)
-            // From the first approach to the last sign's end: the rest pose at either end of a lone phrase
-            // is not paid between passages of a running broadcast.
-            estimate.seconds = (spans.last?.end ?? 0) - (spans.first?.start ?? 0) + animation.animator.timing.approach
+        let items = animation.items(joining: sequence.sentences)
+        if items.contains(where: { !$0.isPause }) {
+            // Timed as the animation will be, without posing frames (posing every frame made distillation cost
+            // ~36 ms a cue).
+            let (spans, end) = try animation.animator.schedule(items)
+            // From the first approach to where the next passage may start: the last sign, the pause its sentence
+            // ends with and the gap before the next sentence. The rest pose at either end of a lone phrase is not
+            // paid between passages of a running broadcast.
+            let first = (spans.first?.start ?? 0) - animation.animator.timing.approach
+            estimate.seconds = end - first + animation.gap(after: items)
         }
         cache.withLock { $0[text] = estimate }
         return estimate

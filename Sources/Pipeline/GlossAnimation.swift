@@ -14,7 +14,7 @@ public struct GlossAnimation: Sendable {
     public let lexicon: Lexicon
     /// The mouthed words, when the avatar mouths (``Avatar/mouthing``).
     public let words: WordMouthing?
-    /// Pause at least this long between sentences, seconds.
+    /// Pause at least this long between sentences, seconds, counting the pause a sentence ends with (its full stop).
     public var sentenceGap = 0.3
 
     /// Creates the bridge; with `words`, each sign carries the mouth shapes of its word.
@@ -91,9 +91,9 @@ public struct GlossAnimation: Sendable {
         // First pass: how long each sentence takes to sign on its own gives the pause before each one.
         var pauses: [Double] = []
         var clock = 0.0
-        for sentence in sentences {
+        for (index, sentence) in sentences.enumerated() {
             let duration = try animator.animate(sentence.items, fps: fps).track.duration
-            let gap = max(pauses.isEmpty ? 0 : sentenceGap, (sentence.start ?? clock) - clock)
+            let gap = max(index == 0 ? 0 : gap(after: sentences[index - 1].items), (sentence.start ?? clock) - clock)
             pauses.append(gap)
             clock += gap + duration
         }
@@ -118,6 +118,26 @@ public struct GlossAnimation: Sendable {
         }
         if corrected { track = try animator.animate(phrase(), fps: fps).track }
         return track
+    }
+
+    /// The items of `sentences` one after another, each as soon as the one before allows (their times ignored),
+    /// as ``animate(_:fps:idle:)`` joins sentences that are behind their time: what a passage costs to sign.
+    public func items(joining sentences: [GlossSentence]) -> [PhraseItem] {
+        sentences.map(items).filter { !$0.isEmpty }.reduce(into: []) { joined, items in
+            let gap = joined.isEmpty ? 0 : gap(after: joined)
+            joined += (gap > 0 ? [PhraseItem.pause(gap)] : []) + items
+        }
+    }
+
+    /// The pause added before a sentence that follows `previous` at once: ``sentenceGap`` less the pause
+    /// `previous` already ends with, so a full stop's pause and the gap are not both paid.
+    public func gap(after previous: [PhraseItem]) -> Double {
+        var trailing = 0.0
+        for item in previous.reversed() {
+            guard case let .pause(seconds) = item else { break }
+            trailing += seconds
+        }
+        return max(0, sentenceGap - trailing)
     }
 
     /// Gloss spans the animator makes for an item: one per sign or letter, none for a pause.

@@ -154,6 +154,25 @@ struct SynthesisTests {
         #expect(rig.forward(track.pose(track.frames.count - 1)).positions[hand].distance(to: restWrist) < 0.02)
     }
 
+    /// A long pause (between stories) is waited with the hands lowered, not frozen in the last sign; a sentence's
+    /// short pause holds the sign. Either way the next sign starts at the same time.
+    @Test func longPausesAreWaitedAtRest() throws {
+        let signs = try ["HALLO.sigml", "AUTO.sigml"].map(Fixtures.sign)
+        let animator = Animator(avatar: Fixtures.avatar)
+        let rig = Fixtures.rig, hand = rig.jointIndex("hand_r")!
+        let restWrist = rig.forward(Pose(rest: rig)).positions[hand]
+        func wristFromRest(_ track: AnimationTrack, at time: Double) -> Double {
+            rig.forward(track.pose(Int(time * track.fps))).positions[hand].distance(to: restWrist)
+        }
+        let long = try animator.animate([.sign(signs[0]), .pause(4), .sign(signs[1])]).track
+        let middle = (long.spans[0].end + long.spans[1].start) / 2
+        #expect(wristFromRest(long, at: middle) < 0.02, "the hands wait at rest")
+        #expect(try animator.schedule([.sign(signs[0]), .pause(4), .sign(signs[1])]).spans == long.spans)
+        let held = try animator.animate([.sign(signs[0]), .pause(0.5), .sign(signs[1])]).track
+        #expect(wristFromRest(held, at: (held.spans[0].end + held.spans[1].start) / 2) > 0.1, "a short pause holds")
+        #expect(abs((long.spans[1].start - long.spans[0].end) - (held.spans[1].start - held.spans[0].end) - 3.5) < 1e-9)
+    }
+
     @Test func badSignsAreNamed() throws {
         // A value outside the vocabulary in a sign built in code is named when planning.
         let manual = PhonologyNode(.signManual, children: [PhonologyNode(.handConfig, [NodeAttribute("handshape", "banana")])])

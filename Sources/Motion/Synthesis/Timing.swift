@@ -32,6 +32,9 @@ public struct Timing: Sendable, Equatable, Codable {
     public var fromRest = 0.5, toRest = 0.5
     /// Idle rest (breathing) before the first and after the last sign, seconds.
     public var idle = 0.5
+    /// A pause at least this long (between stories, over music) is waited with the hands lowered to rest, as a
+    /// signer waits; a shorter one holds the last sign. Seconds; at least ``toRest`` + ``fromRest``.
+    public var restingPause = 1.5
     /// Global speed factor: 2 plays everything twice as fast.
     public var speed = 1.0
 

@@ -42,11 +42,13 @@ public struct Animator: Sendable {
     /// The global speed factor, kept away from zero.
     private var speed: Double { max(0.05, timing.speed) }
 
-    /// When each gloss of `items` is signed, exactly as ``animate(_:fps:)`` times it, without posing any frame:
-    /// for measuring signing time (distillation measures many candidate texts).
+    /// When each gloss of `items` is signed, and when the phrase's last item (a trailing pause included) ends,
+    /// seconds, exactly as ``animate(_:fps:)`` times them, without posing any frame: for measuring signing time
+    /// (distillation measures many candidate texts).
     /// - Throws: ``MotionError/badSign(source:element:reason:)`` for a sign that cannot be synthesised.
-    public func spans(_ items: [PhraseItem]) throws -> [AnimationTrack.GlossSpan] {
-        try phrase(items).spans
+    public func schedule(_ items: [PhraseItem]) throws -> (spans: [AnimationTrack.GlossSpan], end: Double) {
+        let phrase = try phrase(items)
+        return (phrase.spans, phrase.now)
     }
 
     /// The phrase on its clock: each sign and letter planned (through ``clipCache`` when there is one) and placed
@@ -60,7 +62,7 @@ public struct Animator: Sendable {
         var phrase = PhraseTimeline(avatar: avatar, start: timing.idle / speed)
         for (index, item) in items.enumerated() {
             let boundary = index == items.count - 1 || items[index + 1].isPause
-            let approach = (phrase.spans.isEmpty ? timing.fromRest : timing.approach) / speed
+            let approach = (phrase.atRest ? timing.fromRest : timing.approach) / speed
             switch item {
             case let .sign(sign):
                 let clip = try plan(sign)
@@ -89,7 +91,15 @@ public struct Animator: Sendable {
                     }
                 }
             case let .pause(seconds):
-                phrase.now += seconds / speed
+                let pause = seconds / speed, rise = (timing.fromRest - timing.approach) / speed
+                guard !phrase.atRest, pause >= max(timing.restingPause, timing.toRest + timing.fromRest) / speed else {
+                    phrase.now += pause
+                    continue
+                }
+                // Lowered to rest and raised again in time for the next sign to start when it would after a hold.
+                let end = phrase.now + pause
+                _ = phrase.returnToRest(taking: timing.toRest / speed)
+                phrase.now = end - rise
             }
         }
         return phrase
@@ -147,6 +157,8 @@ struct PhraseTimeline {
     var spans: [AnimationTrack.GlossSpan] = []
     /// The end of what is planned so far, seconds.
     var now: Double
+    /// True while both hands are at rest: before the first sign and after a resting pause.
+    var atRest = true
 
     init(avatar: Avatar, start: Double) {
         self.avatar = avatar
@@ -181,6 +193,7 @@ struct PhraseTimeline {
         }
         spans.append(.init(gloss: clip.gloss, start: start, end: start + clip.duration * scale, movement: movement))
         now = start + clip.duration * scale
+        atRest = false
     }
 
     /// Both hands from where they are at `now` back to rest in `duration` seconds; returns when they are there.
@@ -197,6 +210,7 @@ struct PhraseTimeline {
             }
             hands[side] = timeline
         }
+        atRest = true
         return end
     }
 }

@@ -13,7 +13,7 @@ public enum PhraseItem: Sendable, Equatable {
     case pause(Double)
 
     /// True for a pause.
-    var isPause: Bool {
+    public var isPause: Bool {
         if case .pause = self { true } else { false }
     }
 }
