@@ -74,6 +74,8 @@ enum CoreCases {
         ("The storm left 5,000 homes without power.", ["storm", "left", "5,000 homes"]),
         ("Local farmers lost half of their harvest to the drought.", ["farmers", "lost", "half"]),
         ("The central bank did not change its interest rate.", ["bank", "not", "change", "rate"]),
+        ("The city spent the money on forty five electric buses and eighty five bikes.", ["city", "spent", "money", "eighty five bikes"]),
+        ("The new line will cost two hundred and thirty million dollars.", ["line", "cost", "two hundred and thirty million dollars"]),
     ]
 }
 
@@ -121,7 +123,8 @@ struct CoreSentenceTests {
                ("市政府昨天表示，今年不会提高公交票价。", ["不会提高"])]
             : [("The home side won the cup final four goals to one after two hours of play.", ["four goals to one", "two hours"]),
                ("The economy grew 2.5 percent this year, and unemployment fell to 5 percent.", ["2.5 percent", "5 percent"]),
-               ("The city said on Monday that it would not raise bus fares this year.", ["not raise"])]
+               ("The city said on Monday that it would not raise bus fares this year.", ["not raise"]),
+               ("The city spent the money on forty five buses and two hundred and thirty bikes.", ["forty five buses", "two hundred and thirty bikes"])]
         for (sentence, groups) in wholes {
             let full = LexiconTimeEstimator(analyzer: analyzer).signingTime(of: sentence).seconds
             for step in 0...24 {

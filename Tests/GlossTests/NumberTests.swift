@@ -41,6 +41,20 @@ struct NumberTests {
         #expect(labels(translator, "They won 3-1.").contains("3-to-1"))
     }
 
+    @Test("ASL: number words are numbers, not spelt; a lone word with its own sign keeps it")
+    func aslNumberWords() throws {
+        let translator = try Translators.asl.get()
+        #expect(labels(translator, "They bought forty buses.").contains("4-0"))
+        #expect(labels(translator, "It won by eighty five points.").contains("8-5"))
+        #expect(labels(translator, "It won by eighty-five points.").contains("8-5"))
+        #expect(labels(translator, "The hospital has two hundred and thirty beds.").contains("2-hundred-3-0"))
+        #expect(labels(translator, "The city will spend three million dollars.").contains("3-million"))
+        let lone = translator.translate(text: "Three children played.").glosses.first { $0.source == ["Three"] }
+        #expect(lone?.kind == .sign)
+        let both = labels(translator, "They bought forty buses and eighteen cars.")
+        #expect(both.contains("4-0") && both.contains("1-8") && !both.contains("fs-FORTY") && !both.contains("fs-EIGHTEEN"))
+    }
+
     @Test("every number unit is resolved to a lexicon sign where the lexicon has one")
     func unitsResolve() throws {
         let gloss = try #require(try Translators.csl.get().translate(text: "2024年").glosses.first)

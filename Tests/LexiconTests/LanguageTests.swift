@@ -73,4 +73,16 @@ struct LanguageTests {
         #expect(TextCoverage.english("the of and", lexicon: asl.lexicon, lemmatizer: try #require(asl.lemmatizer),
                                      functionWords: asl.functionWords["en"] ?? []).contentWords == 0)
     }
+
+    @Test func englishNumberWordsReadAsOneNumber() {
+        #expect(EnglishNumerals.value("forty-five") == 45)
+        #expect(EnglishNumerals.value("Two hundred and thirty") == 230)
+        #expect(EnglishNumerals.value("fifteen hundred") == 1500)
+        #expect(EnglishNumerals.value("three million two hundred thousand") == 3_200_000)
+        #expect(EnglishNumerals.value("zero") == 0)
+        for notOne in ["five six", "nineteen eighty", "hundred", "twenty ten", "thousand million", "two and", "million two million"] {
+            #expect(EnglishNumerals.value(notOne) == nil, "\(notOne)")
+        }
+        #expect(EnglishNumerals.isNumberWord("Eighty-five") && !EnglishNumerals.isNumberWord("eighty-first"))
+    }
 }

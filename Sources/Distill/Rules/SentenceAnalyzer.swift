@@ -262,15 +262,21 @@ public struct SentenceAnalyzer: Sendable {
                     begin = index - length
                 }
             }
-            while end + 1 < words.count {
+            // English: the first noun right after the number's words is what it counts (forty five buses, 230
+            // million dollars), and ends the number; not after a unit (20 percent growth: growth is not counted).
+            var counted = false, unit = false
+            while end + 1 < words.count, !counted {
                 let next = words[end + 1]
                 if isNumber(next) {
                     end += 1
                 } else if rules.numberJoiners.contains(key(next)), end + 2 < words.count, isNumber(words[end + 2]) {
                     end += 2
-                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure
-                            || (language == .english && [.noun, .time].contains(next.wordClass) && !next.isNegation && end == index) {
+                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure {
                     end += 1
+                    unit = true
+                } else if language == .english, !unit, [.noun, .time].contains(next.wordClass), !next.isNegation {
+                    end += 1
+                    counted = true
                 } else {
                     break
                 }

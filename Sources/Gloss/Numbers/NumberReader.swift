@@ -45,6 +45,7 @@ struct NumberReader: Sendable {
             guard let number = decimal(digits) else { return nil }
             return number + group.map { String($0) } + suffix
         }
+        if let value = EnglishNumerals.value(body) { return integer(String(value)) + suffix }
         if let arabic = ChineseNumerals.arabic(body) {
             if isYear, body.count > 1, body.allSatisfy({ !"十百千万亿".contains($0) }) { return year(arabic) }
             return integer(arabic) + suffix

@@ -29,10 +29,14 @@ struct SignResolver: Sendable {
     func signs(for item: Item, isYear: Bool, partOfSpeech: PartOfSpeech?) -> [SignDraft] {
         let text = item.text
         if item.tokens.allSatisfy({ $0.kind == .number }), let units = numbers.units(text, isYear: isYear) {
-            return [SignDraft(kind: .number, label: units.joined(separator: "-"), entry: nil,
-                              units: units.map { GlossUnit(unit: $0, entry: numberSign($0)) }, match: .number)]
+            return [number(units)]
         }
         if let entry = sign(text, partOfSpeech) { return [draft(entry, entry.compound != nil ? .compound : .lexicon)] }
+        // A number word the lexicon has no sign for (forty, eighteen) is signed as its number, not spelt.
+        if grammar.spokenLanguage == "en", !text.contains(" "), let value = EnglishNumerals.value(text),
+           let units = numbers.units(String(value), isYear: false) {
+            return [number(units)]
+        }
         if let replacement = grammar.synonyms[item.key] {
             return replacement.flatMap { word in sign(word, nil).map { [draft($0, .synonym)] } ?? spelling(word) }
         }
@@ -61,6 +65,12 @@ struct SignResolver: Sendable {
 
     private func draft(_ entry: LexiconEntry, _ match: Gloss.Match) -> SignDraft {
         SignDraft(kind: .sign, label: entry.gloss, entry: entry.id, units: [], match: match)
+    }
+
+    /// A number signed unit by unit.
+    private func number(_ units: [String]) -> SignDraft {
+        SignDraft(kind: .number, label: units.joined(separator: "-"), entry: nil,
+                  units: units.map { GlossUnit(unit: $0, entry: numberSign($0)) }, match: .number)
     }
 
     /// The sign of one number unit: a digit's handshape entry, else the word (百, hundred).
