@@ -49,6 +49,22 @@ struct UtteranceSegmenterTests {
         #expect(abs((utterances.last?.end ?? 0) - 7.9) < 0.03)
     }
 
+    @Test("speech without a pause is cut at its quietest moment before the maximum, not inside a word")
+    func cutBetweenWords() {
+        // Words 0.6 s long with 60 ms dips between them (too short to be a pause), the dip at 2.4 s nearest the cut.
+        var audio = Self.sound(0.4, amplitude: 0.001)
+        for _ in 0..<10 { audio += Self.sound(0.6) + Self.sound(0.06, amplitude: 0.01) }
+        let utterances = Self.cut(audio)
+        #expect(utterances.count >= 3)
+        for (a, b) in zip(utterances, utterances.dropFirst()) { #expect(abs(a.end - b.start) < 1e-9) }
+        let dips = (1...10).map { 0.4 + Double($0) * 0.66 - 0.06 }
+        for utterance in utterances.dropLast() {
+            #expect(utterance.duration <= 3.0 + 1e-9)
+            #expect(dips.contains { utterance.end >= $0 - 1e-9 && utterance.end <= $0 + 0.06 + 1e-9 }, "cut at \(utterance.end) s")
+        }
+        #expect(abs((utterances.last?.end ?? 0) - Double(audio.count) / Self.rate) < 0.03)
+    }
+
     @Test("quiet background alone gives no utterance; a click is too short to keep")
     func noise() {
         #expect(Self.cut(Self.sound(5, amplitude: 0.001)).isEmpty)

@@ -20,8 +20,9 @@ public struct Utterance: Sendable, Equatable {
 ///
 /// Voice activity is the RMS level of 20 ms frames against an adaptive noise floor. An utterance starts at the
 /// first loud frame (with a little audio before it), ends at the first pause of `pauseSeconds` once it is
-/// `minSeconds` long (or after `silenceSeconds` of quiet), and is cut at `maxSeconds` in any case.
-/// Stretches with almost no speech are dropped.
+/// `minSeconds` long (or after `silenceSeconds` of quiet), and is cut by `maxSeconds` in any case: at the quietest
+/// frame of its last `searchSeconds` (most often the gap between two words), the rest starting the next utterance, so
+/// the recogniser is not handed words cut in half. Stretches with almost no speech are dropped.
 public struct UtteranceSegmenter: Sendable {
     /// Shortest utterance cut at a pause, seconds.
     public var minSeconds = 1.0
@@ -33,6 +34,8 @@ public struct UtteranceSegmenter: Sendable {
     public var silenceSeconds = 1.0
     /// Least voiced time an utterance must have to be kept, seconds.
     public var minVoicedSeconds = 0.2
+    /// How far back from `maxSeconds` a cut without a pause looks for the quietest frame, seconds.
+    public var searchSeconds = 0.5
 
     private static let frameSamples = SpeechAudio.sampleRate / 50  // 20 ms
     /// Audio kept before the first loud frame, so a soft onset is not clipped (frames).
@@ -45,6 +48,8 @@ public struct UtteranceSegmenter: Sendable {
     private var pendingStart = 0.0             // input time of pending[0]
     private var preroll: [[Float]] = []        // the last quiet frames before an utterance
     private var current: [Float] = []          // the utterance being collected
+    private var levels: [Float] = []           // RMS of each of its 20 ms frames (the preroll's included)
+    private var loudness: [Bool] = []          // whether each frame was loud
     private var currentStart = 0.0
     private var currentArrival = 0.0
     private var quietRun = 0                   // frames since the last loud one
@@ -81,7 +86,7 @@ public struct UtteranceSegmenter: Sendable {
     }
 
     private mutating func add(_ frame: [Float], at time: Double, arrival: Double) -> Utterance? {
-        let level = (frame.reduce(0) { $0 + $1 * $1 } / Float(frame.count)).squareRoot()
+        let level = Self.level(frame)
         let loud = level > max(Self.minimumLevel, 3 * floor)
         // The floor follows the level down at once and up slowly (≈ 10 % a second), so speech does not raise it.
         floor = level < floor ? level : floor * 1.002
@@ -94,23 +99,57 @@ public struct UtteranceSegmenter: Sendable {
             currentStart = time - Double(preroll.count * Self.frameSamples) / Double(SpeechAudio.sampleRate)
             currentArrival = arrival
             current = preroll.flatMap { $0 }
+            levels = preroll.map(Self.level)
+            loudness = Array(repeating: false, count: preroll.count)
             preroll = []
             quietRun = 0
             voicedFrames = 0
         }
         current += frame
+        levels.append(level)
+        loudness.append(loud)
         if loud { voicedFrames += 1; quietRun = 0 } else { quietRun += 1 }
         let seconds = Double(current.count) / Double(SpeechAudio.sampleRate)
         let quiet = Double(quietRun * Self.frameSamples) / Double(SpeechAudio.sampleRate)
-        let ends = (quiet >= pauseSeconds && seconds >= minSeconds) || quiet >= silenceSeconds || seconds >= maxSeconds
-        return ends ? cut() : nil
+        if (quiet >= pauseSeconds && seconds >= minSeconds) || quiet >= silenceSeconds { return cut() }
+        return seconds >= maxSeconds ? cutAtQuietest(arrival: arrival) : nil
+    }
+
+    /// RMS of a frame.
+    private static func level(_ frame: [Float]) -> Float {
+        (frame.reduce(0) { $0 + $1 * $1 } / Float(max(1, frame.count))).squareRoot()
     }
 
     /// Ends the current utterance; nil when it was nothing but noise.
     private mutating func cut() -> Utterance? {
-        defer { current = []; quietRun = 0; voicedFrames = 0 }
+        defer { current = []; levels = []; loudness = []; quietRun = 0; voicedFrames = 0 }
         let voiced = Double(voicedFrames * Self.frameSamples) / Double(SpeechAudio.sampleRate)
         guard !current.isEmpty, voiced >= minVoicedSeconds else { return nil }
         return Utterance(start: currentStart, samples: current, arrival: currentArrival)
+    }
+
+    /// Cuts a too-long utterance at the quietest frame of its last `searchSeconds` (not within `minSeconds` of its
+    /// start); the frames from there on begin the next utterance, whose first audio arrived that long before `arrival`.
+    private mutating func cutAtQuietest(arrival: Double) -> Utterance? {
+        let framesPerSecond = Double(SpeechAudio.sampleRate / Self.frameSamples)
+        let first = max(Int(minSeconds * framesPerSecond), levels.count - Int(searchSeconds * framesPerSecond))
+        // Only a real dip counts (under half the window's mean level); in even sound the cut stays at the maximum.
+        let window = first..<levels.count
+        guard !window.isEmpty, let quietest = window.min(by: { levels[$0] < levels[$1] }), quietest > 0,
+              levels[quietest] < 0.5 * window.reduce(0) { $0 + levels[$1] } / Float(window.count) else { return cut() }
+        let restSamples = Array(current[(quietest * Self.frameSamples)...])
+        let restLevels = Array(levels[quietest...]), restLoudness = Array(loudness[quietest...])
+        current.removeLast(restSamples.count)
+        voicedFrames = loudness[..<quietest].filter { $0 }.count
+        let restStart = currentStart + Double(quietest * Self.frameSamples) / Double(SpeechAudio.sampleRate)
+        let utterance = cut()
+        current = restSamples
+        levels = restLevels
+        loudness = restLoudness
+        currentStart = restStart
+        currentArrival = arrival - Double(restSamples.count) / Double(SpeechAudio.sampleRate)
+        voicedFrames = restLoudness.filter { $0 }.count
+        quietRun = restLoudness.reversed().prefix { !$0 }.count
+        return utterance
     }
 }
