@@ -103,7 +103,7 @@ public struct GlossAnimation: Sendable {
         var track = try animator.animate(phrase(), fps: fps).track
         // Signs flow into each other within the phrase, so sentences come out earlier than signed alone:
         // lengthen the pauses by what each sentence is still early, once, and sign again.
-        let spansPerSentence = sentences.map { $0.items.reduce(0) { $0 + Self.spanCount($1) } }
+        let spansPerSentence = sentences.map { $0.items.reduce(0) { $0 + $1.spanCount } }
         guard track.spans.count == spansPerSentence.reduce(0, +) else { return track }
         var firstSpan = 0, added = 0.0, corrected = false
         for (index, sentence) in sentences.enumerated() {
@@ -138,15 +138,5 @@ public struct GlossAnimation: Sendable {
             trailing += seconds
         }
         return max(0, sentenceGap - trailing)
-    }
-
-    /// Gloss spans the animator makes for an item: one per sign or letter, none for a pause.
-    private static func spanCount(_ item: PhraseItem) -> Int {
-        switch item {
-        case .sign: 1
-        case let .fingerspelling(letters): letters.count
-        case let .number(signs): signs.count
-        case .pause: 0
-        }
     }
 }

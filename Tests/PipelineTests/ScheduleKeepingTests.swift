@@ -78,14 +78,7 @@ struct ScheduleKeepingTests {
         var spanIndex = 0
         for segment in segments {
             let signed = kit.translator.translate(text: segment.text)
-            let spanCount = kit.animation.items(joining: signed.sentences).reduce(0) { count, item in
-                switch item {
-                case .sign: count + 1
-                case let .fingerspelling(letters): count + letters.count
-                case let .number(signs): count + signs.count
-                case .pause: count
-                }
-            }
+            let spanCount = kit.animation.items(joining: signed.sentences).reduce(0) { $0 + $1.spanCount }
             try #require(spanIndex + spanCount <= track.spans.count)
             let first = track.spans[spanIndex]
             let late = first.start - (segment.start + timing.approach)

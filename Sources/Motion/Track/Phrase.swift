@@ -16,6 +16,16 @@ public enum PhraseItem: Sendable, Equatable {
     public var isPause: Bool {
         if case .pause = self { true } else { false }
     }
+
+    /// Gloss spans the animator makes for the item: one per sign or letter, none for a pause.
+    public var spanCount: Int {
+        switch self {
+        case .sign: 1
+        case let .fingerspelling(letters): letters.count
+        case let .number(signs): signs.count
+        case .pause: 0
+        }
+    }
 }
 
 /// A hand's planned states on the phrase's clock, never empty: it starts at rest at time 0.
