@@ -178,6 +178,23 @@ struct CoreSentenceTests {
         #expect(!kept.contains("天气"))
     }
 
+    /// When only part of the best core fits: the object (to whom) before a name that only modifies the subject, and
+    /// nothing rather than a subject about which nothing is said.
+    @Test func aPartialCoreSaysSomethingAboutItsSubject() {
+        let analyzer = Fixtures.chinese
+        let estimator = LexiconTimeEstimator(analyzer: analyzer)
+        let distiller = RulesDistiller(analyzer: analyzer, estimator: estimator)
+        let sentence = "中国男子篮球队以八十五比七十九战胜日本队。"
+        let partial = "篮球队85比79战胜日本队。"
+        let budget = Budget(seconds: try! estimator.signingTime(of: partial).seconds + 0.05)
+        #expect(try! estimator.signingTime(of: "中国" + partial).seconds > budget.seconds, "the whole core must not fit")
+        let kept = distiller.condenseNow(sentence, budget: budget).text
+        #expect(kept.contains("日本"), "\(kept)")
+        #expect(!kept.contains("中国"), "\(kept)")
+        let lone = Budget(seconds: try! estimator.signingTime(of: "地区。").seconds + 0.05)
+        #expect(distiller.condenseNow("部分地区有中到大雪。", budget: lone).text == "")
+    }
+
     @Test func malformedRuleFilesNameFileAndLine() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("distill-rules-\(UUID().uuidString)")
         let spoken = root.appendingPathComponent("spoken")

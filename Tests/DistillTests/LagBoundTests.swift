@@ -51,6 +51,25 @@ struct LagBoundTests {
         #expect(script.report.signsPerMinute <= 30 * 1.2)
     }
 
+    /// Words beyond a sentence's core may use only half the lag when the next sentence follows at once (so it is
+    /// not started late), but all of it when a pause or nothing follows: ending before the next speech delays nothing.
+    @Test func extrasMayRunUntilTheNextSpeechStarts() async throws {
+        let first = "The city council approved a new plan on Monday to build three bridges across the wide river near the old harbour."
+        let second = "The work starts in spring."
+        func script(pause: Double) async throws -> DistilledScript {
+            let segments = [TimedText(start: 0, end: 6, text: first), TimedText(start: 6 + pause, end: 8 + pause, text: second)]
+            let transcript = Transcript(language: "en", duration: 8 + pause, segments: segments)
+            return try await Fixtures.distiller(Fixtures.english).distill(transcript)
+        }
+        let backToBack = try await script(pause: 0), paused = try await script(pause: 6)
+        checkSchedule(backToBack, maxLag: 4)
+        checkSchedule(paused, maxLag: 4)
+        let tight = backToBack.passages[0], loose = paused.passages[0]
+        #expect(tight.signing.end <= 6 + 4 * 0.5 + 1e-6 || tight.units <= loose.units)
+        #expect(loose.units > tight.units, "\(tight.text) | \(loose.text)")
+        #expect(loose.signing.end <= 6 + 4 + 1e-6)
+    }
+
     @Test func badOptionsAreRejected() {
         #expect(throws: DistillError.self) { try DistillOptions(rate: .unitsPerMinute(0)) }
         #expect(throws: DistillError.self) { try DistillOptions(maxLag: -1) }

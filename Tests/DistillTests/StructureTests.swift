@@ -41,6 +41,13 @@ struct StructureTests {
         }
     }
 
+    /// A misrecognised 到校 (道向) after 一小时: the stray measure word is neither the number's nor a head.
+    @Test func aStrayMeasureWordIsNotANumbersUnitOrAHead() {
+        let read = roles("中小学推迟一小时道向。", Fixtures.chinese)
+        #expect(read["道"] != .number && read["道"] != .objectHead && read["道"] != .subjectHead)
+        #expect(roles("比赛持续了两个小时。", Fixtures.chinese)["小时"] == .number)
+    }
+
     @Test func everyYearIsATimeNotASubject() {
         let read = roles("新机场每年接待四千万名旅客。", Fixtures.chinese)
         #expect(read["每年"] == .time)

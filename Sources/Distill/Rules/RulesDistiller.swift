@@ -44,6 +44,8 @@ public struct RulesDistiller: PassageDistiller {
         var units: Int
         /// A core head that would be fingerspelled: added first after the cores, not required with them.
         var spelledHead = false
+        /// A name that modifies the noun after it (中国 男子篮球队, "Beijing team"), not a phrase of its own.
+        var modifiesNoun = false
     }
 
     /// One clause: its cleaned words, closing mark, value and chunks.
@@ -159,10 +161,14 @@ public struct RulesDistiller: PassageDistiller {
                 let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
                 // Value: numbers 2, names 1.5, other content by how much it tells (its frequency's information).
                 let informative = members.filter { words[$0].isContent }.map { analyzer.classifier.informativeness(words[$0].text) }.max() ?? 1
+                let after = members.max()! + 1
+                let modifiesNoun = role == .name && after < words.count
+                    && [.subjectHead, .objectHead, .object, .secondaryHead, .modifier].contains(analysis.roles[after])
+                    && words[after].wordClass.isNominal
                 chunks.append(Chunk(clause: plans.count, indices: members, tier: tier, role: role,
                                     value: role == .number ? 2 : words[members[0]].isName ? 1.5 : informative,
                                     seconds: estimate.seconds, units: TextUnits.count(text, language: language),
-                                    spelledHead: spelledHead))
+                                    spelledHead: spelledHead, modifiesNoun: modifiesNoun))
                 clauseChunks.append(chunks.count - 1)
             }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
@@ -204,11 +210,16 @@ public struct RulesDistiller: PassageDistiller {
         var partial = Pick()
         if let best = valued.first, !whole.included.contains(best) {
             // Its statement first: what happened (the predicate with its negation), then who or what, then numbers
-            // (the figure is usually the news: the score, the rise, the count), names, then the object; within
-            // each, the best value per cost.
-            let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 3, .objectHead: 4]
-            let ranked = core(best).enumerated().sorted { (statement[chunks[$0.element].role] ?? 5, $0.offset) < (statement[chunks[$1.element].role] ?? 5, $1.offset) }
+            // (the figure is usually the news: the score, the rise, the count), names and the object (to whom, to
+            // what), then names that only modify a noun (中国 before 篮球队: the team is there already); within each,
+            // the best value per cost.
+            let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 3, .objectHead: 3]
+            let rank = { (chunk: Chunk) in chunk.modifiesNoun ? 4 : statement[chunk.role] ?? 5 }
+            let ranked = core(best).enumerated().sorted { (rank(chunks[$0.element]), $0.offset) < (rank(chunks[$1.element]), $1.offset) }
             for (_, chunk) in ranked where fits(partial, [chunk]) { take(&partial, [chunk]) }
+            // Something must be said about whoever is signed: a lone subject or name (地区。) tells nothing and only
+            // takes time from the next passage.
+            if !partial.chosen.contains(where: { [.predicate, .negation, .number].contains(chunks[$0].role) }) { partial.chosen = [] }
             if !partial.chosen.isEmpty { partial.included = [best] }
         }
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }

@@ -182,6 +182,8 @@ public struct SentenceAnalyzer: Sendable {
                 continue
             }
             if isTime(word) { roles[index] = .time; continue }
+            // A measure word away from a number (这种, or a misrecognised 道) is grammar, not a head.
+            if wordClass == .measure && language == .chinese { roles[index] = .function; continue }
             if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
             if wordClass == .place { roles[index] = .place; continue }
             if wordClass == .verb {
@@ -264,14 +266,17 @@ public struct SentenceAnalyzer: Sendable {
             }
             // English: the first noun right after the number's words is what it counts (forty five buses, 230
             // million dollars), and ends the number; not after a unit (20 percent growth: growth is not counted).
-            var counted = false, unit = false
+            // A number word that ends with its unit (一小时, 八度 as jieba lists them) has had its unit.
+            var counted = false, unit = words[index].kind != .number && words[index].text.contains { !isNumeral($0) }
             while end + 1 < words.count, !counted {
                 let next = words[end + 1]
                 if isNumber(next) {
                     end += 1
                 } else if rules.numberJoiners.contains(key(next)), end + 2 < words.count, isNumber(words[end + 2]) {
                     end += 2
-                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure {
+                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure && !unit {
+                    // After a unit only a listed unit joins (两个小时, 三个月): a stray measure word is not the
+                    // number's (一小时道向, a misrecognised 一小时到校).
                     end += 1
                     unit = true
                 } else if language == .english, !unit, [.noun, .time].contains(next.wordClass), !next.isNegation {

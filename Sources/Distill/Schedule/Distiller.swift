@@ -39,7 +39,8 @@ public struct Distiller: Sendable {
         var passages: [DistilledPassage] = []
         var state = startState()
         for (index, segment) in segments.enumerated() {
-            passages.append(await passage(for: segment, state: &state))
+            let next = segments.index(after: index) < segments.count ? segments[index + 1].start : .infinity
+            passages.append(await passage(for: segment, state: &state, nextStart: next))
             progress?(StageProgress(stage: "distilling", completed: Double(index + 1), total: Double(segments.count)))
         }
         let duration = max(transcript.duration, segments.last?.end ?? 0)
@@ -55,13 +56,17 @@ public struct Distiller: Sendable {
 
     /// Condenses the next passage (segments in time order) and advances `state`: one step of ``distill(_:progress:)``,
     /// for callers that receive speech a passage at a time (live streams).
-    public func passage(for segment: TimedText, state: inout DistillState) async -> DistilledPassage {
+    /// - Parameter nextStart: when the next passage's speech starts (`.infinity`: none follows), nil when not yet
+    ///   known (live). Words beyond the cores may run until then, since ending before it delays nothing.
+    public func passage(for segment: TimedText, state: inout DistillState, nextStart: Double? = nil) async -> DistilledPassage {
         let language = analyzer.language
         let start = max(segment.start, state.free)
         let allowance = rateAllowance(seconds: segment.duration) + state.credit
-        let budget = Budget(seconds: max(0, segment.end + options.maxLag - start),
+        let hardEnd = segment.end + options.maxLag
+        let extrasEnd = min(hardEnd, max(segment.end + options.maxLag * options.extraLagShare, nextStart ?? -.infinity))
+        let budget = Budget(seconds: max(0, hardEnd - start),
                             units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
-                            extraSeconds: max(0, segment.end + options.maxLag * options.extraLagShare - start))
+                            extraSeconds: max(0, extrasEnd - start))
         var answer = await backend.condense(segment.text, budget: budget, context: state.context)
         var estimate = measure(answer.text)
         if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
