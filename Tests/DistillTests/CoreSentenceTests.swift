@@ -193,6 +193,13 @@ struct CoreSentenceTests {
         #expect(!kept.contains("中国"), "\(kept)")
         let lone = Budget(seconds: try! estimator.signingTime(of: "地区。").seconds + 0.05)
         #expect(distiller.condenseNow("部分地区有中到大雪。", budget: lone).text == "")
+        // A second predicate comes with its object or not at all: never a bare "avoid".
+        let english = RulesDistiller(analyzer: Fixtures.english, estimator: LexiconTimeEstimator(analyzer: Fixtures.english))
+        let advice = "Residents should keep drains clear and avoid driving through standing water."
+        let first = try! LexiconTimeEstimator(analyzer: Fixtures.english).signingTime(of: "residents keep drains avoid.").seconds
+        let short = english.condenseNow(advice, budget: Budget(seconds: first + 0.05)).text.lowercased()
+        #expect(short.contains("drains"), "\(short)")
+        #expect(short.contains("avoid") == short.contains("driving"), "\(short)")
     }
 
     @Test func malformedRuleFilesNameFileAndLine() throws {

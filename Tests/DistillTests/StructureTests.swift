@@ -67,6 +67,10 @@ struct StructureTests {
         let read = roles("There is a risk of flooding in the valley.", Fixtures.english)
         #expect(read["flooding"] == .subjectHead)
         #expect(read["risk"] == .modifier)
+        // A verbless fragment opened by a preposition is about the phrase after it; a later phrase stays an adjunct.
+        let fragment = roles("with the possibility of flooding in low lying areas.", Fixtures.english)
+        #expect(fragment["flooding"] == .subjectHead)
+        #expect(fragment["areas"] == .adjunct)
     }
 
     /// A verbless piece after a comma continues the clause before it: "parks and public pools" is more of the

@@ -213,20 +213,38 @@ public struct RulesDistiller: PassageDistiller {
             // (the figure is usually the news: the score, the rise, the count), names and the object (to whom, to
             // what), then names that only modify a noun (中国 before 篮球队: the team is there already); within each,
             // the best value per cost.
+            // A predicate after the first goes with its object or not at all ("keep drains, avoid driving": a
+            // bare "avoid" says nothing), ranked as the object.
             let statement: [WordRole: Int] = [.predicate: 0, .negation: 0, .subjectHead: 1, .number: 2, .name: 3, .objectHead: 3]
             let rank = { (chunk: Chunk) in chunk.modifiesNoun ? 4 : statement[chunk.role] ?? 5 }
-            let ranked = core(best).enumerated().sorted { (rank(chunks[$0.element]), $0.offset) < (rank(chunks[$1.element]), $1.offset) }
-            for (_, chunk) in ranked where fits(partial, [chunk]) { take(&partial, [chunk]) }
+            var units: [(rank: Int, chunks: [Int])] = []
+            let inOrder = core(best).sorted { chunks[$0].indices.min()! < chunks[$1].indices.min()! }
+            var seenPredicate = false
+            for chunk in inOrder {
+                if chunks[chunk].role == .objectHead, seenPredicate, let last = units.last, chunks[last.chunks[0]].role == .predicate,
+                   last.chunks.count == 1, last.rank == 3 {
+                    units[units.count - 1].chunks.append(chunk)
+                    continue
+                }
+                let isLaterPredicate = chunks[chunk].role == .predicate && seenPredicate
+                if chunks[chunk].role == .predicate { seenPredicate = true }
+                units.append((isLaterPredicate ? 3 : rank(chunks[chunk]), [chunk]))
+            }
+            let ranked = units.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.chunks)
+            for unit in ranked where fits(partial, unit) { take(&partial, unit) }
             // Something must be said about whoever is signed: a lone subject or name (地区。) tells nothing and only
             // takes time from the next passage.
             if !partial.chosen.contains(where: { [.predicate, .negation, .number].contains(chunks[$0].role) }) { partial.chosen = [] }
             if !partial.chosen.isEmpty { partial.included = [best] }
         }
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
-        var pick = worth(partial) > worth(whole) ? partial : whole
+        let isPartial = worth(partial) > worth(whole)
+        var pick = isPartial ? partial : whole
         // 2. Tier by tier within the kept clauses, best value per second first; beyond the cores, within the time
-        //    that does not make the next passage late.
-        let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) }
+        //    that does not make the next passage late. A partial core's left-out groups did not fit as its units
+        //    (a predicate with its object) and are not taken apart now.
+        let leftOut = isPartial ? Set(valued.first.map(core) ?? []) : []
+        let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) && !leftOut.contains($0) }
         for chunk in order(rest, plans, chunks, budget: budget) where fits(pick, [chunk], within: chunks[chunk].tier == 0 ? budget : budget.forExtras) {
             take(&pick, [chunk])
         }

@@ -79,8 +79,8 @@ public struct SentenceAnalyzer: Sendable {
         analyseCore(words, main, secondary: false, adjuncts: true, &roles, &groups)
         if !main.contains(where: { [.subjectHead, .predicate, .objectHead, .number, .name].contains(roles[$0]) }),
            !main.contains(where: { words[$0].wordClass == .verb }) {
-            // No core at all (a verbless fragment such as "with the possibility of flooding"): read its noun
-            // phrases' heads as the core instead of one long adjunct.
+            // No core at all (a verbless fragment such as "with the possibility of flooding"): read the phrase
+            // after its opening preposition as the core instead of one long adjunct.
             (roles, groups) = saved
             analyseCore(words, main, secondary: false, adjuncts: false, &roles, &groups)
         }
@@ -137,7 +137,9 @@ public struct SentenceAnalyzer: Sendable {
                     continue
                 }
                 closePhrase()
-                adjunct = adjuncts
+                // Without adjuncts only the opening preposition is ignored: "with the possibility of flooding in
+                // low lying areas" is about flooding, and "in low lying areas" stays an adjunct.
+                adjunct = adjuncts || index != span.first
                 roles[index] = .function
                 continue
             }
