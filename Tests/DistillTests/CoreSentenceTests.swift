@@ -202,6 +202,20 @@ struct CoreSentenceTests {
         #expect(short.contains("avoid") == short.contains("driving"), "\(short)")
     }
 
+    /// New time and place may use the whole lag, as the core does (whole-lag in the structure file); modifiers only
+    /// the share for extras.
+    @Test func aNewTimeMayUseTheWholeLag() {
+        let analyzer = Fixtures.chinese
+        let estimator = LexiconTimeEstimator(analyzer: analyzer)
+        let distiller = RulesDistiller(analyzer: analyzer, estimator: estimator)
+        let core = try! estimator.signingTime(of: "中小学推迟1小时。").seconds
+        let withTime = try! estimator.signingTime(of: "周一中小学推迟1小时。").seconds
+        let budget = Budget(seconds: withTime + 0.05, extraSeconds: core + 0.05)
+        let kept = distiller.condenseNow("周一全市中小学推迟一小时到校。", budget: budget).text
+        #expect(kept.contains("周一") && kept.contains("推迟"), "\(kept)")
+        #expect(!kept.contains("全市"), "\(kept)")
+    }
+
     @Test func malformedRuleFilesNameFileAndLine() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("distill-rules-\(UUID().uuidString)")
         let spoken = root.appendingPathComponent("spoken")
@@ -218,6 +232,10 @@ struct CoreSentenceTests {
             Issue.record("an unknown role was accepted")
         } catch let DistillError.badData(path, line, reason) {
             #expect(path == structure.path && line == 2 && reason.contains("subject-hed"))
+        }
+        try "tier core: predicate\ntier extra: modifier\nwhole-lag: core sooner\n".write(to: structure, atomically: true, encoding: .utf8)
+        #expect(throws: DistillError.badData(path: structure.path, line: 3, reason: "whole-lag: no tier named 'sooner'")) {
+            try StructureRules.load(root: root.path, language: .english)
         }
         let classes = spoken.appendingPathComponent("en-classes.txt")
         try "determiner: the a\nadverbial: very\n".write(to: classes, atomically: true, encoding: .utf8)

@@ -240,12 +240,14 @@ public struct RulesDistiller: PassageDistiller {
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
         let isPartial = worth(partial) > worth(whole)
         var pick = isPartial ? partial : whole
-        // 2. Tier by tier within the kept clauses, best value per second first; beyond the cores, within the time
-        //    that does not make the next passage late. A partial core's left-out groups did not fit as its units
+        // 2. Tier by tier within the kept clauses, best value per second first; beyond the tiers that may use the
+        //    whole lag (the core; new time and place), within the time that does not make the next passage late.
+        //    A partial core's left-out groups did not fit as its units
         //    (a predicate with its object) and are not taken apart now.
         let leftOut = isPartial ? Set(valued.first.map(core) ?? []) : []
+        let structure = cleaner.analyzer.structure
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) && !leftOut.contains($0) }
-        for chunk in order(rest, plans, chunks, budget: budget) where fits(pick, [chunk], within: chunks[chunk].tier == 0 ? budget : budget.forExtras) {
+        for chunk in order(rest, plans, chunks, budget: budget) where fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget : budget.forExtras) {
             take(&pick, [chunk])
         }
         return pick.chosen

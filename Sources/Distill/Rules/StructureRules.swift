@@ -29,12 +29,16 @@ public struct StructureRules: Sendable, Equatable {
     public var lightVerbs: Set<String>
     /// Tiers from first kept to last; the first is a sentence's core; roles in a tier named `drop` are never signed.
     public var tiers: [(name: String, roles: Set<WordRole>)]
+    /// Names of the tiers whose groups may use the whole lag bound; the others only its share for extras
+    /// (``DistillOptions/extraLagShare``), so they do not start the next passage late. Empty: the first tier.
+    public var wholeLagTiers: Set<String>
 
     /// Creates rules.
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], quantities: Set<String> = [],
-                adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)]) {
+                adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
+                wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
         self.hedges = hedges
         self.frameStarts = frameStarts
@@ -47,6 +51,12 @@ public struct StructureRules: Sendable, Equatable {
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
         self.tiers = tiers
+        self.wholeLagTiers = wholeLagTiers
+    }
+
+    /// True when groups of tier `index` may use the whole lag bound.
+    public func usesWholeLag(tier index: Int) -> Bool {
+        wholeLagTiers.isEmpty ? index == 0 : tiers.indices.contains(index) && wholeLagTiers.contains(tiers[index].name)
     }
 
     /// The tier index of `role` (0 is the core), nil when the role is dropped (or in no tier).
@@ -61,6 +71,7 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords && lhs.quantities == rhs.quantities
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
+            && lhs.wholeLagTiers == rhs.wholeLagTiers
     }
 
     /// Reads `root/spoken/<tag>-structure.txt`.
@@ -71,7 +82,8 @@ public struct StructureRules: Sendable, Equatable {
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
-                    "secondary", "time", "quantity", "adjunct-end", "light-verb"]
+                    "secondary", "time", "quantity", "adjunct-end", "light-verb", "whole-lag"]
+        var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
                 throw DistillError.badData(path: path, line: number, reason: "expected 'KEY: words' or 'tier NAME: roles'")
@@ -90,6 +102,7 @@ public struct StructureRules: Sendable, Equatable {
                 }
                 tiers.append((String(key.dropFirst(5)).trimmed, roles))
             } else if keys.contains(key) {
+                if key == "whole-lag" { wholeLagLine = number }
                 lists[key, default: []].formUnion(items.map { language == .english ? $0.lowercased() : $0 })
             } else {
                 throw DistillError.badData(path: path, line: number,
@@ -97,11 +110,14 @@ public struct StructureRules: Sendable, Equatable {
             }
         }
         guard !tiers.isEmpty else { throw DistillError.badData(path: path, line: 0, reason: "no 'tier NAME: roles' lines") }
+        if let unknown = lists["whole-lag"]?.first(where: { name in !tiers.contains { $0.name == name } }) {
+            throw DistillError.badData(path: path, line: wholeLagLine, reason: "whole-lag: no tier named '\(unknown)'")
+        }
         return StructureRules(reporting: lists["reporting"] ?? [], hedges: lists["hedge"] ?? [],
                               frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
                               quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
-                              lightVerbs: lists["light-verb"] ?? [], tiers: tiers)
+                              lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
 }
