@@ -48,6 +48,19 @@ struct StructureTests {
         #expect(roles("比赛持续了两个小时。", Fixtures.chinese)["小时"] == .number)
     }
 
+    /// The date of a report goes with its frame; the news keeps its own time, and a time expression stays whole.
+    @Test func aReportsDateIsFrameAndTimeExpressionsStayWhole() {
+        let read = roles("City officials announced on Tuesday that the bridge will open next spring.", Fixtures.english)
+        #expect(read["Tuesday"] == .frame)
+        #expect(read["spring"] == .time && read["bridge"] == .subjectHead)
+        let analyzer = Fixtures.english
+        let words = ClauseCleaner(analyzer: analyzer).clean("The council will meet again next month.")
+        let analysis = SentenceAnalyzer(rules: analyzer.structure, classifier: analyzer.classifier, language: analyzer.language,
+                                        numberWords: analyzer.rules.numberWords).analyse(words)
+        let at = { (word: String) in words.firstIndex { $0.text == word }! }
+        #expect(analysis.groups[at("next")] == analysis.groups[at("month")])
+    }
+
     @Test func everyYearIsATimeNotASubject() {
         let read = roles("新机场每年接待四千万名旅客。", Fixtures.chinese)
         #expect(read["每年"] == .time)

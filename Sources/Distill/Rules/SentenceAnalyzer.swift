@@ -67,6 +67,9 @@ public struct SentenceAnalyzer: Sendable {
            !content.contains(where: { $0 >= start && $0 < that && words[$0].wordClass == .verb }) {
             complementizer = that
             roles[that] = .function
+            // What stands between the reporting verb and "that" ("announced on Tuesday that …") dates the report,
+            // not the news: it goes with the frame.
+            for index in content where index >= start && index < that && roles[index] != .number { roles[index] = .frame }
         }
         // The rest: main part up to a secondary marker, then the secondary part.
         let rest = content.filter { $0 >= start && $0 != complementizer }
@@ -86,6 +89,11 @@ public struct SentenceAnalyzer: Sendable {
         }
         analyseCore(words, secondary, secondary: true, adjuncts: true, &roles, &groups)
         for index in content where roles[index] == nil { roles[index] = .modifier }
+        // Time words in a row are one expression ("next month", "early next spring", 今天上午): half of one is
+        // wrong ("month") or empty ("next").
+        for index in content where index > 0 && roles[index] == .time && roles[index - 1] == .time {
+            groups[index] = groups[index - 1]
+        }
         // A light verb says nothing without its object (部分地区有大雪: 有 alone is empty): they go together.
         for index in content where roles[index] == .predicate && rules.lightVerbs.contains(key(words[index])) {
             if let object = content.first(where: { $0 > index && roles[$0] == .objectHead }),
