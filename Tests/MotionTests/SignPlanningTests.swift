@@ -53,6 +53,32 @@ struct SignPlanningTests {
         #expect(basePalm.distance(to: ownPalm) < 0.03)
     }
 
+    /// Two hands put into each other are moved apart, each by half, until their volumes touch without overlapping,
+    /// measured on the solved pose; a mirror-image pair stays a mirror image.
+    @Test func handsAreKeptApart() throws {
+        let avatar = Fixtures.avatar, rig = Fixtures.rig
+        func overlap(_ pose: Pose) -> Double {
+            let world = rig.forward(pose)
+            let left = avatar.hands[.left]!.volume(in: world)
+            return avatar.hands[.right]!.volume(in: world).map { a in
+                left.map { a.radius + $0.radius - a.centre.distance(to: $0.centre) }.max()!
+            }.max()!
+        }
+        var right = avatar.restHand(.right), left = avatar.restHand(.left)
+        // Both palms down, fingers forward: the hands side by side, pushed into each other.
+        right.orientation = HandOrientation.orientation(side: .right, fingers: Vector3(0, 0, 1), palm: Vector3(0, -1, 0))
+        left.orientation = HandOrientation.orientation(side: .left, fingers: Vector3(0, 0, 1), palm: Vector3(0, -1, 0))
+        right.wrist = Vector3(0.01 * Side.right.xSign, 1.2, 0.25)
+        left.wrist = right.wrist.mirrored
+        let unsolved = avatar.pose(hands: [.right: right, .left: left])
+        let world = rig.forward(unsolved.pose)
+        let r = world.positions[avatar.hands[.right]!.hand], l = world.positions[avatar.hands[.left]!.hand]
+        #expect(overlap(unsolved.pose) < 0.001, "overlap \(overlap(unsolved.pose))")
+        #expect(overlap(unsolved.pose) > -0.004, "they still touch")
+        #expect(abs(r.x + l.x) < 1e-6 && abs(r.y - l.y) < 1e-6 && abs(r.z - l.z) < 1e-6)
+        #expect(abs(r.x - l.x) > 0.02, "moved apart")
+    }
+
     /// A new handshape inside a sign is a whole new shape: nothing of the old one (a hooked finger, the thumb,
     /// special fingers) stays; a change of orientation alone keeps the shape.
     @Test func handshapeChangeDefinesTheWholeShape() throws {

@@ -36,11 +36,27 @@ public struct Avatar: Sendable {
         return HandState(wrist: restWorld.positions[arm.hand], orientation: restWorld.orientations[arm.hand], fingers: angles)
     }
 
-    /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK.
+    /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK, and two hands kept
+    /// from passing into each other (``handsApart(_:)``).
     /// - Returns: the pose and, per side, the wrist target the IK was given (after keeping the hands out of the body).
     /// `previous` (the last frame's pose) keeps the arm solutions continuous from frame to frame.
     /// `maxTurn` (radians) bounds how far forearm twist and wrist may turn since `previous`.
     public func pose(hands: [Side: HandState], base: Pose? = nil, previous: Pose? = nil, maxTurn: Double = .infinity) -> (pose: Pose, targets: [Side: Vector3]) {
+        var states = hands
+        var solved = solve(states, base: base, previous: previous, maxTurn: maxTurn)
+        guard states[.right] != nil, states[.left] != nil else { return solved }
+        // Measured on the solved pose, not on the states: joint limits and the turning bound change the hands.
+        for _ in 0..<8 {
+            guard let step = handsApart(rig.forward(solved.pose)) else { break }
+            states[.right]!.wrist += step
+            states[.left]!.wrist = states[.left]!.wrist - step
+            solved = solve(states, base: base, previous: previous, maxTurn: maxTurn)
+        }
+        return solved
+    }
+
+    /// Rest body, fingers set, arms solved by IK towards the hands' states kept out of the body.
+    private func solve(_ hands: [Side: HandState], base: Pose?, previous: Pose?, maxTurn: Double) -> (pose: Pose, targets: [Side: Vector3]) {
         var pose = base ?? Pose(rest: rig)
         var targets: [Side: Vector3] = [:]
         let world = rig.forward(pose)
@@ -55,6 +71,34 @@ public struct Avatar: Sendable {
             targets[side] = target
         }
         return (pose, targets)
+    }
+
+    /// How far to move the right hand (and the left the opposite way) so that the hands' volumes in `world`
+    /// (``HandGeometry/volume(in:)``) stop overlapping: half the deepest overlap, along the overlaps' depth-weighted
+    /// mean direction (so a left–right symmetric pose stays symmetric); nil when they do not overlap. Two hands that
+    /// a sign puts in contact then touch, and a hand moving over the other passes over it instead of through it.
+    func handsApart(_ world: WorldPose) -> Vector3? {
+        guard let right = hands[.right]?.volume(in: world), let left = hands[.left]?.volume(in: world) else { return nil }
+        var deepest = 0.0, way = Vector3.zero
+        for a in right {
+            for b in left {
+                let apart = a.centre - b.centre
+                let depth = a.radius + b.radius - apart.length
+                guard depth > 0 else { continue }
+                deepest = max(deepest, depth)
+                if apart.length > 1e-9 { way += apart.normalized * depth }
+            }
+        }
+        guard deepest > 0.0005 else { return nil }
+        // When one hand is deep inside the other, the overlaps point every way (a thumb past the other hand's middle
+        // pushes backwards): then straight apart, from one hand's middle to the other's.
+        let middle = { (spheres: [(centre: Vector3, radius: Double)]) in
+            spheres.reduce(Vector3.zero) { $0 + $1.centre } * (1 / Double(max(1, spheres.count)))
+        }
+        let between = middle(right) - middle(left)
+        if way.length < deepest * 0.1 || way.dot(between) <= 0 { way = between }
+        if way.length < 1e-9 { way = Vector3.unitX }
+        return way.normalized * (deepest / 2 + 0.0005)
     }
 
     /// Centre of the hand (between palm and back, a third of the way along the fingers) relative to the wrist, hand frame, metres.

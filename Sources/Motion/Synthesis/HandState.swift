@@ -72,6 +72,30 @@ struct HandGeometry {
         return best.part
     }
 
+    /// Half the palm's thickness and a finger's radius, metres: an adult hand is about 26 mm thick across the palm and
+    /// its fingers 16–18 mm wide.
+    static let palmRadius = 0.018, fingerRadius = 0.011
+
+    /// The hand's volume in `world` as spheres (centres and radii, metres): the wrist, the palm between it and each
+    /// knuckle, the ball of the thumb, and each digit along its three bones, the last sphere half a bone short of the
+    /// tip. What keeps two hands from passing into each other.
+    func volume(in world: WorldPose) -> [(centre: Vector3, radius: Double)] {
+        let wrist = world.positions[hand]
+        var spheres: [(centre: Vector3, radius: Double)] = [(wrist, Self.palmRadius)]
+        for digit in 1...5 {
+            guard let chain = rig.digits[side]?[digit], chain.count == 3 else { continue }
+            let last = chain[2]
+            let points = chain.map { world.positions[$0] } + [world.point(rig.joints[last].end ?? .zero, on: last)]
+            if digit > 1 { spheres += [0.35, 0.7].map { (wrist + (points[0] - wrist) * $0, Self.palmRadius) } }
+            for bone in 0..<3 {
+                // The thumb's first bone lies in the thick ball of the thumb, not in a finger.
+                let radius = digit == 1 && bone == 0 ? Self.palmRadius : Self.fingerRadius
+                spheres += [0.0, 0.5].map { (points[bone] + (points[bone + 1] - points[bone]) * $0, radius) }
+            }
+        }
+        return spheres
+    }
+
     /// Where `part` is, and its outward normal, in the hand joint's frame (metres), with the fingers in `fingers`.
     func locate(_ part: HandPart, fingers: FingerPose) throws -> (point: Vector3, normal: Vector3) {
         let suffix = side == .right ? "_r" : "_l"
