@@ -36,20 +36,27 @@ public struct Avatar: Sendable {
         return HandState(wrist: restWorld.positions[arm.hand], orientation: restWorld.orientations[arm.hand], fingers: angles)
     }
 
-    /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK, and two hands kept
-    /// from passing into each other (``handsApart(_:)``).
+    /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK, and the hands kept
+    /// from passing into each other (``handsApart(_:)``) or into the body (``handOutOfBody(_:_:)``).
     /// - Returns: the pose and, per side, the wrist target the IK was given (after keeping the hands out of the body).
     /// `previous` (the last frame's pose) keeps the arm solutions continuous from frame to frame.
     /// `maxTurn` (radians) bounds how far forearm twist and wrist may turn since `previous`.
     public func pose(hands: [Side: HandState], base: Pose? = nil, previous: Pose? = nil, maxTurn: Double = .infinity) -> (pose: Pose, targets: [Side: Vector3]) {
         var states = hands
         var solved = solve(states, base: base, previous: previous, maxTurn: maxTurn)
-        guard states[.right] != nil, states[.left] != nil else { return solved }
         // Measured on the solved pose, not on the states: joint limits and the turning bound change the hands.
         for _ in 0..<8 {
-            guard let step = handsApart(rig.forward(solved.pose)) else { break }
-            states[.right]!.wrist += step
-            states[.left]!.wrist = states[.left]!.wrist - step
+            let world = rig.forward(solved.pose)
+            var moved = false
+            if states[.right] != nil, states[.left] != nil, let step = handsApart(world) {
+                states[.right]!.wrist += step
+                states[.left]!.wrist = states[.left]!.wrist - step
+                moved = true
+            }
+            for side in Array(states.keys) {
+                if let out = handOutOfBody(side, world) { states[side]!.wrist += out; moved = true }
+            }
+            guard moved else { break }
             solved = solve(states, base: base, previous: previous, maxTurn: maxTurn)
         }
         return solved
@@ -71,6 +78,20 @@ public struct Avatar: Sendable {
             targets[side] = target
         }
         return (pose, targets)
+    }
+
+    /// How far to move `side`'s hand so that no sphere of its volume in `world` is inside a collider: the deepest
+    /// overlap, out along that collider's normal; nil when none is.
+    func handOutOfBody(_ side: Side, _ world: WorldPose) -> Vector3? {
+        guard let volume = hands[side]?.volume(in: world) else { return nil }
+        var deepest = (depth: 0.0, way: Vector3.zero)
+        for sphere in volume {
+            for collider in rig.colliders {
+                let (depth, way) = penetration(sphere.centre, collider, world: world, margin: sphere.radius)
+                if depth > deepest.depth { deepest = (depth, way) }
+            }
+        }
+        return deepest.depth > 0.0005 ? deepest.way * (deepest.depth + 0.0005) : nil
     }
 
     /// How far to move the right hand (and the left the opposite way) so that the hands' volumes in `world`
