@@ -72,13 +72,15 @@ struct HandGeometry {
         return best.part
     }
 
-    /// Half the palm's thickness and a finger's radius, metres: an adult hand is about 26 mm thick across the palm and
-    /// its fingers 16–18 mm wide.
+    /// The radii of the palm's and the fingers' spheres, metres. An adult hand is about 26 mm thick across the palm
+    /// and its fingers 16–18 mm wide; the spheres are larger because they sit on the bones (not in the middle of the
+    /// flesh) and leave gaps between them: sized so that on the MakeHuman body's skinned mesh no hand goes more than
+    /// 10 mm into the other (docs/avatar-mesh.md).
     static let palmRadius = 0.018, fingerRadius = 0.011
 
     /// The hand's volume in `world` as spheres (centres and radii, metres): the wrist, the palm between it and each
     /// knuckle, the ball of the thumb, and each digit along its three bones, the last sphere half a bone short of the
-    /// tip. What keeps two hands from passing into each other.
+    /// tip. What keeps the hands from passing into each other and into the body.
     func volume(in world: WorldPose) -> [(centre: Vector3, radius: Double)] {
         let wrist = world.positions[hand]
         var spheres: [(centre: Vector3, radius: Double)] = [(wrist, Self.palmRadius)]
