@@ -37,7 +37,7 @@ public struct Avatar: Sendable {
     }
 
     /// Builds the full-body pose for the hands' states: rest body, fingers set, arms solved by IK, and the hands kept
-    /// from passing into each other (``handsApart(_:)``) or into the body (``handOutOfBody(_:_:)``).
+    /// from passing into each other (``handsApart(_:_:)``) or into the body (``handOutOfBody(_:_:)``).
     /// - Returns: the pose and, per side, the wrist target the IK was given (after keeping the hands out of the body).
     /// `previous` (the last frame's pose) keeps the arm solutions continuous from frame to frame.
     /// `maxTurn` (radians) bounds how far forearm twist and wrist may turn since `previous`.
@@ -47,14 +47,17 @@ public struct Avatar: Sendable {
         // Measured on the solved pose, not on the states: joint limits and the turning bound change the hands.
         for _ in 0..<8 {
             let world = rig.forward(solved.pose)
+            // Each hand's volume once a round: both checks below read it.
+            var volumes: [Side: [(centre: Vector3, radius: Double)]] = [:]
+            for side in states.keys { volumes[side] = self.hands[side]?.volume(in: world) }
             var moved = false
-            if states[.right] != nil, states[.left] != nil, let step = handsApart(world) {
+            if let right = volumes[.right], let left = volumes[.left], let step = handsApart(right, left) {
                 states[.right]!.wrist += step
                 states[.left]!.wrist = states[.left]!.wrist - step
                 moved = true
             }
-            for side in Array(states.keys) {
-                if let out = handOutOfBody(side, world) { states[side]!.wrist += out; moved = true }
+            for (side, volume) in volumes {
+                if let out = handOutOfBody(volume, world) { states[side]!.wrist += out; moved = true }
             }
             guard moved else { break }
             solved = solve(states, base: base, previous: previous, maxTurn: maxTurn)
@@ -80,10 +83,9 @@ public struct Avatar: Sendable {
         return (pose, targets)
     }
 
-    /// How far to move `side`'s hand so that no sphere of its volume in `world` is inside a collider: the deepest
-    /// overlap, out along that collider's normal; nil when none is.
-    func handOutOfBody(_ side: Side, _ world: WorldPose) -> Vector3? {
-        guard let volume = hands[side]?.volume(in: world) else { return nil }
+    /// How far to move a hand so that no sphere of its `volume` (``HandGeometry/volume(in:)`` in `world`) is inside
+    /// a collider: the deepest overlap, out along that collider's normal; nil when none is.
+    func handOutOfBody(_ volume: [(centre: Vector3, radius: Double)], _ world: WorldPose) -> Vector3? {
         var deepest = (depth: 0.0, way: Vector3.zero)
         for sphere in volume {
             for collider in rig.colliders {
@@ -94,12 +96,11 @@ public struct Avatar: Sendable {
         return deepest.depth > 0.0005 ? deepest.way * (deepest.depth + 0.0005) : nil
     }
 
-    /// How far to move the right hand (and the left the opposite way) so that the hands' volumes in `world`
+    /// How far to move the right hand (and the left the opposite way) so that the hands' volumes
     /// (``HandGeometry/volume(in:)``) stop overlapping: half the deepest overlap, along the overlaps' depth-weighted
     /// mean direction (so a left–right symmetric pose stays symmetric); nil when they do not overlap. Two hands that
     /// a sign puts in contact then touch, and a hand moving over the other passes over it instead of through it.
-    func handsApart(_ world: WorldPose) -> Vector3? {
-        guard let right = hands[.right]?.volume(in: world), let left = hands[.left]?.volume(in: world) else { return nil }
+    func handsApart(_ right: [(centre: Vector3, radius: Double)], _ left: [(centre: Vector3, radius: Double)]) -> Vector3? {
         var deepest = 0.0, way = Vector3.zero
         for a in right {
             for b in left {
