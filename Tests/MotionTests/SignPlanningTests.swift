@@ -55,6 +55,20 @@ struct SignPlanningTests {
 
     /// Two hands put into each other are moved apart, each by half, until their volumes touch without overlapping,
     /// measured on the solved pose; a mirror-image pair stays a mirror image.
+    /// A compound's first member loses its repetition (one tap, then the next part), its last member keeps it.
+    @Test func aCompoundsFirstMemberLosesItsRepetition() throws {
+        let hand = #"<handconfig handshape="flat" extfidir="u" palmor="l"/><location_bodyarm location="chin"/>"#
+        let once = "<sign_manual>\(hand)<directedmotion direction=\"o\" size=\"small\"/></sign_manual>"
+        let tapped = "<sign_manual>\(hand)<rpt_motion repetition=\"fromstart\"><directedmotion direction=\"o\" size=\"small\"/></rpt_motion></sign_manual>"
+        let other = #"<sign_manual><handconfig handshape="fist" extfidir="o" palmor="d"/><location_bodyarm location="chest"/><directedmotion direction="d"/></sign_manual>"#
+        let first = try Self.plan(tapped + other), plain = try Self.plan(once + other)
+        #expect(first.movementKind == .compound)
+        #expect(first.duration == plain.duration)
+        #expect(first.hands[.right] == plain.hands[.right])
+        let last = try Self.plan(other + tapped), lastOnce = try Self.plan(other + once)
+        #expect(last.duration > lastOnce.duration + 0.2, "the last member keeps its repetition")
+    }
+
     @Test func handsAreKeptApart() throws {
         let avatar = Fixtures.avatar, rig = Fixtures.rig
         func overlap(_ pose: Pose) -> Double {

@@ -6,10 +6,9 @@
 /// parts joined by transitions. Because the expansion happens when the sign language loads, a signer's correction
 /// of a part reaches every compound that uses it.
 ///
-/// Like a compound is signed (Liddell & Johnson 1986, "single-sequence" rule; Klima & Bellugi 1979 on ASL compounds'
-/// reduced first member), every part but the last loses its repetition: a top-level `rpt_motion` is made once.
-/// The compound's own `nonmanual:` (usually its mouthing) runs over the whole compound; the parts' non-manual tiers
-/// are not carried over.
+/// The parts are stored as they are; how a compound shortens them (its first members signed once, faster) is the
+/// synthesiser's (Motion's `SignPlanner`). The compound's own `nonmanual:` (usually its mouthing) runs over the whole
+/// compound; the parts' non-manual tiers are not carried over.
 public enum CompoundExpansion {
     /// `entries` with every compound's phonology filled in from its parts.
     /// - Throws: ``LexiconError/invalid(_:)`` naming the file, the `compound:` line and field of a missing part or a cycle.
@@ -20,21 +19,10 @@ public enum CompoundExpansion {
         var result = entries
         for index in entries.indices where entries[index].compound != nil {
             guard let parts = state.parts(of: index, path: []) else { continue }
-            result[index].phonology.manual = PhonologyNode(.signManual, children: reduced(parts))
+            result[index].phonology.manual = PhonologyNode(.signManual, children: parts)
         }
         guard state.issues.isEmpty else { throw LexiconError.invalid(state.issues) }
         return result
-    }
-
-    /// The parts as performed in a compound: every part but the last made once (a top-level `rpt_motion`
-    /// replaced by what it repeats).
-    static func reduced(_ parts: [PhonologyNode]) -> [PhonologyNode] {
-        parts.enumerated().map { index, part in
-            guard index < parts.count - 1 else { return part }
-            var once = part
-            once.children = part.children.flatMap { $0.kind == .repeatedMotion ? $0.children : [$0] }
-            return once
-        }
     }
 
     /// Depth-first expansion with memoised results and cycle detection.

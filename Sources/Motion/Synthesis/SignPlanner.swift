@@ -81,11 +81,14 @@ extension SignPlanner {
     }
 
     /// A sign written as several `sign_manual` parts in sequence (compounds): the parts joined by transitions.
-    /// Every part but the last is made faster (``compoundReduction``) and flows into the next, as in a compound: its
-    /// final hold shortened to ``compoundHold``.
+    /// Every part but the last is reduced as in a compound: it is signed once (its repetitions are lost), faster
+    /// (``compoundReduction``), and flows into the next with its final hold shortened to ``compoundHold``.
     func compound(_ sign: SignDescription, _ parts: [PhonologyNode]) throws -> SignClip {
         // The parts carry no mouthing: the compound's word is mouthed over the whole sign.
-        var clips = try parts.map { try plan(SignDescription(gloss: sign.gloss, phonology: Phonology(manual: $0), source: sign.source)) }
+        var clips = try parts.enumerated().map { index, part in
+            let reduced = index < parts.count - 1 ? part.withoutRepetition : part
+            return try plan(SignDescription(gloss: sign.gloss, phonology: Phonology(manual: reduced), source: sign.source))
+        }
         let keep = Int((Self.compoundHold / Self.keyInterval).rounded())
         for index in clips.indices.dropLast() {
             // The hold is the run of unchanged states at the end, the same length for every hand.
@@ -324,5 +327,16 @@ struct PlanContext {
             return start.blend(to: filtered, minimumJerk(u))
         }
         return .parallel([change] + inner)
+    }
+}
+
+extension PhonologyNode {
+    /// This movement tree with each `rpt_motion` performed once: the first member of a compound loses its
+    /// repetition (Klima & Bellugi 1979; Liddell & Johnson 1986).
+    var withoutRepetition: PhonologyNode {
+        var node = self
+        if node.kind == .repeatedMotion { node = PhonologyNode(.sequentialMotion, children: node.children) }
+        node.children = node.children.map(\.withoutRepetition)
+        return node
     }
 }
