@@ -1504,6 +1504,30 @@ def colliders(model, marks):
     return out, skin
 
 
+SURFACE_SPACING = 0.015  # metres: one surface sample per cube of this side
+TRUNK_JOINTS = ("spine", "neck", "head")  # the parts a hand must not enter (as MeshPenetration measures them)
+
+
+def surface_samples(model, skin):
+    """The trunk's outer surface as samples the hands are kept out of -> [(joint, point, unit outward normal)].
+
+    The colliders sit inside the skin, so where the body bulges past them (belly, bust, lips, the base of the
+    neck) a hand could sink into the mesh. These samples follow the skin itself: the outer-surface vertices whose
+    heaviest joint is the spine, neck or head, one per 15 mm cube (the vertex nearest the cube's centre), in bind
+    pose, each moving with that joint."""
+    pos, normals, W, names = model["positions"], model["normals"], model["weights"], model["names"]
+    heaviest = W.argmax(1)
+    trunk = np.array([n.startswith(TRUNK_JOINTS) for n in names])
+    v = skin.vid[trunk[heaviest[skin.vid]]]
+    cube = np.floor(pos[v] / SURFACE_SPACING).astype(np.int64)
+    off_centre = np.linalg.norm(pos[v] - (cube + 0.5) * SURFACE_SPACING, axis=1)
+    order = np.lexsort((off_centre, cube[:, 2], cube[:, 1], cube[:, 0]))
+    _, first = np.unique(cube[order], axis=0, return_index=True)
+    keep = np.sort(v[order[first]])
+    n = normals[keep] / np.linalg.norm(normals[keep], axis=1, keepdims=True)
+    return [(names[heaviest[k]], pos[k], n[i]) for i, k in enumerate(keep)]
+
+
 def tip_ends(model):
     """`end` points of leaf joints, relative to the joint: fingertips at the farthest vertex of the distal segment
     along the bone, the head's end at the top of the head."""
@@ -1563,6 +1587,10 @@ def write_rig(path, adult_text, model):
                        "(docs/avatar-mesh.md)")
             out += [f"collider {n:<10} {joint:<7} {kind:<7} {fmt(numbers, 7, 3)}"
                     for n, (joint, kind, numbers) in vols.items()]
+            samples = surface_samples(model, skin)
+            out.append(f"# {len(samples)} samples of the trunk's skin, one per {SURFACE_SPACING * 1000:.0f} mm cube: "
+                       "joint, point, outward normal (docs/avatar-mesh.md)")
+            out += [f"surface {joint:<7} {fmt(p, 7, 4)} {fmt(n, 7, 3)}" for joint, p, n in samples]
             continue
         if comment and t[:1] in (["joint"], ["landmark"]):
             line += "   " + comment

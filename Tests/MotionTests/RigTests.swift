@@ -1,5 +1,6 @@
 import Foundation
 @testable import Motion
+import TestSupport
 import Testing
 
 @Suite("The rig file")
@@ -46,5 +47,14 @@ struct RigTests {
         #expect(throws: MotionError.self) { try Rig.parse("rig t\njoint a - offset 0 0 0 order XXY limits 0 0 0 0 0 0\n", path: "t.rig") }
         #expect(throws: MotionError.self) { try Rig.parse("rig t\nbone a\n", path: "t.rig") }
         #expect(throws: MotionError.self) { try Rig.load(path: "/nonexistent.rig") }
+        // A skin sample: bind-pose point and unit normal, moving with its joint.
+        let adult = try! String(contentsOfFile: TestFiles.packageRoot.appendingPathComponent("Rigs/adult.rig").path, encoding: .utf8)
+        let lines = adult.split(separator: "\n", omittingEmptySubsequences: false).count
+        let sampled = try! Rig.parse(adult + "surface spine3 0 1.3 0.12 0 0 1\n", path: "t.rig")
+        let spine3 = sampled.jointIndex("spine3")!
+        #expect(sampled.surface == [SurfacePoint(joint: spine3, offset: Vector3(0, 1.3, 0.12) - sampled.bindPositions[spine3], normal: Vector3(0, 0, 1))])
+        #expect(throws: MotionError.badRig(path: "t.rig", line: lines, field: "surface.normal", reason: "must be a unit vector")) {
+            try Rig.parse(adult + "surface spine3 0 1.3 0.12 0 0 2\n", path: "t.rig")
+        }
     }
 }

@@ -93,6 +93,45 @@ struct SignPlanningTests {
         #expect(abs(r.x - l.x) > 0.02, "moved apart")
     }
 
+    /// Where the rig's skin samples stand in front of its colliders (a body bulging past them), the hand stays on
+    /// their outer side: a sphere's depth is measured along the nearest sample's normal, and the samples move with
+    /// their joint.
+    @Test func handsStayOutsideTheSkinSamples() throws {
+        var rig = Fixtures.rig
+        let spine3 = try #require(rig.jointIndex("spine3"))
+        // An 18 cm square of skin facing forward, samples every 15 mm, far in front of the chest's colliders.
+        let front = 0.30
+        for i in -6...6 {
+            for j in -6...6 {
+                let point = Vector3(Double(i) * 0.015, 1.2 + Double(j) * 0.015, front)
+                rig.surface.append(SurfacePoint(joint: spine3, offset: point - rig.bindPositions[spine3], normal: Vector3(0, 0, 1)))
+            }
+        }
+        let avatar = try Avatar(rig: rig)
+        func check(_ pose: Pose) {
+            let world = rig.forward(pose)
+            let centre = world.point(Vector3(0, 1.2, front) - rig.bindPositions[spine3], on: spine3)
+            let normal = world.orientations[spine3] * Vector3(0, 0, 1)
+            let near = avatar.surface.penetration(centre + normal * 0.004, radius: 0.01, world: world)
+            #expect(abs(near.depth - 0.006) < 1e-6 && near.way.distance(to: normal) < 1e-6)
+            #expect(avatar.surface.penetration(centre + normal * 0.02, radius: 0.01, world: world).depth == 0)
+        }
+        check(Pose(rest: rig))
+        // Turned with the spine, the patch faces the avatar's left.
+        var turned = Pose(rest: rig)
+        turned.rotations[spine3] = Quaternion(axis: Vector3(0, 1, 0), angle: .pi / 2)
+        check(turned)
+
+        // A hand asked to be behind the patch is posed in front of it.
+        var right = avatar.restHand(.right)
+        right.orientation = HandOrientation.orientation(side: .right, fingers: Vector3(0, 1, 0), palm: Vector3(0, 0, -1))
+        right.wrist = Vector3(0.0, 1.15, front - 0.03)
+        let posed = rig.forward(avatar.pose(hands: [.right: right]).pose)
+        let deepest = avatar.hands[.right]!.volume(in: posed).map { avatar.surface.penetration($0.centre, radius: $0.radius, world: posed).depth }.max()!
+        #expect(deepest < 0.001, "\(deepest) m behind the skin")
+        #expect(Fixtures.avatar.surface.isEmpty, "a rig without samples keeps to its colliders")
+    }
+
     /// A new handshape inside a sign is a whole new shape: nothing of the old one (a hooked finger, the thumb,
     /// special fingers) stays; a change of orientation alone keeps the shape.
     @Test func handshapeChangeDefinesTheWholeShape() throws {

@@ -20,6 +20,8 @@ public struct Rig: Sendable, Equatable, Codable {
     public var colliders: [Collider]
     /// Face and head controls, in the order the animation stores their values.
     public var controls: [FaceControl]
+    /// Samples of the trunk's skin the hands must stay outside of (a rig measured on a mesh); empty otherwise.
+    public var surface: [SurfacePoint] = []
 
     /// The index of the joint called `name`.
     public func jointIndex(_ name: String) -> Int? { joints.firstIndex { $0.name == name } }
@@ -113,6 +115,16 @@ public struct Landmark: Sendable, Equatable, Codable {
     public var lateral: Double
     /// True for locations that exist on both sides (ear, cheek, shoulder top): without a side, the hand's own side.
     public var paired: Bool
+}
+
+/// A sample of the body's skin, attached to a joint: the hands stay on its outer side.
+public struct SurfacePoint: Sendable, Equatable, Codable {
+    /// The joint it moves with.
+    public var joint: Int
+    /// Position relative to that joint in the bind pose, metres.
+    public var offset: Vector3
+    /// Outward surface normal in the bind pose (unit).
+    public var normal: Vector3
 }
 
 /// A volume the hands must not enter, attached to a joint.

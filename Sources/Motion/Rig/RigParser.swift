@@ -9,6 +9,7 @@ struct RigParser {
     private var landmarks: [String: Landmark] = [:]
     private var digits: [Side: [Int: [Int]]] = [:]
     private var colliders: [Collider] = []
+    private var surface: [SurfacePoint] = []
     private var controls: [FaceControl] = []
 
     init(path: String) { self.path = path }
@@ -38,6 +39,7 @@ struct RigParser {
         case "landmark": try landmark(&f)
         case "digit": try digit(&f)
         case "collider": try collider(&f)
+        case "surface": try surfacePoint(&f)
         case "control": try control(&f)
         default: throw f.error("statement", "unknown statement \(keyword)")
         }
@@ -142,6 +144,14 @@ struct RigParser {
         colliders.append(Collider(name: name, joint: joint, start: start - origin, end: end - origin, radius: radius))
     }
 
+    private mutating func surfacePoint(_ f: inout Fields) throws {
+        let joint = try joint(try f.word("joint"), f, field: "joint")
+        let point = try f.vector("point")
+        let normal = try f.vector("normal")
+        guard abs(normal.length - 1) < 0.01 else { throw f.error("normal", "must be a unit vector") }
+        surface.append(SurfacePoint(joint: joint, offset: point - position(of: joint), normal: normal.normalized))
+    }
+
     private mutating func control(_ f: inout Fields) throws {
         let name = try f.word("name")
         guard !controls.contains(where: { $0.name == name }) else { throw f.error("name", "duplicate control \(name)") }
@@ -182,7 +192,7 @@ struct RigParser {
         }
         return Rig(name: name, joints: joints,
                    restRotations: joints.map { $0.rotation(limitAngles: rest[$0.name] ?? .zero) },
-                   landmarks: landmarks, digits: digits, colliders: colliders, controls: controls)
+                   landmarks: landmarks, digits: digits, colliders: colliders, controls: controls, surface: surface)
     }
 }
 

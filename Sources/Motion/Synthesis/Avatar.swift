@@ -11,6 +11,8 @@ public struct Avatar: Sendable {
     let arms: [Side: ArmIK]
     /// Hand part geometry by side.
     let hands: [Side: HandGeometry]
+    /// The rig's skin samples, for keeping the hands' volumes out of the body where the colliders fall short of it.
+    let surface: BodySurface
     /// How the mouth moves with the signs; nil: no mouthing (mouth gestures of the signs still show).
     public var mouthing: Mouthing?
 
@@ -20,6 +22,7 @@ public struct Avatar: Sendable {
         restWorld = rig.forward(Pose(rest: rig))
         arms = [.right: try ArmIK(rig: rig, side: .right), .left: try ArmIK(rig: rig, side: .left)]
         hands = [.right: try HandGeometry(rig: rig, side: .right), .left: try HandGeometry(rig: rig, side: .left)]
+        surface = BodySurface(rig: rig)
     }
 
     /// The hand as it is in the rest pose (arm hanging).
@@ -84,7 +87,8 @@ public struct Avatar: Sendable {
     }
 
     /// How far to move a hand so that no sphere of its `volume` (``HandGeometry/volume(in:)`` in `world`) is inside
-    /// a collider: the deepest overlap, out along that collider's normal; nil when none is.
+    /// a collider or behind the skin (``BodySurface``, which the colliders fall short of where the body bulges): the
+    /// deepest overlap, out along that collider's or skin's normal; nil when none is.
     func handOutOfBody(_ volume: [(centre: Vector3, radius: Double)], _ world: WorldPose) -> Vector3? {
         var deepest = (depth: 0.0, way: Vector3.zero)
         for sphere in volume {
@@ -92,6 +96,8 @@ public struct Avatar: Sendable {
                 let (depth, way) = penetration(sphere.centre, collider, world: world, margin: sphere.radius)
                 if depth > deepest.depth { deepest = (depth, way) }
             }
+            let skin = surface.penetration(sphere.centre, radius: sphere.radius, world: world)
+            if skin.depth > deepest.depth { deepest = skin }
         }
         return deepest.depth > 0.0005 ? deepest.way * (deepest.depth + 0.0005) : nil
     }

@@ -74,13 +74,15 @@ struct HandGeometry {
 
     /// The radii of the palm's and the fingers' spheres, metres. An adult hand is about 26 mm thick across the palm
     /// and its fingers 16–18 mm wide; the spheres are larger because they sit on the bones (not in the middle of the
-    /// flesh) and leave gaps between them: sized so that on the MakeHuman body's skinned mesh no hand goes more than
-    /// 10 mm into the other (docs/avatar-mesh.md).
+    /// flesh) and leave gaps between them: sized on the MakeHuman body's skinned mesh, where they keep the hands
+    /// within about 10 mm of each other in all but a few frames (docs/avatar-mesh.md).
     static let palmRadius = 0.018, fingerRadius = 0.011
+    /// The radius of the sphere at each digit's tip, metres: a fingertip's half thickness.
+    static let tipRadius = 0.008
 
     /// The hand's volume in `world` as spheres (centres and radii, metres): the wrist, the palm between it and each
-    /// knuckle, the ball of the thumb, and each digit along its three bones, the last sphere half a bone short of the
-    /// tip. What keeps the hands from passing into each other and into the body.
+    /// knuckle, the ball of the thumb, each digit along its three bones, and its tip (``tipRadius``). What keeps the
+    /// hands from passing into each other and into the body.
     func volume(in world: WorldPose) -> [(centre: Vector3, radius: Double)] {
         let wrist = world.positions[hand]
         var spheres: [(centre: Vector3, radius: Double)] = [(wrist, Self.palmRadius)]
@@ -94,6 +96,7 @@ struct HandGeometry {
                 let radius = digit == 1 && bone == 0 ? Self.palmRadius : Self.fingerRadius
                 spheres += [0.0, 0.5].map { (points[bone] + (points[bone + 1] - points[bone]) * $0, radius) }
             }
+            spheres.append((points[3], Self.tipRadius))
         }
         return spheres
     }
