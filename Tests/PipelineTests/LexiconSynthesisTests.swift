@@ -55,3 +55,30 @@ struct LocationVocabularyTests {
         #expect(failures.isEmpty, "\(failures)")
     }
 }
+
+@Suite("The signing arm at rest in a letter")
+struct LetterArmTests {
+    /// A signer fingerspells with the elbow low: in every manual-alphabet letter of CSL and ASL, held, the dominant
+    /// elbow is at least 4 cm below the shoulder on the mesh avatar's rig. (Before `ArmIK.raisedElbowCost`, M in both
+    /// alphabets held it 14 cm above the shoulder so that the hand reached its exact orientation.)
+    @Test func elbowsStayBelowTheShoulderInLetters() throws {
+        let rig = try Rig.load(path: TestFiles.packageRoot.appendingPathComponent(".models/avatar/human.rig").path)
+        let animator = Animator(avatar: try Avatar(rig: rig))
+        let shoulder = try #require(rig.jointIndex("upperarm_r")), elbow = try #require(rig.jointIndex("forearm_r"))
+        var heights: [String: Double] = [:]
+        for code in ["csl", "asl"] {
+            let lexicon = try LexiconLoader.load(root: TestFiles.packageRoot.appendingPathComponent("Lexicon").path, signLanguage: code)
+            for entry in lexicon.entries where entry.category == "fingerspelling" {
+                let track = try animator.animate([.sign(SignDescription(entry: entry))], fps: 25).track
+                let span = try #require(track.spans.first)
+                let frame = track.frames[max(0, Int(span.end * 25) - 1)]
+                let world = rig.forward(Pose(rotations: frame.rotations, rootPosition: frame.rootPosition))
+                heights["\(code)/\(entry.id)"] = world.positions[elbow].y - world.positions[shoulder].y
+            }
+        }
+        #expect(heights.count == 56)
+        let high = heights.filter { $0.value > -0.04 }.map { String(format: "%@ %+.0f mm", $0.key, $0.value * 1000) }.sorted()
+        print("elbow height to shoulder in letters: highest \(String(format: "%+.0f", heights.values.max()! * 1000)) mm")
+        #expect(high.isEmpty, "\(high)")
+    }
+}

@@ -16,6 +16,13 @@ public struct ArmIK: Sendable {
     /// Closest and farthest wrist distance from the shoulder the elbow's flexion range allows, metres.
     public let minReach: Double, maxReach: Double
 
+    /// A signer's elbow stays below the shoulder: the elbow may rise to this far below the shoulder joint (metres)
+    /// at no cost; above it, each metre costs ``raisedElbowCost`` radians of hand orientation. Without it the letter
+    /// M (fingers down, in front of the shoulder) was reached with the elbow 14 cm above the shoulder, and G, H, N, P
+    /// with the upper arm held out level; a signer drops the wrist instead and leaves the hand a little off its exact
+    /// orientation.
+    static let relaxedElbowDrop = 0.12, raisedElbowCost = 12.0
+
     /// Swivel offsets tried around the natural elbow position, radians (smallest first).
     static let swivels: [Double] = [0, 12, -12, 25, -25, 40, -40, 60, -60, 80, -80].map { $0 * .pi / 180 }
 
@@ -111,7 +118,8 @@ public struct ArmIK: Sendable {
     }
 
     /// One solution with the elbow swivelled by `swivel` radians from the natural position; its cost is the
-    /// remaining hand orientation error plus wrist position error plus a preference for the natural elbow.
+    /// remaining hand orientation error plus wrist position error plus a preference for the natural elbow and against
+    /// an elbow raised towards the shoulder.
     private func candidate(rig: Rig, shoulder: Vector3, parent: Quaternion, target: Vector3,
                            handOrientation: Quaternion, swivel: Double, previousTwist: Double?) -> (cost: Double, rotations: (Quaternion, Quaternion, Quaternion)) {
         let boneAxis = Vector3.unitX * side.xSign            // bind direction of the arm bones
@@ -148,8 +156,11 @@ public struct ArmIK: Sendable {
         let foreWorld = upperClamped * fore
         let handLocal = rig.joints[hand].clamped(foreWorld.inverse * handOrientation)
 
-        let reached = shoulder + upperClamped * (boneAxis * a) + foreWorld * (boneAxis * b)
+        let elbowReached = shoulder + upperClamped * (boneAxis * a)
+        let reached = elbowReached + foreWorld * (boneAxis * b)
+        let raised = max(0, elbowReached.y - (shoulder.y - Self.relaxedElbowDrop))
         let cost = (foreWorld * handLocal).angle(to: handOrientation) + 200 * reached.distance(to: target) + 0.05 * abs(swivel)
+            + Self.raisedElbowCost * raised
         return (cost, (upper, fore, handLocal))
     }
 
