@@ -53,8 +53,6 @@ struct SignPlanningTests {
         #expect(basePalm.distance(to: ownPalm) < 0.03)
     }
 
-    /// Two hands put into each other are moved apart, each by half, until their volumes touch without overlapping,
-    /// measured on the solved pose; a mirror-image pair stays a mirror image.
     /// A compound's first member loses its repetition (one tap, then the next part), its last member keeps it.
     @Test func aCompoundsFirstMemberLosesItsRepetition() throws {
         let hand = #"<handconfig handshape="flat" extfidir="u" palmor="l"/><location_bodyarm location="chin"/>"#
@@ -69,6 +67,8 @@ struct SignPlanningTests {
         #expect(last.duration > lastOnce.duration + 0.2, "the last member keeps its repetition")
     }
 
+    /// Two hands put into each other are moved apart, each by half, until their volumes touch without overlapping,
+    /// measured on the solved pose; a mirror-image pair stays a mirror image.
     @Test func handsAreKeptApart() throws {
         let avatar = Fixtures.avatar, rig = Fixtures.rig
         func overlap(_ pose: Pose) -> Double {
