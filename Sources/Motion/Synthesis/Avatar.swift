@@ -51,7 +51,7 @@ public struct Avatar: Sendable {
         for _ in 0..<8 {
             let world = rig.forward(solved.pose)
             // Each hand's volume once a round: both checks below read it.
-            var volumes: [Side: [(centre: Vector3, radius: Double)]] = [:]
+            var volumes: [Side: [HandGeometry.Sphere]] = [:]
             for side in states.keys { volumes[side] = self.hands[side]?.volume(in: world) }
             var moved = false
             if let right = volumes[.right], let left = volumes[.left], let step = handsApart(right, left) {
@@ -89,7 +89,7 @@ public struct Avatar: Sendable {
     /// How far to move a hand so that no sphere of its `volume` (``HandGeometry/volume(in:)`` in `world`) is inside
     /// a collider or behind the skin (``BodySurface``, which the colliders fall short of where the body bulges): the
     /// deepest overlap, out along that collider's or skin's normal; nil when none is.
-    func handOutOfBody(_ volume: [(centre: Vector3, radius: Double)], _ world: WorldPose) -> Vector3? {
+    func handOutOfBody(_ volume: [HandGeometry.Sphere], _ world: WorldPose) -> Vector3? {
         var deepest = (depth: 0.0, way: Vector3.zero)
         for sphere in volume {
             for collider in rig.colliders {
@@ -106,7 +106,7 @@ public struct Avatar: Sendable {
     /// (``HandGeometry/volume(in:)``) stop overlapping: half the deepest overlap, along the overlaps' depth-weighted
     /// mean direction (so a left–right symmetric pose stays symmetric); nil when they do not overlap. Two hands that
     /// a sign puts in contact then touch, and a hand moving over the other passes over it instead of through it.
-    func handsApart(_ right: [(centre: Vector3, radius: Double)], _ left: [(centre: Vector3, radius: Double)]) -> Vector3? {
+    func handsApart(_ right: [HandGeometry.Sphere], _ left: [HandGeometry.Sphere]) -> Vector3? {
         var deepest = 0.0, way = Vector3.zero
         for a in right {
             for b in left {
@@ -120,7 +120,7 @@ public struct Avatar: Sendable {
         guard deepest > 0.0005 else { return nil }
         // When one hand is deep inside the other, the overlaps point every way (a thumb past the other hand's middle
         // pushes backwards): then straight apart, from one hand's middle to the other's.
-        let middle = { (spheres: [(centre: Vector3, radius: Double)]) in
+        let middle = { (spheres: [HandGeometry.Sphere]) in
             spheres.reduce(Vector3.zero) { $0 + $1.centre } * (1 / Double(max(1, spheres.count)))
         }
         let between = middle(right) - middle(left)

@@ -80,12 +80,15 @@ struct HandGeometry {
     /// The radius of the sphere at each digit's tip, metres: a fingertip's half thickness.
     static let tipRadius = 0.008
 
+    /// One sphere of a hand's volume, world metres.
+    typealias Sphere = (centre: Vector3, radius: Double)
+
     /// The hand's volume in `world` as spheres (centres and radii, metres): the wrist, the palm between it and each
     /// knuckle, the ball of the thumb, each digit along its three bones, and its tip (``tipRadius``). What keeps the
     /// hands from passing into each other and into the body.
-    func volume(in world: WorldPose) -> [(centre: Vector3, radius: Double)] {
+    func volume(in world: WorldPose) -> [Sphere] {
         let wrist = world.positions[hand]
-        var spheres: [(centre: Vector3, radius: Double)] = [(wrist, Self.palmRadius)]
+        var spheres: [Sphere] = [(wrist, Self.palmRadius)]
         for digit in 1...5 {
             guard let chain = rig.digits[side]?[digit], chain.count == 3 else { continue }
             let last = chain[2]
