@@ -71,7 +71,7 @@ struct LetterArmTests {
             for entry in lexicon.entries where entry.category == "fingerspelling" {
                 let track = try animator.animate([.sign(SignDescription(entry: entry))], fps: 25).track
                 let span = try #require(track.spans.first)
-                let frame = track.frames[max(0, Int(span.end * 25) - 1)]
+                let frame = track.frames[max(0, Int(span.end * track.fps) - 1)]
                 let world = rig.forward(Pose(rotations: frame.rotations, rootPosition: frame.rootPosition))
                 heights["\(code)/\(entry.id)"] = world.positions[elbow].y - world.positions[shoulder].y
             }
