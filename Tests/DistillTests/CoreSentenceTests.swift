@@ -216,6 +216,22 @@ struct CoreSentenceTests {
         #expect(!kept.contains("全市"), "\(kept)")
     }
 
+    /// At every budget from the core up, a modifier whose noun is not signed is not signed either ("flooding low").
+    @Test func aModifierIsNotSignedWithoutItsNoun() {
+        let analyzer = Fixtures.english
+        let distiller = RulesDistiller(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer))
+        let sentence = "Flooding is expected in low lying areas."
+        let core = distiller.condenseNow(sentence, budget: Budget(seconds: 100, extraSeconds: 0))
+        #expect(core.text.lowercased().contains("flooding"), "\(core.text)")
+        var low = false
+        for step in 0...40 {
+            let kept = distiller.condenseNow(sentence, budget: Budget(seconds: core.estimate.seconds + Double(step) * 0.1)).text.lowercased()
+            #expect(!kept.contains("low") || kept.contains("areas"), "\(kept)")
+            low = low || kept.contains("low")
+        }
+        #expect(low, "the modifier is signed once its noun is")
+    }
+
     @Test func malformedRuleFilesNameFileAndLine() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("distill-rules-\(UUID().uuidString)")
         let spoken = root.appendingPathComponent("spoken")

@@ -70,6 +70,26 @@ struct LagBoundTests {
         #expect(loose.signing.end <= 6 + 4 + 1e-6)
     }
 
+    /// Words beyond a sentence's core never take the time the next sentence needs for its core: here the first
+    /// sentence's modifiers would start the advice late and cost it "avoid driving".
+    @Test func extrasLeaveTheNextSentenceTheTimeForItsCore() async throws {
+        let first = "The city council approved a new plan on Monday to build three bridges across the wide river near the old harbour."
+        let second = "Residents should keep drains clear and avoid driving through standing water."
+        let segments = [TimedText(start: 0, end: 6.5, text: first), TimedText(start: 6.5, end: 10, text: second)]
+        let distiller = try Fixtures.distiller(Fixtures.english)
+        let script = await distiller.distill(Transcript(language: "en", duration: 10, segments: segments))
+        checkSchedule(script, maxLag: 4)
+        let advice = script.passages[1].text.lowercased()
+        for word in ["keep", "drains", "avoid", "driving"] { #expect(advice.contains(word), "\(word) lost: \(advice)") }
+        // One step alone: extras end by the latest start the next passage can afford.
+        var state = distiller.startState()
+        let alone = await distiller.passage(for: segments[0], state: &state, nextStart: 6.5)
+        state = distiller.startState()
+        let leaving = await distiller.passage(for: segments[0], state: &state, nextStart: 6.5, nextLatestStart: 7)
+        #expect(leaving.signing.end <= max(7, distiller.rules.coreSeconds(of: first)) + 1e-6)
+        #expect(leaving.units <= alone.units)
+    }
+
     @Test func badOptionsAreRejected() {
         #expect(throws: DistillError.self) { try DistillOptions(rate: .unitsPerMinute(0)) }
         #expect(throws: DistillError.self) { try DistillOptions(maxLag: -1) }

@@ -76,6 +76,27 @@ struct StructureTests {
         #expect(advice["driving"] == .objectHead)
     }
 
+    /// "for children and adults": the second noun is part of the adjunct, not an object of the clause.
+    @Test func aNounCoordinatedInsideAnAdjunctBelongsToIt() {
+        let read = roles("The museum will open a new hall for schools and families.", Fixtures.english)
+        #expect(read["schools"] == .adjunct)
+        #expect(read["families"] == .adjunct)
+        #expect(read["hall"] == .objectHead)
+        // A verb after the coordinator still starts a predicate of its own.
+        #expect(roles("Drivers should stay at home and avoid flooded roads.", Fixtures.english)["avoid"] == .predicate)
+    }
+
+    /// An attributive modifier is signed only with its noun: "low" without "areas", 年轻 without 守门员, says nothing.
+    @Test func aModifierNamesTheNounItDescribes() {
+        let english = RulesDistiller(analyzer: Fixtures.english, estimator: LexiconTimeEstimator(analyzer: Fixtures.english))
+        let lines = english.explain("Officials expect flooding in low lying areas near the old harbour.").split(separator: "\n")
+        #expect(lines.contains { $0.contains("[low/") && $0.hasSuffix("→ areas") }, "\(lines)")
+        #expect(lines.contains { $0.contains("[old/") && $0.hasSuffix("→ harbour") }, "\(lines)")
+        let chinese = RulesDistiller(analyzer: Fixtures.chinese, estimator: LexiconTimeEstimator(analyzer: Fixtures.chinese))
+        let zh = chinese.explain("主教练表扬了年轻的守门员。").split(separator: "\n")
+        #expect(zh.contains { $0.contains("[年轻/") && $0.hasSuffix("→ 守门员") }, "\(zh)")
+    }
+
     @Test func theRiskOfSomethingIsAboutThatThing() {
         let read = roles("There is a risk of flooding in the valley.", Fixtures.english)
         #expect(read["flooding"] == .subjectHead)

@@ -46,6 +46,9 @@ public struct RulesDistiller: PassageDistiller {
         var spelledHead = false
         /// A name that modifies the noun after it (中国 男子篮球队, "Beijing team"), not a phrase of its own.
         var modifiesNoun = false
+        /// The chunk of the noun this attributive modifier describes: signed only with it ("low" without "areas",
+        /// 年轻 without 守门员, says nothing).
+        var head: Int?
     }
 
     /// One clause: its cleaned words, closing mark, value and chunks.
@@ -71,6 +74,15 @@ public struct RulesDistiller: PassageDistiller {
             result = measure(plans, chunks, chosen)
         }
         return chosen.isEmpty ? Condensation(text: "", estimate: SigningEstimate(), units: 0, backend: "rules") : result
+    }
+
+    /// Seconds the whole cores of `text`'s clauses take to sign (what the passage needs before anything else), by
+    /// the same estimator; 0 when it has none.
+    public func coreSeconds(of text: String, context: String = "") -> Double {
+        let (plans, chunks) = plan(text, context: context)
+        let structure = cleaner.analyzer.structure
+        let cores = Set(chunks.indices.filter { structure.usesWholeLag(tier: chunks[$0].tier) && !chunks[$0].spelledHead })
+        return measure(plans, chunks, cores).estimate.seconds
     }
 
     private func measure(_ plans: [Plan], _ chunks: [Chunk], _ chosen: Set<Int>) -> Condensation {
@@ -106,7 +118,8 @@ public struct RulesDistiller: PassageDistiller {
             let groups = plan.chunks.map { index in
                 let chunk = chunks[index]
                 let words = chunk.indices.map { "\(plan.words[$0].text)/\(plan.words[$0].wordClass.rawValue)" }.joined(separator: " ")
-                return String(format: "    %@ %@ [%@] %.1f s", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds)
+                let head = chunk.head.map { " → " + chunks[$0].indices.map { plan.words[$0].text }.joined(separator: " ") } ?? ""
+                return String(format: "    %@ %@ [%@] %.1f s%@", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds, head)
             }
             let all = plan.words.map { "\($0.text)/\($0.wordClass.rawValue)" }.joined(separator: " ")
             return (["clause \(clause + 1) (value \(String(format: "%.1f", plan.value))): \(all)"] + groups).joined(separator: "\n")
@@ -171,6 +184,14 @@ public struct RulesDistiller: PassageDistiller {
                                     spelledHead: spelledHead, modifiesNoun: modifiesNoun))
                 clauseChunks.append(chunks.count - 1)
             }
+            // Attributive modifiers go with their noun.
+            let chunkOfWord = Dictionary(clauseChunks.flatMap { chunk in chunks[chunk].indices.map { ($0, chunk) } }) { a, _ in a }
+            for chunk in clauseChunks where [.modifier, .adjunct].contains(chunks[chunk].role) {
+                if let noun = nounModified(by: chunks[chunk].indices.max()!, words, analysis.roles), let head = chunkOfWord[noun],
+                   head != chunk {
+                    chunks[chunk].head = head
+                }
+            }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
             let value = ranker.score(core, position: position, startsSentence: clause.startsSentence, alreadySaid: said)
             // Only what is likely signed counts as said: a frame's speaker is not (据铁路部门统计 … 铁路).
@@ -180,6 +201,22 @@ public struct RulesDistiller: PassageDistiller {
             previousEnd = clauseChunks.max { chunks[$0].indices.max()! < chunks[$1].indices.max()! }.map { max(1, chunks[$0].tier) }
         }
         return (plans, chunks)
+    }
+
+    /// The noun that the attributive word at `index` modifies: the last nominal of the run of nouns and
+    /// adjectives after it (function words such as 的 skipped), nil when it modifies none (an adverb, a predicate).
+    private func nounModified(by index: Int, _ words: [Word], _ roles: [WordRole?]) -> Int? {
+        let attributive: (Word) -> Bool = { [.adjective, .noun, .name, .place, .other].contains($0.wordClass) || $0.kind == .unknown }
+        guard attributive(words[index]), words[index].wordClass != .adverb else { return nil }
+        var noun: Int?
+        for next in words.indices where next > index {
+            let word = words[next]
+            if word.kind == .punctuation { break }
+            if roles[next] == .function { if word.wordClass == .preposition || word.wordClass == .conjunction { break } else { continue } }
+            guard attributive(word), roles[next] != .number else { break }
+            if word.wordClass != .adjective { noun = next }
+        }
+        return noun
     }
 
     // MARK: - Selection
@@ -247,8 +284,16 @@ public struct RulesDistiller: PassageDistiller {
         let leftOut = isPartial ? Set(valued.first.map(core) ?? []) : []
         let structure = cleaner.analyzer.structure
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) && !leftOut.contains($0) }
-        for chunk in order(rest, plans, chunks, budget: budget) where fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget : budget.forExtras) {
-            take(&pick, [chunk])
+        // A modifier waits for its noun: rounds until nothing more is added.
+        var added = true
+        while added {
+            added = false
+            for chunk in order(rest, plans, chunks, budget: budget) where !pick.chosen.contains(chunk)
+                && chunks[chunk].head.map(pick.chosen.contains) != false
+                && fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget : budget.forExtras) {
+                take(&pick, [chunk])
+                added = true
+            }
         }
         return pick.chosen
     }

@@ -169,6 +169,12 @@ public struct SentenceAnalyzer: Sendable {
                     if roles[index] == nil { roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? .name : .adjunct }
                     continue
                 }
+                // "for children and adults": a noun phrase coordinated inside the adjunct is part of it, not an
+                // object of the clause.
+                if isCoordinator(word), continuesPhrase(words, after: index, in: span) {
+                    roles[index] = .function
+                    continue
+                }
                 adjunct = false
             }
             if roles[index] == .function {
@@ -326,6 +332,17 @@ public struct SentenceAnalyzer: Sendable {
 
     private func isCoordinator(_ word: Word) -> Bool {
         ["和", "与", "及", "以及", "、", "and", "or", "或", ","].contains(word.text.lowercased())
+    }
+
+    /// Whether the words after a coordinator form a noun phrase (determiners and adjectives, then a nominal) rather
+    /// than a verb phrase or a clause.
+    private func continuesPhrase(_ words: [Word], after index: Int, in span: [Int]) -> Bool {
+        for next in span where next > index {
+            let wordClass = words[next].wordClass
+            if [.determiner, .adjective].contains(wordClass) { continue }
+            return wordClass.isNominal || words[next].isName || wordClass == .number
+        }
+        return false
     }
 
     private func isFunctionClass(_ wordClass: WordClass) -> Bool {

@@ -38,9 +38,20 @@ public struct Distiller: Sendable {
             .flatMap(storyPassages)
         var passages: [DistilledPassage] = []
         var state = startState()
+        // Backwards: the latest each passage may start and still sign its cores (and new time and place), and leave
+        // every later one the time for its own, within the lag bound; never before its speech starts (a core longer
+        // than its window is cut there anyway). Words beyond a passage's cores must not take that time: a modifier
+        // here would otherwise cost a later sentence its subject or verb.
+        var latestStarts = [Double](repeating: .infinity, count: segments.count)
+        for index in segments.indices.reversed() {
+            let context = index > 0 ? segments[index - 1].text : ""
+            let finish = min(segments[index].end + options.maxLag, index + 1 < segments.count ? latestStarts[index + 1] : .infinity)
+            latestStarts[index] = max(segments[index].start, finish - rules.coreSeconds(of: segments[index].text, context: context))
+        }
         for (index, segment) in segments.enumerated() {
-            let next = segments.index(after: index) < segments.count ? segments[index + 1].start : .infinity
-            passages.append(await passage(for: segment, state: &state, nextStart: next))
+            let hasNext = index + 1 < segments.count
+            passages.append(await passage(for: segment, state: &state, nextStart: hasNext ? segments[index + 1].start : .infinity,
+                                          nextLatestStart: hasNext ? latestStarts[index + 1] : nil))
             progress?(StageProgress(stage: "distilling", completed: Double(index + 1), total: Double(segments.count)))
         }
         let duration = max(transcript.duration, segments.last?.end ?? 0)
@@ -56,14 +67,20 @@ public struct Distiller: Sendable {
 
     /// Condenses the next passage (segments in time order) and advances `state`: one step of ``distill(_:progress:)``,
     /// for callers that receive speech a passage at a time (live streams).
-    /// - Parameter nextStart: when the next passage's speech starts (`.infinity`: none follows), nil when not yet
-    ///   known (live). Words beyond the cores may run until then, since ending before it delays nothing.
-    public func passage(for segment: TimedText, state: inout DistillState, nextStart: Double? = nil) async -> DistilledPassage {
+    /// - Parameters:
+    ///   - nextStart: when the next passage's speech starts (`.infinity`: none follows), nil when not yet known
+    ///     (live). Words beyond the cores may run until then, since ending before it delays nothing.
+    ///   - nextLatestStart: the latest the next passage may start and still sign its cores, and leave the passages
+    ///     after it theirs, within the lag bound (never before its speech starts); nil when not known (live).
+    ///     Words beyond this passage's cores end by then.
+    public func passage(for segment: TimedText, state: inout DistillState, nextStart: Double? = nil,
+                        nextLatestStart: Double? = nil) async -> DistilledPassage {
         let language = analyzer.language
         let start = max(segment.start, state.free)
         let allowance = rateAllowance(seconds: segment.duration) + state.credit
         let hardEnd = segment.end + options.maxLag
-        let extrasEnd = min(hardEnd, max(segment.end + options.maxLag * options.extraLagShare, nextStart ?? -.infinity))
+        var extrasEnd = min(hardEnd, max(segment.end + options.maxLag * options.extraLagShare, nextStart ?? -.infinity))
+        if let nextLatestStart { extrasEnd = min(extrasEnd, nextLatestStart) }
         let budget = Budget(seconds: max(0, hardEnd - start),
                             units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
                             extraSeconds: max(0, extrasEnd - start))
