@@ -6,7 +6,7 @@ import Motion
 public struct MeshPenetration: Sendable, Equatable {
     /// Deepest hand vertex inside the torso, neck or head, metres (0 when none is inside).
     public var handInBody: Float
-    /// Deepest vertex of one hand inside the other, metres.
+    /// Deepest vertex of the right hand inside the left hand or forearm, metres.
     public var handInHand: Float
 }
 
@@ -24,7 +24,9 @@ extension AvatarGeometry {
             if let part = parts[v] { groups[part, default: []].append(v) }
         }
         let bodySurface = SurfaceGrid(vertices: groups[.trunk] ?? [], positions: positions, normals: normals)
-        let leftSurface = SurfaceGrid(vertices: groups[.leftHand] ?? [], positions: positions, normals: normals)
+        // The other hand with its forearm: the hand's skin ends at the wrist, so a point in the forearm just past it
+        // would otherwise read as deep inside the hand (its nearest hand vertices face the wrong way).
+        let leftSurface = SurfaceGrid(vertices: (groups[.leftHand] ?? []) + (groups[.leftForearm] ?? []), positions: positions, normals: normals)
         var inBody: Float = 0, inHand: Float = 0
         for side in [BodyPart.rightHand, .leftHand] {
             for v in groups[side] ?? [] {
@@ -38,17 +40,19 @@ extension AvatarGeometry {
 
 /// The parts whose contact the penetration measure checks: a vertex belongs to the part of its heaviest joint.
 enum BodyPart: Hashable {
-    case rightHand, leftHand, trunk
+    case rightHand, leftHand, leftForearm, trunk
 }
 
 extension BodyMeshBuilder {
-    /// Each mesh vertex's part (nil for the arms and legs: an upper arm resting on the side is not penetration).
+    /// Each mesh vertex's part (nil for the upper arms, the right forearm and the legs: an upper arm resting on the
+    /// side is not penetration; the left forearm is measured against the right hand only).
     func vertexParts(rig: Rig) -> [BodyPart?] {
         let parts: [BodyPart?] = rig.joints.map { joint in
             let name = joint.name
             let digits = ["thumb", "index", "middle", "ring", "pinky", "hand"]
             if digits.contains(where: name.hasPrefix) { return name.hasSuffix("_r") ? .rightHand : .leftHand }
             if ["spine", "neck", "head"].contains(where: name.hasPrefix) { return .trunk }
+            if name == "forearm_l" { return .leftForearm }
             return nil
         }
         let mesh = body.mesh

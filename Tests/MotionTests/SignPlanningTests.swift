@@ -132,6 +132,27 @@ struct SignPlanningTests {
         #expect(Fixtures.avatar.surface.isEmpty, "a rig without samples keeps to its colliders")
     }
 
+    /// A hand asked to be inside the other forearm (a hand crossing to the other arm, as in ARM) is posed on it, not
+    /// through it: the hands are kept out of each other's forearm as they are out of each other.
+    @Test func aHandStaysOutOfTheOtherForearm() throws {
+        let avatar = Fixtures.avatar, rig = Fixtures.rig
+        var left = avatar.restHand(.left)
+        left.orientation = HandOrientation.orientation(side: .left, fingers: Vector3(-1, 0, 0), palm: Vector3(0, -1, 0))
+        left.wrist = Vector3(0.0, 1.1, 0.3)
+        let placed = rig.forward(avatar.pose(hands: [.left: left]).pose)
+        let mid = try #require(avatar.forearm(.left, placed).dropFirst(2).first).centre
+        var right = avatar.restHand(.right)
+        right.orientation = HandOrientation.orientation(side: .right, fingers: Vector3(1, 0, 0), palm: Vector3(0, -1, 0))
+        right.wrist = mid - Vector3(0.06, 0, 0)
+        let posed = rig.forward(avatar.pose(hands: [.left: left, .right: right]).pose)
+        let hand = avatar.hands[.right]!.volume(in: posed), forearm = avatar.forearm(.left, posed)
+        let deepest = hand.flatMap { a in forearm.map { a.radius + $0.radius - a.centre.distance(to: $0.centre) } }.max()!
+        #expect(deepest < 0.002, "\(deepest * 1000) mm into the forearm")
+        // The request itself put the hand's middle in the forearm: the test is not empty.
+        let asked = right.wrist + right.orientation * avatar.handCentreOffset(.right)
+        #expect(asked.distance(to: mid) < Avatar.forearmRadius, "\(asked) vs \(mid)")
+    }
+
     /// A new handshape inside a sign is a whole new shape: nothing of the old one (a hooked finger, the thumb,
     /// special fingers) stays; a change of orientation alone keeps the shape.
     @Test func handshapeChangeDefinesTheWholeShape() throws {

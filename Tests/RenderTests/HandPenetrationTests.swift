@@ -49,12 +49,15 @@ struct HandPenetrationTests {
         .union(["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"])
 
     /// Signs over 10 mm, every frame measured: 14 of 178 before the skin samples (`BodySurface`) and the fingertip
-    /// spheres, 5 since: qubie 10, best 13 (a thumb tip in the base of the neck), and three two-handed signs where the
-    /// hands cross or touch (renlei 13, tijia 12, arm 51 mm in one frame of its approach). A floor: it may only fall.
-    /// (Sampling every third frame, as before, counted 34 → 31 → 6 over the earlier changes.)
-    static let knownOver = 5
-    /// The deepest hand into the other, metres: ARM's one frame (50.5 mm; 53 mm in BUTTER before). A floor.
-    static let knownHandInHand: Float = 0.051
+    /// spheres, 5 after. Since 2026-12-07 (third session) the right hand is also measured against the left forearm
+    /// (before, a hand crossing the forearm just behind the wrist was not seen, or read as 50 mm deep in the hand):
+    /// 11 signs then, 7 once the hands were kept out of the other forearm (`Avatar.forearm`): qubie 10, best 13 (a
+    /// thumb tip in the base of the neck), and five two-handed signs where the hands cross or touch (renlei, wangke,
+    /// tijia 12, arm, soccer 14). A floor: it may only fall.
+    static let knownOver = 7
+    /// The deepest hand into the other hand or forearm, metres: ARM, 13.9 mm (30.1 mm in NATIONWIDE before the
+    /// forearm was kept out). A floor.
+    static let knownHandInHand: Float = 0.014
 
     @Test("letters, digits and 100 signs: no hand more than 10 mm into the body or the other hand")
     func penetration() throws {

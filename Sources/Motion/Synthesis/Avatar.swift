@@ -54,7 +54,8 @@ public struct Avatar: Sendable {
             var volumes: [Side: [HandGeometry.Sphere]] = [:]
             for side in states.keys { volumes[side] = self.hands[side]?.volume(in: world) }
             var moved = false
-            if let right = volumes[.right], let left = volumes[.left], let step = handsApart(right, left) {
+            if let right = volumes[.right], let left = volumes[.left],
+               let step = handsApart(right, left, rightForearm: forearm(.right, world), leftForearm: forearm(.left, world)) {
                 states[.right]!.wrist += step
                 states[.left]!.wrist = states[.left]!.wrist - step
                 moved = true
@@ -106,16 +107,18 @@ public struct Avatar: Sendable {
     /// (``HandGeometry/volume(in:)``) stop overlapping: half the deepest overlap, along the overlaps' depth-weighted
     /// mean direction (so a left–right symmetric pose stays symmetric); nil when they do not overlap. Two hands that
     /// a sign puts in contact then touch, and a hand moving over the other passes over it instead of through it.
-    func handsApart(_ right: [HandGeometry.Sphere], _ left: [HandGeometry.Sphere]) -> Vector3? {
+    /// Each hand is also kept out of the other's forearm (`rightForearm`, `leftForearm`; ``forearm(_:_:)``): a hand
+    /// crossing to the other arm (ARM, butter) would otherwise pass through it just behind the wrist.
+    func handsApart(_ right: [HandGeometry.Sphere], _ left: [HandGeometry.Sphere],
+                    rightForearm: [HandGeometry.Sphere] = [], leftForearm: [HandGeometry.Sphere] = []) -> Vector3? {
         var deepest = 0.0, way = Vector3.zero
-        for a in right {
-            for b in left {
-                let apart = a.centre - b.centre
-                let depth = a.radius + b.radius - apart.length
-                guard depth > 0 else { continue }
-                deepest = max(deepest, depth)
-                if apart.length > 1e-9 { way += apart.normalized * depth }
-            }
+        let pairs = right.flatMap { a in (left + leftForearm).map { (a, $0) } } + rightForearm.flatMap { a in left.map { (a, $0) } }
+        for (a, b) in pairs {
+            let apart = a.centre - b.centre
+            let depth = a.radius + b.radius - apart.length
+            guard depth > 0 else { continue }
+            deepest = max(deepest, depth)
+            if apart.length > 1e-9 { way += apart.normalized * depth }
         }
         guard deepest > 0.0005 else { return nil }
         // When one hand is deep inside the other, the overlaps point every way (a thumb past the other hand's middle
@@ -128,6 +131,18 @@ public struct Avatar: Sendable {
         if way.length < 1e-9 { way = Vector3.unitX }
         return way.normalized * (deepest / 2 + 0.0005)
     }
+
+    /// The forearm's volume between elbow and wrist in `world`: spheres of ``forearmRadius`` from a fifth of the way
+    /// to the wrist (nearer the elbow the hands do not reach in signing space) up to where the hand's own wrist sphere
+    /// begins.
+    func forearm(_ side: Side, _ world: WorldPose) -> [HandGeometry.Sphere] {
+        guard let arm = arms[side] else { return [] }
+        let elbow = world.positions[arm.forearm], wrist = world.positions[arm.hand]
+        return [0.2, 0.4, 0.6, 0.8].map { (elbow + (wrist - elbow) * $0, Self.forearmRadius) }
+    }
+
+    /// The forearm's radius towards the wrist, metres (the human mesh's forearm is about 5–6 cm across there).
+    static let forearmRadius = 0.026
 
     /// Centre of the hand (between palm and back, a third of the way along the fingers) relative to the wrist, hand frame, metres.
     func handCentreOffset(_ side: Side) -> Vector3 { Vector3(0.065 * side.xSign, 0, 0) }
