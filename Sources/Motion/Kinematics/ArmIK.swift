@@ -23,6 +23,13 @@ public struct ArmIK: Sendable {
     /// orientation.
     static let relaxedElbowDrop = 0.12, raisedElbowCost = 12.0
 
+    /// A signer keeps the elbow near the body: it may stand this far out to the side of the shoulder joint (metres)
+    /// at no cost; beyond it, each metre costs ``spreadElbowCost`` radians of hand orientation. Without it every
+    /// letter held the elbow more than 12 cm out, and those whose hand points across the body (G, H; CSL CH, NG)
+    /// 22 cm, the upper arm out to the side and the forearm level across the chest. A higher cost turns the
+    /// fingers-down letters (M, N, P) palm up.
+    static let relaxedElbowSpread = 0.08, spreadElbowCost = 2.5
+
     /// Swivel offsets tried around the natural elbow position, radians (smallest first).
     static let swivels: [Double] = [0, 12, -12, 25, -25, 40, -40, 60, -60, 80, -80].map { $0 * .pi / 180 }
 
@@ -159,8 +166,9 @@ public struct ArmIK: Sendable {
         let elbowReached = shoulder + upperClamped * (boneAxis * a)
         let reached = elbowReached + foreWorld * (boneAxis * b)
         let raised = max(0, elbowReached.y - (shoulder.y - Self.relaxedElbowDrop))
+        let spread = max(0, (elbowReached.x - shoulder.x) * side.xSign - Self.relaxedElbowSpread)
         let cost = (foreWorld * handLocal).angle(to: handOrientation) + 200 * reached.distance(to: target) + 0.05 * abs(swivel)
-            + Self.raisedElbowCost * raised
+            + Self.raisedElbowCost * raised + Self.spreadElbowCost * spread
         return (cost, (upper, fore, handLocal))
     }
 
