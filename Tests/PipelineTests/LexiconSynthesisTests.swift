@@ -60,9 +60,10 @@ struct LocationVocabularyTests {
 struct LetterArmTests {
     /// A signer fingerspells with the elbow low and near the body: in every manual-alphabet letter of CSL and ASL,
     /// held, the dominant elbow is at least 4 cm below the shoulder and, but for a few letters, at most 12 cm out to
-    /// the side of the shoulder joint, on the mesh avatar's rig. (Before `ArmIK.raisedElbowCost`, M in both alphabets held it 14 cm above the
-    /// shoulder so that the hand reached its exact orientation; before `ArmIK.spreadElbowCost`, G, H, P and NG held
-    /// it 15–17 cm out, the upper arm out to the side and the forearm level across the chest.)
+    /// the side of the shoulder joint, on the mesh avatar's rig. (Before `ArmIK.raisedElbowCost`, M in both alphabets
+    /// held it 14 cm above the shoulder so that the hand reached its exact orientation; before `ArmIK.spreadElbowCost`,
+    /// every letter held it more than 12 cm out, G and H 22 cm, the upper arm out to the side and the forearm level
+    /// across the chest.)
     @Test func elbowsStayLowAndNearTheBodyInLetters() throws {
         let rig = try Rig.load(path: TestFiles.packageRoot.appendingPathComponent(".models/avatar/human.rig").path)
         let animator = Animator(avatar: try Avatar(rig: rig))

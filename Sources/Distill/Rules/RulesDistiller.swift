@@ -284,11 +284,12 @@ public struct RulesDistiller: PassageDistiller {
         let leftOut = isPartial ? Set(valued.first.map(core) ?? []) : []
         let structure = cleaner.analyzer.structure
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) && !leftOut.contains($0) }
-        // A modifier waits for its noun: rounds until nothing more is added.
+        // A modifier waits for its noun: rounds over the same order until nothing more is added.
+        let ordered = order(rest, plans, chunks, budget: budget)
         var added = true
         while added {
             added = false
-            for chunk in order(rest, plans, chunks, budget: budget) where !pick.chosen.contains(chunk)
+            for chunk in ordered where !pick.chosen.contains(chunk)
                 && chunks[chunk].head.map(pick.chosen.contains) != false
                 && fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget : budget.forExtras) {
                 take(&pick, [chunk])

@@ -126,7 +126,7 @@ public struct ArmIK: Sendable {
 
     /// One solution with the elbow swivelled by `swivel` radians from the natural position; its cost is the
     /// remaining hand orientation error plus wrist position error plus a preference for the natural elbow and against
-    /// an elbow raised towards the shoulder.
+    /// an elbow raised towards the shoulder or held out to the side.
     private func candidate(rig: Rig, shoulder: Vector3, parent: Quaternion, target: Vector3,
                            handOrientation: Quaternion, swivel: Double, previousTwist: Double?) -> (cost: Double, rotations: (Quaternion, Quaternion, Quaternion)) {
         let boneAxis = Vector3.unitX * side.xSign            // bind direction of the arm bones

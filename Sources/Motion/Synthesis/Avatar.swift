@@ -112,13 +112,20 @@ public struct Avatar: Sendable {
     func handsApart(_ right: [HandGeometry.Sphere], _ left: [HandGeometry.Sphere],
                     rightForearm: [HandGeometry.Sphere] = [], leftForearm: [HandGeometry.Sphere] = []) -> Vector3? {
         var deepest = 0.0, way = Vector3.zero
-        let pairs = right.flatMap { a in (left + leftForearm).map { (a, $0) } } + rightForearm.flatMap { a in left.map { (a, $0) } }
-        for (a, b) in pairs {
+        // Called every solver round of every frame: the pairs are walked in place, not gathered into arrays.
+        func overlap(_ a: HandGeometry.Sphere, _ b: HandGeometry.Sphere) {
             let apart = a.centre - b.centre
             let depth = a.radius + b.radius - apart.length
-            guard depth > 0 else { continue }
+            guard depth > 0 else { return }
             deepest = max(deepest, depth)
             if apart.length > 1e-9 { way += apart.normalized * depth }
+        }
+        for a in right {
+            for b in left { overlap(a, b) }
+            for b in leftForearm { overlap(a, b) }
+        }
+        for a in rightForearm {
+            for b in left { overlap(a, b) }
         }
         guard deepest > 0.0005 else { return nil }
         // When one hand is deep inside the other, the overlaps point every way (a thumb past the other hand's middle
