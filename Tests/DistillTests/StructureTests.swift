@@ -97,6 +97,36 @@ struct StructureTests {
         #expect(zh.contains { $0.contains("[年轻/") && $0.hasSuffix("→ 守门员") }, "\(zh)")
     }
 
+    /// "its opening hours": a listed time noun closing a noun phrase is its head; other time words after a noun
+    /// ("the budget Tuesday", 男子篮球队昨晚) still time the clause.
+    @Test func aTimeWordAfterANounHeadsThePhrase() {
+        let read = roles("The library will extend its opening hours during the summer.", Fixtures.english)
+        #expect(read["hours"] == .objectHead)
+        #expect(read["opening"] == .modifier)
+        #expect(read["summer"] == .time)
+        let dated = roles("The council approved the budget Tuesday.", Fixtures.english)
+        #expect(dated["budget"] == .objectHead)
+        #expect(dated["Tuesday"] == .time)
+        let zh = roles("中国男子篮球队昨晚战胜日本队。", Fixtures.chinese)
+        #expect(zh["昨晚"] == .time)
+    }
+
+    /// An infinitive after a predicate that takes none says why (secondary); after "want", "is due" or a
+    /// coordinated "and to" it is a predicate of the core.
+    @Test func aPurposeInfinitiveIsSecondary() {
+        let purpose = roles("The council will meet next month to review the budget.", Fixtures.english)
+        #expect(purpose["meet"] == .predicate)
+        #expect(purpose["review"] == .verb)
+        #expect(purpose["budget"] == .object)
+        let wanted = roles("The city wants to build a new bridge.", Fixtures.english)
+        #expect(wanted["build"] == .predicate)
+        #expect(wanted["bridge"] == .objectHead)
+        let due = roles("The bridge is due to open in spring.", Fixtures.english)
+        #expect(due["open"] == .predicate)
+        let coordinated = roles("Drivers should slow down and to avoid flooded roads.", Fixtures.english)
+        #expect(coordinated["avoid"] == .predicate)
+    }
+
     @Test func theRiskOfSomethingIsAboutThatThing() {
         let read = roles("There is a risk of flooding in the valley.", Fixtures.english)
         #expect(read["flooding"] == .subjectHead)

@@ -119,7 +119,7 @@ public struct RulesDistiller: PassageDistiller {
                 let chunk = chunks[index]
                 let words = chunk.indices.map { "\(plan.words[$0].text)/\(plan.words[$0].wordClass.rawValue)" }.joined(separator: " ")
                 let head = chunk.head.map { " → " + chunks[$0].indices.map { plan.words[$0].text }.joined(separator: " ") } ?? ""
-                return String(format: "    %@ %@ [%@] %.1f s%@", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds, head)
+                return String(format: "    %@ %@ [%@] %.1f s, value %.1f%@", tiers[chunk.tier].name, chunk.role.rawValue, words, chunk.seconds, chunk.value, head)
             }
             let all = plan.words.map { "\($0.text)/\($0.wordClass.rawValue)" }.joined(separator: " ")
             return (["clause \(clause + 1) (value \(String(format: "%.1f", plan.value))): \(all)"] + groups).joined(separator: "\n")

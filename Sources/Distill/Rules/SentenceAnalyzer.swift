@@ -115,6 +115,7 @@ public struct SentenceAnalyzer: Sendable {
         var isFirstObject = true
         var previous: Int?
         var afterAuxiliary = false
+        var purpose = false  // the last word read was an English "to" after a predicate that takes no infinitive
         var afterCoordinator = false  // the last word read was 和, and: a verb next is coordinated with the predicate
         func closePhrase() {
             // The last nominal is the head; a nominal before a conjunction (和, and) heads a conjunct too.
@@ -186,6 +187,11 @@ public struct SentenceAnalyzer: Sendable {
                 if wordClass == .auxiliary || wordClass == .particle {
                     closePhrase()
                     afterAuxiliary = predicate != nil
+                    // "meet next month to review the budget": an infinitive after a predicate that does not take
+                    // one (as "want to", "is due to" do) says why, a secondary clause; "… and to avoid driving"
+                    // continues the infinitive before.
+                    purpose = language == .english && wordClass == .particle && !coordinated && predicate.map {
+                        !rules.infinitiveTakers.contains(key(words[$0])) } == true
                 }
                 continue
             }
@@ -197,7 +203,17 @@ public struct SentenceAnalyzer: Sendable {
                 }
                 continue
             }
-            if isTime(word) { roles[index] = .time; continue }
+            if isTime(word) {
+                // "its opening hours": a listed time noun right after a noun of the phrase is the phrase's head,
+                // not the clause's time.
+                if rules.phraseTimeHeads.contains(key(word)), let last = phrase.last, last == previous,
+                   words[last].wordClass == .noun, roles[last] == nil {
+                    phrase.append(index)
+                } else {
+                    roles[index] = .time
+                }
+                continue
+            }
             // A measure word away from a number (这种, or a misrecognised 道) is grammar, not a head.
             if wordClass == .measure && language == .chinese { roles[index] = .function; continue }
             if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
@@ -213,6 +229,9 @@ public struct SentenceAnalyzer: Sendable {
                     roles[first] = .verb
                     roles[index] = head(.predicate)
                     predicate = index
+                } else if purpose {
+                    roles[index] = .verb
+                    isFirstObject = false
                 } else if afterAuxiliary || coordinated {
                     // A verb after a modal or "to" (出现症状要及时就医: 就医; "… and to avoid driving"), or coordinated
                     // with the predicate ("slow down and avoid flooded roads"), is a predicate too, with its own object.
@@ -223,6 +242,7 @@ public struct SentenceAnalyzer: Sendable {
                     roles[index] = .verb
                 }
                 afterAuxiliary = false
+                purpose = false
                 phraseRole = .object
                 continue
             }

@@ -20,6 +20,12 @@ public struct StructureRules: Sendable, Equatable {
     public var secondaryMarkers: Set<String>
     /// Time words besides the class time.
     public var timeWords: Set<String>
+    /// Time nouns that head a noun phrase when they follow a noun of it ("opening hours", "election day"), rather
+    /// than time the clause; without them, a time word after a noun is the clause's time (男子篮球队昨晚…).
+    public var phraseTimeHeads: Set<String>
+    /// Predicates that take an infinitive (English lemmas: want, plan, due): the verb after their "to" is a predicate
+    /// too; after any other predicate it says why (secondary).
+    public var infinitiveTakers: Set<String>
     /// Nouns of quantity whose `of` phrase names what is counted ("the number of customers": customers is the
     /// head the viewer needs); English lemmas.
     public var quantities: Set<String>
@@ -36,7 +42,8 @@ public struct StructureRules: Sendable, Equatable {
     /// Creates rules.
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
-                secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], quantities: Set<String> = [],
+                secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
+                infinitiveTakers: Set<String> = [], quantities: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -47,6 +54,8 @@ public struct StructureRules: Sendable, Equatable {
         self.units = units
         self.secondaryMarkers = secondaryMarkers
         self.timeWords = timeWords
+        self.phraseTimeHeads = phraseTimeHeads
+        self.infinitiveTakers = infinitiveTakers
         self.quantities = quantities
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
@@ -68,7 +77,9 @@ public struct StructureRules: Sendable, Equatable {
     public static func == (lhs: StructureRules, rhs: StructureRules) -> Bool {
         lhs.reporting == rhs.reporting && lhs.hedges == rhs.hedges && lhs.frameStarts == rhs.frameStarts
             && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
-            && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords && lhs.quantities == rhs.quantities
+            && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords
+            && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
+            && lhs.quantities == rhs.quantities
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
             && lhs.wholeLagTiers == rhs.wholeLagTiers
@@ -82,7 +93,8 @@ public struct StructureRules: Sendable, Equatable {
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
-                    "secondary", "time", "quantity", "adjunct-end", "light-verb", "whole-lag"]
+                    "secondary", "time", "time-head", "infinitive",
+                    "quantity", "adjunct-end", "light-verb", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
@@ -117,6 +129,7 @@ public struct StructureRules: Sendable, Equatable {
                               frameStarts: lists["frame-start"] ?? [], topics: lists["topic"] ?? [],
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
+                              phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
                               quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
