@@ -90,6 +90,25 @@ struct LagBoundTests {
         #expect(leaving.units <= alone.units)
     }
 
+    /// Words go by tier over the whole script: the first sentence's modifier ("new") does not take the time the
+    /// next sentence needs for its relative clause ("which was closed twice"), and a clause without a core of its
+    /// own is signed with its sentence when time allows.
+    @Test func aModifierLeavesTheNextSentenceTheTimeForItsRelativeClause() async throws {
+        let first = "The city council approved a new plan on Monday for the wide old river bridge."
+        let second = "The bridge, which was closed twice last year, will open in spring."
+        let distiller = try Fixtures.distiller(Fixtures.english)
+        func script(secondEnd: Double) async -> DistilledScript {
+            let segments = [TimedText(start: 0, end: 5, text: first), TimedText(start: 5, end: secondEnd, text: second)]
+            return await distiller.distill(Transcript(language: "en", duration: secondEnd, segments: segments))
+        }
+        let tight = await script(secondEnd: 8), loose = await script(secondEnd: 12)
+        checkSchedule(tight, maxLag: 4)
+        checkSchedule(loose, maxLag: 4)
+        #expect(tight.passages[1].text.contains("closed"), "\(tight.passages.map(\.text))")
+        #expect(!tight.passages[0].text.contains("new"), "\(tight.passages.map(\.text))")
+        #expect(loose.passages[1].text.contains("closed twice"), "\(loose.passages.map(\.text))")
+    }
+
     @Test func badOptionsAreRejected() {
         #expect(throws: DistillError.self) { try DistillOptions(rate: .unitsPerMinute(0)) }
         #expect(throws: DistillError.self) { try DistillOptions(maxLag: -1) }

@@ -10,19 +10,26 @@ public struct Budget: Sendable, Codable, Equatable {
     /// is there so a core can be signed whole; words beyond it that push the signing late start the next passage
     /// late and cost it its core.
     public var extraSeconds: Double?
+    /// Signing time allowed once words of a tier (index into the structure rules' tiers) beyond the whole-lag ones
+    /// are signed, s; a tier not listed has ``extraSeconds``. Words of a tier leave later passages the time for
+    /// their words of the tiers before it: a modifier here does not cost a later sentence its relative clause.
+    public var tierSeconds: [Int: Double]
 
     /// Creates a budget.
-    public init(seconds: Double, units: Double? = nil, signs: Double? = nil, extraSeconds: Double? = nil) {
+    public init(seconds: Double, units: Double? = nil, signs: Double? = nil, extraSeconds: Double? = nil,
+                tierSeconds: [Int: Double] = [:]) {
         self.seconds = seconds
         self.units = units
         self.signs = signs
         self.extraSeconds = extraSeconds
+        self.tierSeconds = tierSeconds
     }
 
-    /// The budget for a text with more than its cores: ``seconds`` down to ``extraSeconds``.
-    public var forExtras: Budget {
+    /// The budget for a text with more than its cores, up to words of `tier` (nil: any beyond the whole-lag tiers):
+    /// ``seconds`` down to ``extraSeconds`` and that tier's ``tierSeconds``.
+    public func forExtras(tier: Int? = nil) -> Budget {
         var budget = self
-        budget.seconds = min(seconds, extraSeconds ?? seconds)
+        budget.seconds = min(seconds, extraSeconds ?? seconds, tier.flatMap { tierSeconds[$0] } ?? .infinity)
         return budget
     }
 

@@ -56,6 +56,8 @@ public struct RulesDistiller: PassageDistiller {
         var words: [Word]
         var value: Double
         var chunks: [Int]
+        /// The sentence the clause belongs to (0-based within the passage).
+        var sentence: Int
     }
 
     public func condense(_ text: String, budget: Budget, context: String) async -> Condensation {
@@ -77,11 +79,12 @@ public struct RulesDistiller: PassageDistiller {
     }
 
     /// Seconds the whole cores of `text`'s clauses take to sign (what the passage needs before anything else), by
-    /// the same estimator; 0 when it has none.
-    public func coreSeconds(of text: String, context: String = "") -> Double {
+    /// the same estimator; 0 when it has none. With `tier`, the cores and every group of the tiers up to it.
+    public func coreSeconds(of text: String, context: String = "", throughTier tier: Int? = nil) -> Double {
         let (plans, chunks) = plan(text, context: context)
         let structure = cleaner.analyzer.structure
-        let cores = Set(chunks.indices.filter { structure.usesWholeLag(tier: chunks[$0].tier) && !chunks[$0].spelledHead })
+        let cores = Set(chunks.indices.filter {
+            structure.usesWholeLag(tier: chunks[$0].tier) && !chunks[$0].spelledHead || chunks[$0].tier <= tier ?? -1 })
         return measure(plans, chunks, cores).estimate.seconds
     }
 
@@ -135,7 +138,9 @@ public struct RulesDistiller: PassageDistiller {
         var said = Set(analyzer.words(context).filter(\.isContent).map(\.text).map { $0.lowercased() })
         var plans: [Plan] = [], chunks: [Chunk] = []
         var previousEnd: Int?  // the tier of the previous clause's last group
+        var sentence = -1
         for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
+            if clause.startsSentence || sentence < 0 { sentence += 1 }
             let words = cleaner.clean(clause.text)
             let analysis = sentences.analyse(words)
             // A verbless piece after a comma within a sentence that does not open a phrase of its own ("…, parks
@@ -197,7 +202,7 @@ public struct RulesDistiller: PassageDistiller {
             // Only what is likely signed counts as said: a frame's speaker is not (据铁路部门统计 … 铁路).
             said.formUnion(clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }
                 .filter { words[$0].isContent }.map { words[$0].text.lowercased() })
-            plans.append(Plan(words: words, value: value, chunks: clauseChunks))
+            plans.append(Plan(words: words, value: value, chunks: clauseChunks, sentence: sentence))
             previousEnd = clauseChunks.max { chunks[$0].indices.max()! < chunks[$1].indices.max()! }.map { max(1, chunks[$0].tier) }
         }
         return (plans, chunks)
@@ -282,6 +287,11 @@ public struct RulesDistiller: PassageDistiller {
         //    A partial core's left-out groups did not fit as its units
         //    (a predicate with its object) and are not taken apart now.
         let leftOut = isPartial ? Set(valued.first.map(core) ?? []) : []
+        // A clause without a core of its own ("…, which was closed twice last year, …") is signed with its sentence:
+        // its words join in their tiers when another clause of the sentence is kept.
+        let keptSentences = Set(pick.included.map { plans[$0].sentence })
+        pick.included += plans.indices.filter { !pick.included.contains($0) && core($0).isEmpty
+            && keptSentences.contains(plans[$0].sentence) }
         let structure = cleaner.analyzer.structure
         let rest = pick.included.flatMap { plans[$0].chunks }.filter { !pick.chosen.contains($0) && !leftOut.contains($0) }
         // A modifier waits for its noun: rounds over the same order until nothing more is added.
@@ -291,7 +301,8 @@ public struct RulesDistiller: PassageDistiller {
             added = false
             for chunk in ordered where !pick.chosen.contains(chunk)
                 && chunks[chunk].head.map(pick.chosen.contains) != false
-                && fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget : budget.forExtras) {
+                && fits(pick, [chunk], within: structure.usesWholeLag(tier: chunks[chunk].tier) ? budget
+                    : budget.forExtras(tier: chunks[chunk].tier)) {
                 take(&pick, [chunk])
                 added = true
             }

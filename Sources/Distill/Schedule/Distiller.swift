@@ -42,21 +42,40 @@ public struct Distiller: Sendable {
         // every later one the time for its own, within the lag bound; never before its speech starts (a core longer
         // than its window is cut there anyway). Words beyond a passage's cores must not take that time: a modifier
         // here would otherwise cost a later sentence its subject or verb.
-        var latestStarts = [Double](repeating: .infinity, count: segments.count)
-        for index in segments.indices.reversed() {
-            let context = index > 0 ? segments[index - 1].text : ""
-            let finish = min(segments[index].end + options.maxLag, index + 1 < segments.count ? latestStarts[index + 1] : .infinity)
-            latestStarts[index] = max(segments[index].start, finish - rules.coreSeconds(of: segments[index].text, context: context))
+        let latestStarts = latestStarts(segments, throughTier: nil)
+        // Likewise per tier beyond the whole-lag ones: words of a tier (a modifier) end by the time the later passages
+        // need for their words of the tiers before it (a relative clause), so what is signed goes by tier over the
+        // whole script, not to whichever passage comes first.
+        let structure = analyzer.structure
+        let extraTiers = structure.tiers.indices.filter { !structure.usesWholeLag(tier: $0) && structure.tiers[$0].name != "drop" }
+        var tierStarts: [Int: [Double]] = [:]
+        for tier in extraTiers where tier > 0 && !structure.usesWholeLag(tier: tier - 1) {
+            tierStarts[tier] = self.latestStarts(segments, throughTier: tier - 1)
         }
         for (index, segment) in segments.enumerated() {
             let hasNext = index + 1 < segments.count
             passages.append(await passage(for: segment, state: &state, nextStart: hasNext ? segments[index + 1].start : .infinity,
-                                          nextLatestStart: hasNext ? latestStarts[index + 1] : nil))
+                                          nextLatestStart: hasNext ? latestStarts[index + 1] : nil,
+                                          nextTierStarts: hasNext ? tierStarts.mapValues { $0[index + 1] } : [:]))
             progress?(StageProgress(stage: "distilling", completed: Double(index + 1), total: Double(segments.count)))
         }
         let duration = max(transcript.duration, segments.last?.end ?? 0)
         return DistilledScript(language: analyzer.language.rawValue, duration: duration, passages: passages,
                                report: report(passages, duration: duration))
+    }
+
+    /// Backwards from the last passage: the latest each may start and still sign its cores (with `tier`, also its
+    /// groups of the tiers up to it) and leave every later one the time for its own, within the lag bound; never
+    /// before its speech starts (a core longer than its window is cut there anyway).
+    private func latestStarts(_ segments: [TimedText], throughTier tier: Int?) -> [Double] {
+        var starts = [Double](repeating: .infinity, count: segments.count)
+        for index in segments.indices.reversed() {
+            let context = index > 0 ? segments[index - 1].text : ""
+            let finish = min(segments[index].end + options.maxLag, index + 1 < segments.count ? starts[index + 1] : .infinity)
+            starts[index] = max(segments[index].start,
+                                finish - rules.coreSeconds(of: segments[index].text, context: context, throughTier: tier))
+        }
+        return starts
     }
 
     /// The state before the first passage. The avatar starts idle, as if it had been silent for the longest
@@ -73,8 +92,11 @@ public struct Distiller: Sendable {
     ///   - nextLatestStart: the latest the next passage may start and still sign its cores, and leave the passages
     ///     after it theirs, within the lag bound (never before its speech starts); nil when not known (live).
     ///     Words beyond this passage's cores end by then.
+    ///   - nextTierStarts: per tier beyond the whole-lag ones (index into the structure rules' tiers), the latest
+    ///     the next passage may start and still sign, with the passages after it, its groups of the tiers before
+    ///     that one; this passage's words of the tier end by then. Empty when not known (live).
     public func passage(for segment: TimedText, state: inout DistillState, nextStart: Double? = nil,
-                        nextLatestStart: Double? = nil) async -> DistilledPassage {
+                        nextLatestStart: Double? = nil, nextTierStarts: [Int: Double] = [:]) async -> DistilledPassage {
         let language = analyzer.language
         let start = max(segment.start, state.free)
         let allowance = rateAllowance(seconds: segment.duration) + state.credit
@@ -83,7 +105,8 @@ public struct Distiller: Sendable {
         if let nextLatestStart { extrasEnd = min(extrasEnd, nextLatestStart) }
         let budget = Budget(seconds: max(0, hardEnd - start),
                             units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
-                            extraSeconds: max(0, extrasEnd - start))
+                            extraSeconds: max(0, extrasEnd - start),
+                            tierSeconds: nextTierStarts.mapValues { max(0, min(extrasEnd, $0) - start) })
         var answer = await backend.condense(segment.text, budget: budget, context: state.context)
         var estimate = measure(answer.text)
         if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {

@@ -68,14 +68,12 @@ public struct WordClassifier: Sendable {
         return found
     }
 
-    /// How common `word` is: jieba's corpus frequency (Chinese), or the sum of WordNet's tagged-sense counts over
-    /// its parts of speech (English); nil when the dictionaries do not list it.
+    /// How common `word` is: jieba's corpus frequency (Chinese), or wordfreq's occurrences per million words of the
+    /// form as written (English, `generated/en-frequent.txt`: the 30,000 most frequent); nil when not listed.
     public func frequency(_ word: String) -> Double? {
         switch language {
         case .chinese: return frequencies[word]
-        case .english:
-            let counts = wordNetClasses(word)
-            return counts.isEmpty ? nil : Double(counts.values.reduce(0, +))
+        case .english: return frequencies[word.lowercased()]
         }
     }
 
@@ -85,7 +83,7 @@ public struct WordClassifier: Sendable {
         guard let frequency = frequency(word) else { return 1.3 }
         switch language {
         case .chinese: return min(1.4, max(0.6, 1.55 - 0.15 * log10(frequency + 1)))
-        case .english: return min(1.4, max(0.6, 1.4 - 0.25 * log10(frequency)))
+        case .english: return min(1.4, max(0.6, 1.4 - 0.2 * log10(frequency)))
         }
     }
 
@@ -243,7 +241,19 @@ extension WordClassifier {
                     }
                 }
             }
-            return WordClassifier(language: language, fixed: fixed, senses: senses, exceptions: exceptions)
+            // WordNet's tagged-sense counts are too sparse to say how common a word is ("again" has 2): a corpus does.
+            var frequencies: [String: Double] = [:]
+            frequencies.reserveCapacity(30_000)
+            let frequent = "\(root)/spoken/generated/en-frequent.txt"
+            for (number, line) in try SpokenRules.records(frequent, hint: "run scripts/lexicon-data (scripts/setup does)") {
+                let fields = line.fields(separatedBy: 0x09)
+                guard fields.count >= 2, let frequency = Double(fields[1]) else {
+                    throw DistillError.badData(path: frequent, line: number, reason: "expected WORD<TAB>frequency per million")
+                }
+                frequencies[String(fields[0])] = frequency
+            }
+            return WordClassifier(language: language, fixed: fixed, senses: senses, exceptions: exceptions,
+                                  frequencies: frequencies)
         }
     }
 }
