@@ -23,9 +23,9 @@ struct DistillMeaningCLITests {
         return (try #require(numbers.first), try #require(numbers.last))
     }
 
-    /// Floors one fact below what was measured: 80 % (16/20, zh) and 79 % (22/28, en) on 2026-12-07 (issue 15 asks
+    /// Floors one fact below what was measured: 80 % (16/20, zh) and 82 % (23/28, en) on 2026-12-08 (issue 15 asks
     /// for 80 %; en was 75 % before words beyond a sentence's core had to leave later sentences the time for
-    /// theirs), with signing time counting the pause that ends each sentence as the avatar really signs it (the
+    /// theirs, and 79 % before files let them use the time later sentences leave rather than half the lag), with signing time counting the pause that ends each sentence as the avatar really signs it (the
     /// 80 % and 82 % measured before that were scheduled with signing times 0.8 s a sentence short, so the avatar fell
     /// 23 s behind in 150 s of news; 25 % and 64 % before the structure-aware distiller). Rates must stay in the
     /// target bands.
@@ -36,7 +36,7 @@ struct DistillMeaningCLITests {
         #expect(chinese.retention >= 75, "zh retention \(chinese.retention) %")
         #expect((55...95).contains(chinese.rate), "zh rate \(chinese.rate) chars/min")
         let english = try measure("en", rate: "170", unit: "words")
-        #expect(english.retention >= 75, "en retention \(english.retention) %")
+        #expect(english.retention >= 78, "en retention \(english.retention) %")
         #expect((30...75).contains(english.rate), "en rate \(english.rate) words/min")
     }
 

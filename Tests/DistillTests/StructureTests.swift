@@ -125,6 +125,10 @@ struct StructureTests {
         #expect(due["open"] == .predicate)
         let coordinated = roles("Drivers should slow down and to avoid flooded roads.", Fixtures.english)
         #expect(coordinated["avoid"] == .predicate)
+        // The purpose's verb is signed only with its object: a bare "review" says nothing.
+        let english = RulesDistiller(analyzer: Fixtures.english, estimator: LexiconTimeEstimator(analyzer: Fixtures.english))
+        let lines = english.explain("The council will meet next month to review the budget.").split(separator: "\n")
+        #expect(lines.contains { $0.contains("[review/") && $0.hasSuffix("→ budget") }, "\(lines)")
     }
 
     @Test func theRiskOfSomethingIsAboutThatThing() {

@@ -46,8 +46,8 @@ public struct RulesDistiller: PassageDistiller {
         var spelledHead = false
         /// A name that modifies the noun after it (中国 男子篮球队, "Beijing team"), not a phrase of its own.
         var modifiesNoun = false
-        /// The chunk of the noun this attributive modifier describes: signed only with it ("low" without "areas",
-        /// 年轻 without 守门员, says nothing).
+        /// The chunk of the noun this attributive modifier describes, or of the object of this further verb: signed
+        /// only with it ("low" without "areas", 年轻 without 守门员, "review" without "the budget", says nothing).
         var head: Int?
     }
 
@@ -195,6 +195,15 @@ public struct RulesDistiller: PassageDistiller {
                 if let noun = nounModified(by: chunks[chunk].indices.max()!, words, analysis.roles), let head = chunkOfWord[noun],
                    head != chunk {
                     chunks[chunk].head = head
+                }
+            }
+            // A further verb goes with its object ("to review the budget": a bare "review" says nothing; the budget
+            // alone still tells what the meeting is about).
+            let inOrder = clauseChunks.sorted { chunks[$0].indices.min()! < chunks[$1].indices.min()! }
+            for (position, chunk) in inOrder.enumerated() where chunks[chunk].role == .verb {
+                let after = inOrder[(position + 1)...].prefix { ![.verb, .predicate].contains(chunks[$0].role) }
+                if let object = after.first(where: { [.object, .objectHead].contains(chunks[$0].role) }) {
+                    chunks[chunk].head = object
                 }
             }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }

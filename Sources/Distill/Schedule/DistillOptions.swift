@@ -15,8 +15,9 @@ public struct DistillOptions: Sendable, Codable, Equatable {
     /// Rate credit a quiet stretch may bank for later passages, s of speech at the target rate.
     public var maxCredit: Double
     /// The share of `maxLag` words beyond the sentences' cores may use (0: only the passage's own speech time;
-    /// 1: the whole lag): the lag is for cores, so the next passage is not started late by extras. Before a pause
-    /// (or after the last passage) extras may also run until the next passage's speech starts.
+    /// 1: the whole lag) when what follows is not known (live): the lag is for cores, so the next passage is not
+    /// started late by extras. Before a pause (or after the last passage) extras may also run until the next
+    /// passage's speech starts. Files, where every passage is known, use the time later passages leave instead.
     public var extraLagShare = 0.5
 
     /// Creates options.

@@ -101,8 +101,10 @@ public struct Distiller: Sendable {
         let start = max(segment.start, state.free)
         let allowance = rateAllowance(seconds: segment.duration) + state.credit
         let hardEnd = segment.end + options.maxLag
-        var extrasEnd = min(hardEnd, max(segment.end + options.maxLag * options.extraLagShare, nextStart ?? -.infinity))
-        if let nextLatestStart { extrasEnd = min(extrasEnd, nextLatestStart) }
+        // Where what follows is known (files), words beyond the cores may sign until the later passages need the
+        // time; live, they stop at a share of the lag bound, or at the next speech when a pause comes first.
+        let extrasEnd = nextLatestStart.map { min(hardEnd, $0) }
+            ?? min(hardEnd, max(segment.end + options.maxLag * options.extraLagShare, nextStart ?? -.infinity))
         let budget = Budget(seconds: max(0, hardEnd - start),
                             units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
                             extraSeconds: max(0, extrasEnd - start),
