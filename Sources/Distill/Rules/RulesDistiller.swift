@@ -79,13 +79,21 @@ public struct RulesDistiller: PassageDistiller {
     }
 
     /// Seconds the whole cores of `text`'s clauses take to sign (what the passage needs before anything else), by
-    /// the same estimator; 0 when it has none. With `tier`, the cores and every group of the tiers up to it.
-    public func coreSeconds(of text: String, context: String = "", throughTier tier: Int? = nil) -> Double {
+    /// the same estimator; 0 when it has none.
+    public func coreSeconds(of text: String, context: String = "") -> Double {
+        coreSeconds(of: text, context: context, throughTiers: [nil])[0]
+    }
+
+    /// ``coreSeconds(of:context:)`` for each of `tiers` from one reading of `text`: nil is the cores alone, a tier
+    /// the cores and every group of the tiers up to it.
+    public func coreSeconds(of text: String, context: String = "", throughTiers tiers: [Int?]) -> [Double] {
         let (plans, chunks) = plan(text, context: context)
         let structure = cleaner.analyzer.structure
-        let cores = Set(chunks.indices.filter {
-            structure.usesWholeLag(tier: chunks[$0].tier) && !chunks[$0].spelledHead || chunks[$0].tier <= tier ?? -1 })
-        return measure(plans, chunks, cores).estimate.seconds
+        return tiers.map { tier in
+            let chosen = Set(chunks.indices.filter {
+                structure.usesWholeLag(tier: chunks[$0].tier) && !chunks[$0].spelledHead || chunks[$0].tier <= tier ?? -1 })
+            return measure(plans, chunks, chosen).estimate.seconds
+        }
     }
 
     private func measure(_ plans: [Plan], _ chunks: [Chunk], _ chosen: Set<Int>) -> Condensation {

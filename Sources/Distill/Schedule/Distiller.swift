@@ -41,17 +41,17 @@ public struct Distiller: Sendable {
         // Backwards: the latest each passage may start and still sign its cores (and new time and place), and leave
         // every later one the time for its own, within the lag bound; never before its speech starts (a core longer
         // than its window is cut there anyway). Words beyond a passage's cores must not take that time: a modifier
-        // here would otherwise cost a later sentence its subject or verb.
-        let latestStarts = latestStarts(segments, throughTier: nil)
-        // Likewise per tier beyond the whole-lag ones: words of a tier (a modifier) end by the time the later passages
-        // need for their words of the tiers before it (a relative clause), so what is signed goes by tier over the
-        // whole script, not to whichever passage comes first.
+        // here would otherwise cost a later sentence its subject or verb. Likewise per tier beyond the whole-lag
+        // ones: words of a tier (a modifier) end by the time the later passages need for their words of the tiers
+        // before it (a relative clause), so what is signed goes by tier over the whole script, not to whichever
+        // passage comes first.
         let structure = analyzer.structure
-        let extraTiers = structure.tiers.indices.filter { !structure.usesWholeLag(tier: $0) && structure.tiers[$0].name != "drop" }
-        var tierStarts: [Int: [Double]] = [:]
-        for tier in extraTiers where tier > 0 && !structure.usesWholeLag(tier: tier - 1) {
-            tierStarts[tier] = self.latestStarts(segments, throughTier: tier - 1)
+        let extraTiers = structure.tiers.indices.filter {
+            $0 > 0 && !structure.usesWholeLag(tier: $0) && !structure.usesWholeLag(tier: $0 - 1) && structure.tiers[$0].name != "drop"
         }
+        let starts = latestStarts(segments, throughTiers: [nil] + extraTiers.map { $0 - 1 })
+        let latestStarts = starts[0]
+        let tierStarts = Dictionary(uniqueKeysWithValues: zip(extraTiers, starts.dropFirst()))
         for (index, segment) in segments.enumerated() {
             let hasNext = index + 1 < segments.count
             passages.append(await passage(for: segment, state: &state, nextStart: hasNext ? segments[index + 1].start : .infinity,
@@ -64,16 +64,18 @@ public struct Distiller: Sendable {
                                report: report(passages, duration: duration))
     }
 
-    /// Backwards from the last passage: the latest each may start and still sign its cores (with `tier`, also its
-    /// groups of the tiers up to it) and leave every later one the time for its own, within the lag bound; never
-    /// before its speech starts (a core longer than its window is cut there anyway).
-    private func latestStarts(_ segments: [TimedText], throughTier tier: Int?) -> [Double] {
-        var starts = [Double](repeating: .infinity, count: segments.count)
+    /// Backwards from the last passage, for each of `tiers`: the latest each passage may start and still sign its
+    /// cores (with a tier, also its groups of the tiers up to it) and leave every later one the time for its own,
+    /// within the lag bound; never before its speech starts (a core longer than its window is cut there anyway).
+    private func latestStarts(_ segments: [TimedText], throughTiers tiers: [Int?]) -> [[Double]] {
+        var starts = [[Double]](repeating: [Double](repeating: .infinity, count: segments.count), count: tiers.count)
         for index in segments.indices.reversed() {
             let context = index > 0 ? segments[index - 1].text : ""
-            let finish = min(segments[index].end + options.maxLag, index + 1 < segments.count ? starts[index + 1] : .infinity)
-            starts[index] = max(segments[index].start,
-                                finish - rules.coreSeconds(of: segments[index].text, context: context, throughTier: tier))
+            let seconds = rules.coreSeconds(of: segments[index].text, context: context, throughTiers: tiers)
+            for (reserve, needed) in seconds.enumerated() {
+                let later = index + 1 < segments.count ? starts[reserve][index + 1] : .infinity
+                starts[reserve][index] = max(segments[index].start, min(segments[index].end + options.maxLag, later) - needed)
+            }
         }
         return starts
     }
