@@ -131,6 +131,27 @@ struct StructureTests {
         #expect(lines.contains { $0.contains("[review/") && $0.hasSuffix("→ budget") }, "\(lines)")
     }
 
+    /// Readings found wrong on news written for a held-out check (2026-12-08): a negating determiner, a linking
+    /// verb's adjective, a plural subject first in the clause, an approximate number, a counted noun, and a verb
+    /// describing a noun inside a Chinese adjunct.
+    @Test func heldOutReadings() {
+        let none = roles("Officials said no one was injured.", Fixtures.english)
+        #expect(none["no"] == .negation)
+        let closed = roles("Several roads will stay closed until Friday.", Fixtures.english)
+        #expect(closed["stay"] == .predicate)
+        #expect(closed["closed"] == .predicate)
+        let coaches = roles("Coaches praised the swimmers.", Fixtures.english)
+        #expect(coaches["Coaches"] == .subjectHead)
+        #expect(coaches["praised"] == .predicate)
+        let about = roles("The fire forced about two thousand people to leave.", Fixtures.english)
+        #expect(about["about"] == .number)
+        #expect(about["people"] == .number)
+        let medals = roles("国家游泳队在罗马举行的锦标赛上获得四枚金牌。", Fixtures.chinese)
+        #expect(medals["金牌"] == .number)
+        #expect(medals["举行"] == .adjunct)
+        #expect(medals["获得"] == .predicate)
+    }
+
     @Test func theRiskOfSomethingIsAboutThatThing() {
         let read = roles("There is a risk of flooding in the valley.", Fixtures.english)
         #expect(read["flooding"] == .subjectHead)

@@ -35,7 +35,9 @@ public struct SentenceAnalyzer: Sendable {
         var groups = Array(words.indices)
         let content = words.indices.filter { words[$0].kind != .punctuation }
         guard !content.isEmpty else { return Analysis(roles: roles, groups: groups) }
-        for index in content where words[index].kind == .function || isFunctionClass(words[index].wordClass) {
+        // A negating determiner ("no one was injured", 没有) is a negation, not grammar to drop.
+        for index in content where (words[index].kind == .function || isFunctionClass(words[index].wordClass))
+            && !words[index].isNegation {
             roles[index] = .function
         }
         markNumbers(words, &roles, &groups)
@@ -153,7 +155,9 @@ public struct SentenceAnalyzer: Sendable {
                 continue
             }
             if adjunct {
-                let ends = language == .chinese ? wordClass == .verb || wordClass == .auxiliary
+                // 在罗马举行的锦标赛上: a verb before 的 describes a noun of the phrase; it does not end it.
+                let describes = index + 1 < words.count && words[index + 1].text == "的"
+                let ends = language == .chinese ? (wordClass == .verb || wordClass == .auxiliary) && !describes
                     : ![.determiner, .adjective, .noun, .name, .number, .measure, .time, .place, .pronoun, .other].contains(wordClass)
                 // 从明天开始: the word closing the phrase belongs to it, not a predicate of the clause.
                 if rules.adjunctEnds.contains(key(word)) {
@@ -260,6 +264,11 @@ public struct SentenceAnalyzer: Sendable {
                     predicate = index
                     roles[index] = head(.predicate)
                     phraseRole = .object
+                } else if !nextNominal, let verb = predicate, previous == verb, roles[verb] == head(.predicate),
+                          rules.linkingVerbs.contains(key(words[verb])) {
+                    // "will stay closed": what the subject is; the linking verb says nothing without it.
+                    roles[index] = head(.predicate)
+                    groups[index] = groups[verb]
                 } else {
                     roles[index] = .modifier
                 }
@@ -284,19 +293,22 @@ public struct SentenceAnalyzer: Sendable {
             guard self.language == .chinese, let first = word.text.first, isNumeral(first) else { return false }
             if word.wordClass == .number { return true }  // jieba's m: 百分之三, 两千
             let rest = String(word.text.drop(while: isNumeral))
-            return rest.isEmpty || self.rules.units.contains(rest) || self.classifier.chinese(rest) == .measure
+            return rest.isEmpty || self.rules.units.contains(rest) || self.rules.counters.contains(rest)
+                || self.classifier.chinese(rest) == .measure
         }
         var index = 0
         while index < words.count {
             guard isNumber(words[index]) else { index += 1; continue }
             let group = groups[index]
             var end = index
-            // A unit written before the number and split from it by the segmenter (百分|之|六).
+            // A unit written before the number and split from it by the segmenter (百分|之|六), or a word that makes
+            // it approximate or a bound ("about two thousand people", "more than 20"): not a preposition's adjunct.
             var begin = index
             for length in 1...3 where index - length >= 0 {
                 let before = (index - length)..<index
+                let phrase = before.map { key(words[$0]) }.joined(separator: language == .chinese ? "" : " ")
                 if !before.contains(where: { words[$0].kind == .punctuation || roles[$0] == .number }),
-                   rules.units.contains(before.map { key(words[$0]) }.joined(separator: language == .chinese ? "" : " ")) {
+                   rules.units.contains(phrase) || rules.approximators.contains(phrase) {
                     begin = index - length
                 }
             }
@@ -304,17 +316,25 @@ public struct SentenceAnalyzer: Sendable {
             // million dollars), and ends the number; not after a unit (20 percent growth: growth is not counted).
             // A number word that ends with its unit (一小时, 八度 as jieba lists them) has had its unit.
             var counted = false, unit = words[index].kind != .number && words[index].text.contains { !isNumeral($0) }
+            // A measure word listed under `counter:` (个, 枚, 名; not a unit such as 度 or 小时) counts the noun after
+            // it (四枚金牌, 两千名居民, 三个区): "4枚" alone says nothing.
+            var measured = rules.counters.contains(String(words[index].text.drop(while: isNumeral)))
             while end + 1 < words.count, !counted {
                 let next = words[end + 1]
                 if isNumber(next) {
                     end += 1
                 } else if rules.numberJoiners.contains(key(next)), end + 2 < words.count, isNumber(words[end + 2]) {
                     end += 2
-                } else if next.kind != .punctuation, rules.units.contains(key(next)) || next.wordClass == .measure && !unit {
+                } else if next.kind != .punctuation,
+                          rules.units.contains(key(next)) || (rules.counters.contains(key(next)) || next.wordClass == .measure) && !unit {
                     // After a unit only a listed unit joins (两个小时, 三个月): a stray measure word is not the
                     // number's (一小时道向, a misrecognised 一小时到校).
                     end += 1
                     unit = true
+                    measured = rules.counters.contains(key(next))
+                } else if measured, let noun = countedNoun(words, after: end) {
+                    end = noun
+                    counted = true
                 } else if language == .english, !unit, [.noun, .time].contains(next.wordClass), !next.isNegation {
                     end += 1
                     counted = true
@@ -328,6 +348,23 @@ public struct SentenceAnalyzer: Sendable {
             }
             index = end + 1
         }
+    }
+
+    /// The last word of the noun a Chinese measure word counts, right after `index`: up to two nouns (森林大火), an
+    /// adjective only before a noun (小象); nil when no noun follows (三分，).
+    private func countedNoun(_ words: [Word], after index: Int) -> Int? {
+        var last: Int?
+        for next in index + 1..<min(words.count, index + 3) {
+            let wordClass = words[next].wordClass
+            if wordClass == .noun || wordClass == .name || wordClass == .place || words[next].isName {
+                last = next
+            } else if wordClass == .adjective, last == nil, next + 1 < words.count, words[next + 1].wordClass == .noun {
+                continue
+            } else {
+                break
+            }
+        }
+        return last
     }
 
     private func frame(_ words: [Word], _ index: Int, _ roles: inout [WordRole?]) {

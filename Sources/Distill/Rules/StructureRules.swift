@@ -23,6 +23,13 @@ public struct StructureRules: Sendable, Equatable {
     /// Time nouns that head a noun phrase when they follow a noun of it ("opening hours", "election day"), rather
     /// than time the clause; without them, a time word after a noun is the clause's time (男子篮球队昨晚…).
     public var phraseTimeHeads: Set<String>
+    /// Linking verbs whose adjective says what the subject is (stay, remain, become: "roads will stay closed"): the
+    /// adjective right after one is the predicate with it; English lemmas.
+    public var linkingVerbs: Set<String>
+    /// Words before a number that make it approximate or a bound ("about", "more than", 大约): they join the number.
+    public var approximators: Set<String>
+    /// Measure words that count the noun after them (个, 枚, 名: 四枚金牌, 两千名居民), as opposed to units (度, 小时).
+    public var counters: Set<String>
     /// Predicates that take an infinitive (English lemmas: want, plan, due): the verb after their "to" is a predicate
     /// too; after any other predicate it says why (secondary).
     public var infinitiveTakers: Set<String>
@@ -43,7 +50,9 @@ public struct StructureRules: Sendable, Equatable {
     public init(reporting: Set<String> = [], hedges: Set<String> = [], frameStarts: Set<String> = [],
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
-                infinitiveTakers: Set<String> = [], quantities: Set<String> = [],
+                infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
+                approximators: Set<String> = [],
+                quantities: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -56,6 +65,9 @@ public struct StructureRules: Sendable, Equatable {
         self.timeWords = timeWords
         self.phraseTimeHeads = phraseTimeHeads
         self.infinitiveTakers = infinitiveTakers
+        self.counters = counters
+        self.linkingVerbs = linkingVerbs
+        self.approximators = approximators
         self.quantities = quantities
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
@@ -79,6 +91,8 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.topics == rhs.topics && lhs.numberJoiners == rhs.numberJoiners && lhs.units == rhs.units
             && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords
             && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
+            && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
+            && lhs.approximators == rhs.approximators
             && lhs.quantities == rhs.quantities
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
@@ -93,7 +107,7 @@ public struct StructureRules: Sendable, Equatable {
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
-                    "secondary", "time", "time-head", "infinitive",
+                    "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate",
                     "quantity", "adjunct-end", "light-verb", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
@@ -115,7 +129,9 @@ public struct StructureRules: Sendable, Equatable {
                 tiers.append((String(key.dropFirst(5)).trimmed, roles))
             } else if keys.contains(key) {
                 if key == "whole-lag" { wholeLagLine = number }
-                lists[key, default: []].formUnion(items.map { language == .english ? $0.lowercased() : $0 })
+                // Several words as one item are joined by "_" ("more_than").
+                lists[key, default: []].formUnion(items.map {
+                    (language == .english ? $0.lowercased() : $0).replacingOccurrences(of: "_", with: " ") })
             } else {
                 throw DistillError.badData(path: path, line: number,
                                            reason: "unknown key '\(key)' (expected \(keys.joined(separator: ", ")) or tier NAME)")
@@ -130,6 +146,8 @@ public struct StructureRules: Sendable, Equatable {
                               numberJoiners: lists["number-joiner"] ?? [], units: lists["unit"] ?? [],
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
                               phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
+                              counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
+                              approximators: lists["approximate"] ?? [],
                               quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }

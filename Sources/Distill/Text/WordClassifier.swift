@@ -135,6 +135,10 @@ public struct WordClassifier: Sendable {
             if exceptions[lower]?.contains(where: { $0.0 == .verb }) == true { return .verb }
             if let adjective = options[.adjective], adjective > options[.noun] ?? 0 { return .adjective }
             if options[.noun] != nil { return .noun }
+        case nil:
+            // First in the clause, an -s form before a word that can only be a verb is a plural subject (`Coaches
+            // praised …`, `Officials warned …`), not a verb; an imperative is a base form (`Avoid flooded roads`).
+            if lower.hasSuffix("s"), options[.noun] != nil, nextOptions[.verb] != nil, nextOptions[.noun] == nil { return .noun }
         default:
             break
         }
