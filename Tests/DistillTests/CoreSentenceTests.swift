@@ -232,6 +232,19 @@ struct CoreSentenceTests {
         #expect(low, "the modifier is signed once its noun is")
     }
 
+    /// A verb whose subject and object would both be spelled is not signed alone: the spelled subject is part of
+    /// the core ("welcomed" alone for "the zoo welcomed an elephant" says nothing).
+    @Test func aVerbIsNotSignedWithoutSubjectOrObject() {
+        let analyzer = Fixtures.english
+        let distiller = RulesDistiller(analyzer: analyzer, estimator: LexiconTimeEstimator(analyzer: analyzer))
+        let sentence = "The zoo welcomed an elephant."
+        let core = distiller.condenseNow(sentence, budget: Budget(seconds: distiller.coreSeconds(of: sentence) + 0.05, extraSeconds: 0))
+        #expect(core.text.lowercased().contains("zoo"), "\(core.text)")
+        // With less time than that core the sentence goes whole rather than as a bare verb.
+        let short = distiller.condenseNow(sentence, budget: Budget(seconds: distiller.coreSeconds(of: sentence) - 0.3)).text
+        #expect(short.lowercased() != "welcomed.", "\(short)")
+    }
+
     @Test func malformedRuleFilesNameFileAndLine() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("distill-rules-\(UUID().uuidString)")
         let spoken = root.appendingPathComponent("spoken")

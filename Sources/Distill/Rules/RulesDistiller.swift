@@ -205,6 +205,15 @@ public struct RulesDistiller: PassageDistiller {
                     chunks[chunk].head = head
                 }
             }
+            // A verb with neither subject nor object says nothing ("welcomed" for "the city zoo welcomed a baby
+            // elephant", both heads spelled): then the spelled subject (else object) head is part of the core after all.
+            let signedCore = clauseChunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }
+            if signedCore.contains(where: { chunks[$0].role == .predicate }),
+               !signedCore.contains(where: { [.subjectHead, .objectHead, .number, .name].contains(chunks[$0].role) }),
+               let spelled = [WordRole.subjectHead, .objectHead].lazy.compactMap({ role in
+                   clauseChunks.first { chunks[$0].spelledHead && chunks[$0].role == role } }).first {
+                chunks[spelled].spelledHead = false
+            }
             // A further verb goes with its object ("to review the budget": a bare "review" says nothing; the budget
             // alone still tells what the meeting is about).
             let inOrder = clauseChunks.sorted { chunks[$0].indices.min()! < chunks[$1].indices.min()! }
@@ -293,7 +302,10 @@ public struct RulesDistiller: PassageDistiller {
             for unit in ranked where fits(partial, unit) { take(&partial, unit) }
             // Something must be said about whoever is signed: a lone subject or name (地区。) tells nothing and only
             // takes time from the next passage.
-            if !partial.chosen.contains(where: { [.predicate, .negation, .number].contains(chunks[$0].role) }) { partial.chosen = [] }
+            // Nor does a bare verb (welcomed。): it needs whom or what it is about.
+            let says = partial.chosen.contains { [.predicate, .negation, .number].contains(chunks[$0].role) }
+            let about = partial.chosen.contains { [.subjectHead, .objectHead, .number, .name].contains(chunks[$0].role) }
+            if !says || !about { partial.chosen = [] }
             if !partial.chosen.isEmpty { partial.included = [best] }
         }
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
