@@ -130,6 +130,10 @@ public struct SentenceAnalyzer: Sendable {
                     && !phrase.contains(where: { $0 < predicate! }) && isFirstObject ? .objectHead : .object
                 roles[index] = isHead ? head(headRole) : .modifier
             }
+            // 消防|员 (a word the dictionary lacks, split before its suffix): the noun and its suffix are the head.
+            if phrase.count >= 2, rules.nounSuffixes.contains(words[last].text), phrase[phrase.count - 2] == last - 1 {
+                groups[last - 1] = groups[last]
+            }
             if phraseRole == .object { isFirstObject = false }
         }
         for index in span {

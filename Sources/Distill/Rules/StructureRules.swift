@@ -26,6 +26,9 @@ public struct StructureRules: Sendable, Equatable {
     /// Linking verbs whose adjective says what the subject is (stay, remain, become: "roads will stay closed"): the
     /// adjective right after one is the predicate with it; English lemmas.
     public var linkingVerbs: Set<String>
+    /// One-character suffixes that make a noun of the noun before them when the dictionary lacks the whole word
+    /// (员, 者, 队: 消防|员): the two are the phrase's head together.
+    public var nounSuffixes: Set<String>
     /// Words before a number that make it approximate or a bound ("about", "more than", 大约): they join the number.
     public var approximators: Set<String>
     /// Measure words that count the noun after them (个, 枚, 名: 四枚金牌, 两千名居民), as opposed to units (度, 小时).
@@ -51,7 +54,7 @@ public struct StructureRules: Sendable, Equatable {
                 topics: Set<String> = [], numberJoiners: Set<String> = [], units: Set<String> = [],
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
                 infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
-                approximators: Set<String> = [],
+                approximators: Set<String> = [], nounSuffixes: Set<String> = [],
                 quantities: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
@@ -68,6 +71,7 @@ public struct StructureRules: Sendable, Equatable {
         self.counters = counters
         self.linkingVerbs = linkingVerbs
         self.approximators = approximators
+        self.nounSuffixes = nounSuffixes
         self.quantities = quantities
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
@@ -92,7 +96,7 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.secondaryMarkers == rhs.secondaryMarkers && lhs.timeWords == rhs.timeWords
             && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
             && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
-            && lhs.approximators == rhs.approximators
+            && lhs.approximators == rhs.approximators && lhs.nounSuffixes == rhs.nounSuffixes
             && lhs.quantities == rhs.quantities
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
@@ -107,7 +111,7 @@ public struct StructureRules: Sendable, Equatable {
         var lists: [String: Set<String>] = [:]
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
-                    "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate",
+                    "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate", "noun-suffix",
                     "quantity", "adjunct-end", "light-verb", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
@@ -147,7 +151,7 @@ public struct StructureRules: Sendable, Equatable {
                               secondaryMarkers: lists["secondary"] ?? [], timeWords: lists["time"] ?? [],
                               phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
                               counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
-                              approximators: lists["approximate"] ?? [],
+                              approximators: lists["approximate"] ?? [], nounSuffixes: lists["noun-suffix"] ?? [],
                               quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
