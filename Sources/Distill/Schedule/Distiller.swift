@@ -110,7 +110,7 @@ public struct Distiller: Sendable {
         let budget = Budget(seconds: max(0, hardEnd - start),
                             units: isUnitRate ? allowance : nil, signs: isUnitRate ? nil : allowance,
                             extraSeconds: max(0, extrasEnd - start),
-                            tierSeconds: nextTierStarts.mapValues { max(0, min(extrasEnd, $0) - start) })
+                            tierSeconds: nextTierStarts.mapValues { max(0, $0 - start) })
         var answer = await backend.condense(segment.text, budget: budget, context: state.context)
         var estimate = measure(answer.text)
         if !budget.admits(estimate, units: TextUnits.count(answer.text, language: language)) {
