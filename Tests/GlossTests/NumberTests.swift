@@ -28,6 +28,9 @@ struct NumberTests {
         #expect(labels(translator, "比去年增长2.5%。").contains("百分之-2-点-5"))
         #expect(labels(translator, "他今年12岁。").contains("十-2"))
         #expect(labels(translator, "以85比79战胜对手。").first == "8-十-5-比-7-十-9")
+        // An ordinal as the word list writes it (第十四) is the ordinal marker and a number, not a spelled word.
+        let ordinal = labels(translator, "第十四届运动会开幕。")
+        #expect(ordinal.contains("十-4") && !ordinal.contains { $0.contains("SHISI") }, "\(ordinal)")
         let range = labels(translator, "气温将下降8到10度。")
         #expect(range.contains("8") && range.contains("十"), "\(range)")
     }

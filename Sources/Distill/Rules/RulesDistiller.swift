@@ -147,10 +147,13 @@ public struct RulesDistiller: PassageDistiller {
         var plans: [Plan] = [], chunks: [Chunk] = []
         var previousEnd: Int?  // the tier of the previous clause's last group
         var sentence = -1
-        for (position, clause) in ClauseSplitter.clauses(text).enumerated() {
+        let clauses = ClauseSplitter.clauses(text)
+        let cleaned = clauses.map { cleaner.clean($0.text) }
+        let analyses = speakersMarked(clauses, cleaned, cleaned.map(sentences.analyse))
+        for (position, clause) in clauses.enumerated() {
             if clause.startsSentence || sentence < 0 { sentence += 1 }
-            let words = cleaner.clean(clause.text)
-            let analysis = sentences.analyse(words)
+            let words = cleaned[position]
+            let analysis = analyses[position]
             // A verbless piece after a comma within a sentence that does not open a phrase of its own ("…, parks
             // and public transport", "…, several months ahead of schedule") continues the clause before: its heads
             // rank as that clause's last words do, not as a core of their own. Numbers and names keep their rank.
@@ -181,7 +184,8 @@ public struct RulesDistiller: PassageDistiller {
                 }
                 // A head that would be fingerspelled (no sign; about three times a sign's time) is not required for
                 // the core unless it is a name: the signed core goes first, the spelled head is the first to join.
-                let spelledHead = tier == 0 && [.subjectHead, .objectHead, .predicate].contains(role)
+                // Not the predicate: a core without what happened ("第十四号" for "第十四号台风…登陆") says nothing.
+                let spelledHead = tier == 0 && [.subjectHead, .objectHead].contains(role)
                     && members.allSatisfy { words[$0].kind == .unknown && !words[$0].isName }
                 let text = analyzer.join(members.map { words[$0] })
                 let estimate = (try? estimator.signingTime(of: text)) ?? SigningEstimate(seconds: .infinity)
@@ -205,6 +209,12 @@ public struct RulesDistiller: PassageDistiller {
                     chunks[chunk].head = head
                 }
             }
+            // A speaker says nothing without what was said ("blaze, police."): signed only with the clause's
+            // predicate (else its first core group).
+            if let said = clauseChunks.first(where: { chunks[$0].role == .predicate })
+                ?? clauseChunks.first(where: { chunks[$0].tier == 0 }) {
+                for chunk in clauseChunks where chunks[chunk].role == .speaker { chunks[chunk].head = said }
+            }
             // A verb with neither subject nor object says nothing ("welcomed" for "the city zoo welcomed a baby
             // elephant", both heads spelled): then the spelled subject (else object) head is part of the core after all.
             let signedCore = clauseChunks.filter { chunks[$0].tier == 0 && !chunks[$0].spelledHead }
@@ -224,14 +234,49 @@ public struct RulesDistiller: PassageDistiller {
                 }
             }
             let core = clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }.sorted().map { words[$0] }
-            let value = ranker.score(core, position: position, startsSentence: clause.startsSentence, alreadySaid: said)
+            // A clause without a core of its own ("今天凌晨三点左右，" before its sentence's news) is no news on its own:
+            // its words join when its sentence is signed, and it does not outrank that sentence.
+            let hasCore = clauseChunks.contains { ![.time, .place].contains(chunks[$0].role) }
+            let value = hasCore ? ranker.score(core, position: position, startsSentence: clause.startsSentence, alreadySaid: said) : 0
             // Only what is likely signed counts as said: a frame's speaker is not (据铁路部门统计 … 铁路).
             said.formUnion(clauseChunks.filter { chunks[$0].tier <= 1 }.flatMap { chunks[$0].indices }
                 .filter { words[$0].isContent }.map { words[$0].text.lowercased() })
             plans.append(Plan(words: words, value: value, chunks: clauseChunks, sentence: sentence))
-            previousEnd = clauseChunks.max { chunks[$0].indices.max()! < chunks[$1].indices.max()! }.map { max(1, chunks[$0].tier) }
+            // After a clause that only times or places what follows ("今天上午，"), the next is the news itself.
+            previousEnd = hasCore ? clauseChunks.max { chunks[$0].indices.max()! < chunks[$1].indices.max()! }.map { max(1, chunks[$0].tier) } : nil
         }
         return (plans, chunks)
+    }
+
+    /// Verbless noun phrases set off by commas before a reporting frame are its speaker ("The health secretary,
+    /// Priya Raman, said …", "…, the transport minister, James Clarke, said."): who said it is the least of the
+    /// news, not a core of its own. A frame is a clause opening with a reporting verb, or one that is nothing but
+    /// frame (a sentence-final "said.").
+    private func speakersMarked(_ clauses: [ClauseSplitter.Clause], _ words: [[Word]],
+                                _ analyses: [SentenceAnalyzer.Analysis]) -> [SentenceAnalyzer.Analysis] {
+        var analyses = analyses
+        for index in clauses.indices {
+            let content = words[index].indices.filter { words[index][$0].kind != .punctuation }
+            guard let first = content.first else { continue }
+            let roles = analyses[index].roles
+            let opensWithReport = roles[first] == .frame && words[index][first].wordClass == .verb
+            let onlyFrame = content.allSatisfy { [.frame, .speaker, .function].contains(roles[$0]) }
+                && content.contains { roles[$0] == .frame }
+            guard opensWithReport || onlyFrame, index > 0, !clauses[index].startsSentence else { continue }
+            var before = index - 1
+            while before >= 0 {
+                let phrase = words[before].filter { $0.kind != .punctuation }
+                guard let opening = phrase.first, !phrase.contains(where: { $0.wordClass == .verb }),
+                      ![.preposition, .subordinator, .conjunction].contains(opening.wordClass) else { break }
+                for word in words[before].indices where [.subjectHead, .subject, .name, .modifier, .object, .objectHead]
+                    .contains(analyses[before].roles[word]) {
+                    analyses[before].roles[word] = .speaker
+                }
+                if clauses[before].startsSentence { break }
+                before -= 1
+            }
+        }
+        return analyses
     }
 
     /// The noun that the attributive word at `index` modifies: the last nominal of the run of nouns and
@@ -311,6 +356,14 @@ public struct RulesDistiller: PassageDistiller {
         let worth = { (pick: Pick) in pick.chosen.reduce(0.0) { $0 + chunks[$1].value } }
         let isPartial = worth(partial) > worth(whole)
         var pick = isPartial ? partial : whole
+        // Beside a partial core, the whole cores of lesser clauses that still fit ("…发送旅客4.8亿人次，比去年增长6%":
+        // the rise as well as who carried whom).
+        if isPartial {
+            for clause in valued where !pick.included.contains(clause) && !core(clause).isEmpty && fits(pick, core(clause)) {
+                take(&pick, core(clause))
+                pick.included.append(clause)
+            }
+        }
         // 2. Tier by tier within the kept clauses, best value per second first; beyond the tiers that may use the
         //    whole lag (the core; new time and place), within the time that does not make the next passage late.
         //    A partial core's left-out groups did not fit as its units

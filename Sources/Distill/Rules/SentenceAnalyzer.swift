@@ -96,6 +96,15 @@ public struct SentenceAnalyzer: Sendable {
         for index in content where index > 0 && roles[index] == .time && roles[index - 1] == .time {
             groups[index] = groups[index - 1]
         }
+        // A name of several words ("Aston Villa", "Villa Park", "Graham Pike") is one group with the role of its
+        // last word: a piece of a name ("Park", "Motors") tells nothing.
+        if language == .english {
+            for index in content.reversed() where index + 1 < words.count && words[index].isName && words[index + 1].isName
+                && ![.time, .number, .function].contains(roles[index]) && ![.time, .number, .function].contains(roles[index + 1]) {
+                roles[index] = roles[index + 1]
+                groups[index] = groups[index + 1]
+            }
+        }
         // A light verb says nothing without its object (部分地区有大雪: 有 alone is empty): they go together.
         for index in content where roles[index] == .predicate && rules.lightVerbs.contains(key(words[index])) {
             if let object = content.first(where: { $0 > index && roles[$0] == .objectHead }),
@@ -111,6 +120,7 @@ public struct SentenceAnalyzer: Sendable {
                              _ roles: inout [WordRole?], _ groups: inout [Int]) {
         let head: (WordRole) -> WordRole = { secondary && [.subjectHead, .predicate, .objectHead].contains($0) ? .secondaryHead : $0 }
         var adjunct = false
+        var locative = false  // the adjunct opened with a preposition of place (near, in, 在)
         var predicate: Int?
         var phrase: [Int] = []  // the nominal words of the current noun phrase
         var phraseRole = WordRole.subject
@@ -123,6 +133,14 @@ public struct SentenceAnalyzer: Sendable {
             // The last nominal is the head; a nominal before a conjunction (和, and) heads a conjunct too.
             defer { phrase = [] }
             guard let last = phrase.last else { return }
+            // A name before the common noun that heads its phrase describes it ("its Sunderland plant", 中国 女子
+            // 冰球队): signed with the noun, not a core of its own.
+            if roles[last] == nil {
+                for index in phrase where index != last && roles[index] == .name
+                    && !(index + 1 < words.count && isCoordinator(words[index + 1])) {
+                    roles[index] = nil
+                }
+            }
             for index in phrase where roles[index] == nil {
                 let coordinated = index + 1 < words.count && isCoordinator(words[index + 1])
                 let isHead = index == last || coordinated
@@ -144,7 +162,7 @@ public struct SentenceAnalyzer: Sendable {
             afterCoordinator = false
             // Something removed between (a complementizer, a frame) ends an English adjunct.
             if language == .english, let previous, index != previous + 1 { adjunct = false }
-            if roles[index] == .number || roles[index] == .frame { continue }
+            if roles[index] == .number || roles[index] == .frame || roles[index] == .time { continue }
             if wordClass == .preposition {
                 // "the number of customers": the counted noun heads the phrase, the quantity word modifies it.
                 if word.text.lowercased() == "of", let last = phrase.last, isQuantity(words[last]) {
@@ -155,6 +173,7 @@ public struct SentenceAnalyzer: Sendable {
                 // Without adjuncts only the opening preposition is ignored: "with the possibility of flooding in
                 // low lying areas" is about flooding, and "in low lying areas" stays an adjunct.
                 adjunct = adjuncts || index != span.first
+                locative = rules.locatives.contains(key(word))
                 roles[index] = .function
                 continue
             }
@@ -175,7 +194,11 @@ public struct SentenceAnalyzer: Sendable {
                     continue
                 }
                 if !ends {
-                    if roles[index] == nil { roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? .name : .adjunct }
+                    // A name in an adjunct of place says where ("near Wakefield", 在广东湛江沿海): a place, not the
+                    // core; elsewhere ("against Brazil", "with their captain Tom Hale") it stays a name.
+                    if roles[index] == nil {
+                        roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? (locative ? .place : .name) : .adjunct
+                    }
                     continue
                 }
                 // "for children and adults": a noun phrase coordinated inside the adjunct is part of it, not an
@@ -192,6 +215,8 @@ public struct SentenceAnalyzer: Sendable {
                     continue
                 }
                 if wordClass == .determiner { continue }
+                // 工地的塔吊: what comes before 的 describes the noun after it, one phrase headed by the last noun.
+                if language == .chinese, word.text == "的", !phrase.isEmpty { continue }
                 if wordClass == .auxiliary || wordClass == .particle {
                     closePhrase()
                     afterAuxiliary = predicate != nil
@@ -226,7 +251,17 @@ public struct SentenceAnalyzer: Sendable {
             if wordClass == .measure && language == .chinese { roles[index] = .function; continue }
             if word.isName || wordClass == .name { roles[index] = .name; phrase.append(index); continue }
             if wordClass == .place { roles[index] = .place; continue }
+            // 在建工地的塔吊, 连接成都和重庆的新线路: a Chinese verb whose phrase ends in 的 describes the noun after it
+            // (a relative clause); it is not the clause's predicate.
+            if wordClass == .verb, language == .chinese, describesNoun(words, after: index, in: span) {
+                roles[index] = .modifier
+                continue
+            }
             if wordClass == .verb {
+                // "figures show inflation fell": a finite verb right after the object's noun opens a clause of its
+                // own (the object is its subject); its verb carries the news as much as the first.
+                let complement = language == .english && predicate != nil && previous != nil && phrase.last == previous
+                    && !word.text.lowercased().hasSuffix("ing")
                 closePhrase()
                 if predicate == nil {
                     predicate = index
@@ -240,7 +275,7 @@ public struct SentenceAnalyzer: Sendable {
                 } else if purpose {
                     roles[index] = .verb
                     isFirstObject = false
-                } else if afterAuxiliary || coordinated {
+                } else if afterAuxiliary || coordinated || complement {
                     // A verb after a modal or "to" (出现症状要及时就医: 就医; "… and to avoid driving"), or coordinated
                     // with the predicate ("slow down and avoid flooded roads"), is a predicate too, with its own object.
                     roles[index] = head(.predicate)
@@ -303,6 +338,21 @@ public struct SentenceAnalyzer: Sendable {
         var index = 0
         while index < words.count {
             guard isNumber(words[index]) else { index += 1; continue }
+            // 一处, 一座公园, 一名男子: 一 with a counter is "a", not a figure; the noun after it is what the news says.
+            if language == .chinese, words[index].text.hasPrefix("一") {
+                let counter = words[index].text.dropFirst()
+                if counter.isEmpty, index + 1 < words.count, rules.counters.contains(words[index + 1].text) {
+                    roles[index] = .function
+                    roles[index + 1] = .function
+                    index += 2
+                    continue
+                }
+                if rules.counters.contains(String(counter)) {
+                    roles[index] = .function
+                    index += 1
+                    continue
+                }
+            }
             let group = groups[index]
             var end = index
             // A unit written before the number and split from it by the segmenter (百分|之|六), or a word that makes
@@ -346,8 +396,12 @@ public struct SentenceAnalyzer: Sendable {
                     break
                 }
             }
+            // 上午九点, 三点左右, "ten past seven", "7 pm": a time of day times the clause; it is not a figure of the news.
+            let clock = (begin...end).contains { member in
+                language == .english ? rules.clockUnits.contains(key(words[member]))
+                    : words[member].text.first.map(isNumeral) == true && rules.clockUnits.contains { words[member].text.hasSuffix($0) } }
             for member in begin...end {
-                roles[member] = .number
+                roles[member] = clock ? .time : .number
                 groups[member] = group
             }
             index = end + 1
@@ -393,6 +447,24 @@ public struct SentenceAnalyzer: Sendable {
 
     private func isCoordinator(_ word: Word) -> Bool {
         ["和", "与", "及", "以及", "、", "and", "or", "或", ","].contains(word.text.lowercased())
+    }
+
+    /// Whether the Chinese verb before `index + 1` opens a relative clause: only nouns, names, numbers, adjectives
+    /// and coordinators between it and a 的 that a noun follows, a noun right before the 的 (在建工地的塔吊), nothing
+    /// that ends a phrase.
+    private func describesNoun(_ words: [Word], after index: Int, in span: [Int]) -> Bool {
+        for next in span where next > index {
+            let word = words[next]
+            if word.text == "的" {
+                // The word before 的 is a noun of the clause (工地的), not an adjective of the object (购买四十辆新的车).
+                let before = words[next - 1]
+                return next - 1 > index && (before.wordClass.isNominal || before.isName)
+                    && span.first { $0 > next }.map { words[$0].wordClass.isNominal || [.adjective, .number].contains(words[$0].wordClass) } ?? false
+            }
+            guard word.wordClass.isNominal || word.isName || [.adjective, .number, .measure].contains(word.wordClass)
+                || isCoordinator(word) else { return false }
+        }
+        return false
     }
 
     /// Whether the words after a coordinator form a noun phrase (determiners and adjectives, then a nominal) rather

@@ -33,6 +33,15 @@ public struct StructureRules: Sendable, Equatable {
     public var approximators: Set<String>
     /// Measure words that count the noun after them (个, 枚, 名: 四枚金牌, 两千名居民), as opposed to units (度, 小时).
     public var counters: Set<String>
+    /// Prepositions of place (near, in, 在): a name in an adjunct they open is a place (when-new), not a core name.
+    public var locatives: Set<String>
+    /// Units that make a number a time of day (点, 点钟: 上午九点): the clause's time, not a figure of the news.
+    public var clockUnits: Set<String>
+    /// Common surnames (Chinese): a surname and the one or two single characters after it that the segmenter split
+    /// off (刘|晓|红) are one person's name.
+    public var surnames: Set<String>
+    /// Single characters that never continue a name after a surname (说, 是, 在: 张伟说).
+    public var nameStops: Set<String>
     /// Predicates that take an infinitive (English lemmas: want, plan, due): the verb after their "to" is a predicate
     /// too; after any other predicate it says why (secondary).
     public var infinitiveTakers: Set<String>
@@ -55,7 +64,8 @@ public struct StructureRules: Sendable, Equatable {
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
                 infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
                 approximators: Set<String> = [], nounSuffixes: Set<String> = [],
-                quantities: Set<String> = [],
+                quantities: Set<String> = [], locatives: Set<String> = [], clockUnits: Set<String> = [], surnames: Set<String> = [],
+                nameStops: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -73,6 +83,10 @@ public struct StructureRules: Sendable, Equatable {
         self.approximators = approximators
         self.nounSuffixes = nounSuffixes
         self.quantities = quantities
+        self.locatives = locatives
+        self.clockUnits = clockUnits
+        self.surnames = surnames
+        self.nameStops = nameStops
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
         self.tiers = tiers
@@ -97,7 +111,8 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
             && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
             && lhs.approximators == rhs.approximators && lhs.nounSuffixes == rhs.nounSuffixes
-            && lhs.quantities == rhs.quantities
+            && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits && lhs.surnames == rhs.surnames
+            && lhs.nameStops == rhs.nameStops
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
             && lhs.wholeLagTiers == rhs.wholeLagTiers
@@ -112,7 +127,7 @@ public struct StructureRules: Sendable, Equatable {
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
                     "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate", "noun-suffix",
-                    "quantity", "adjunct-end", "light-verb", "whole-lag"]
+                    "quantity", "adjunct-end", "light-verb", "locative", "clock", "surname", "name-stop", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
@@ -152,7 +167,8 @@ public struct StructureRules: Sendable, Equatable {
                               phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
                               counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
                               approximators: lists["approximate"] ?? [], nounSuffixes: lists["noun-suffix"] ?? [],
-                              quantities: lists["quantity"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
+                              quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [], clockUnits: lists["clock"] ?? [],
+                              surnames: lists["surname"] ?? [], nameStops: lists["name-stop"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
 }

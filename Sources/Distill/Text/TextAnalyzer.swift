@@ -66,7 +66,8 @@ public struct TextAnalyzer: Sendable {
     /// The words of `text` in order, punctuation included, each with its ``WordClass``.
     public func words(_ text: String) -> [Word] {
         var words = language == .chinese ? chineseWords(text) : englishWords(text)
-        let classes = classifier.classes(words.map { $0.kind == .punctuation ? nil : $0.text })
+        let names = Set(words.indices.filter { words[$0].isName })
+        let classes = classifier.classes(words.map { $0.kind == .punctuation ? nil : $0.text }, names: language == .english ? names : [])
         for index in words.indices {
             guard let wordClass = classes[index] else { continue }
             words[index].wordClass = words[index].kind == .number ? .number : wordClass
@@ -122,6 +123,9 @@ public struct TextAnalyzer: Sendable {
             let word = chineseWord(token)
             if word.kind == .number, let last = words.last, last.kind == .number {
                 words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
+            } else if word.kind == .number, let last = words.last, isDecimalHead(last.text) {
+                // 百分之五点|二, 五点|二 as the word list splits them: one decimal number (5.2%), not a time of day.
+                words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
             } else if word.kind == .number, words.count >= 2, words[words.count - 1].text == "点", words[words.count - 2].kind == .number {
                 // A decimal: 二 点 五 is one number, 二点五.
                 let point = words.removeLast(), whole = words.removeLast()
@@ -130,7 +134,31 @@ public struct TextAnalyzer: Sendable {
                 words.append(word)
             }
         }
-        return words
+        return joiningNames(words)
+    }
+
+    /// 刘|晓|红, 周|子|涵, 王|某: a person's name the word list lacks comes out of the segmenter as its surname and
+    /// single characters. A listed surname (`surname:` in the structure rules), not counted by a numeral before it
+    /// (一张), and the one or two single characters after it that can continue a name (not `name-stop:`, function
+    /// words, numbers or punctuation) are one name, spelled as names are.
+    private func joiningNames(_ words: [Word]) -> [Word] {
+        let continuesName = { (word: Word) in
+            word.text.count == 1 && word.kind != .punctuation && word.kind != .number
+                && !structure.nameStops.contains(word.text) && !functionWords.contains(word.text)
+        }
+        var result: [Word] = []
+        var index = 0
+        while index < words.count {
+            var end = index
+            if structure.surnames.contains(words[index].text), result.last?.kind != .number {
+                while end + 1 < words.count, end - index < 2, continuesName(words[end + 1]) { end += 1 }
+            }
+            guard end > index else { result.append(words[index]); index += 1; continue }
+            let text = words[index...end].map(\.text).joined()
+            result.append(Word(text: text, kind: .unknown, isName: true, spelled: speller.units(for: text)))
+            index = end + 1
+        }
+        return result
     }
 
     private func chineseWord(_ token: ChineseSegmenter.Token) -> Word {
@@ -151,6 +179,14 @@ public struct TextAnalyzer: Sendable {
         }
         return Word(text: text, kind: .unknown, isName: token.kind == .latin, isNegation: negation,
                     spelled: speller.units(for: text))
+    }
+
+    /// True for a listed word that is a numeral ending in 点, optionally after 百分之 (五点, 百分之五点): with a number
+    /// after it, the integer part of a decimal.
+    private func isDecimalHead(_ text: String) -> Bool {
+        let body = text.hasPrefix("百分之") ? text.dropFirst(3) : Substring(text)
+        guard body.count > 1, body.last == "点" else { return false }
+        return body.dropLast().allSatisfy { rules.numberWords.contains(String($0)) }
     }
 
     /// True for a word the general list has that is a numeral and a unit of the structure rules (八度 after 六到,
@@ -204,7 +240,12 @@ public struct TextAnalyzer: Sendable {
                 index += length
                 continue
             }
-            words.append(englishWord(token.text, clauseStart: words.allSatisfy { $0.kind == .punctuation }))
+            // First in a clause a capitalised word is a name only before another one ("James Clarke said", "Aston
+            // Villa beat …"); alone it may be any word.
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let clauseStart = words.allSatisfy { $0.kind == .punctuation }
+                && !(next.map { !$0.isPunctuation && $0.text.first!.isUppercase && $0.text.count > 1 } ?? false)
+            words.append(englishWord(token.text, clauseStart: clauseStart))
             index += 1
         }
         return words

@@ -17,12 +17,15 @@ public struct WordClassifier: Sendable {
     let exceptions: [String: [(WordClass, String)]]
     let frequencies: [String: Double]
     let language: DistillLanguage
+    /// Chinese words jieba tags `vn` (verbal nouns: 宣判, 改造), which are verbs after an auxiliary.
+    let verbalNouns: Set<String>
 
     /// Creates a classifier from loaded tables (tests build small ones).
     public init(language: DistillLanguage, fixed: [String: WordClass], dictionary: [String: WordClass] = [:],
                 senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:],
-                frequencies: [String: Double] = [:]) {
+                frequencies: [String: Double] = [:], verbalNouns: Set<String> = []) {
         self.frequencies = frequencies
+        self.verbalNouns = verbalNouns
         self.language = language
         self.fixed = fixed
         self.dictionary = dictionary
@@ -31,19 +34,60 @@ public struct WordClassifier: Sendable {
     }
 
     /// The classes of `texts` (the words of one clause in order, punctuation as nil), using the previous and next word.
-    public func classes(_ texts: [String?]) -> [WordClass?] {
+    /// English words at the indices in `names` (capitalised names) are `name` unless listed otherwise (`Monday` is a
+    /// time word): "Aston Villa beat Everton" reads `beat` after a name.
+    public func classes(_ texts: [String?], names: Set<Int> = []) -> [WordClass?] {
         var result: [WordClass?] = []
         for (index, text) in texts.enumerated() {
             guard let text else { result.append(nil); continue }
-            let previous = index > 0 ? result[index - 1] : nil
+            // "will not close": an adverb between an auxiliary and the word does not hide the auxiliary.
+            var previous = index > 0 ? result[index - 1] : nil
+            if previous == .adverb, index > 1, result[index - 2] == .auxiliary { previous = .auxiliary }
             let next = index + 1 < texts.count ? texts[index + 1] : nil
             if language == .english, text.lowercased() == "to" {
                 result.append(infinitive(next, then: index + 2 < texts.count ? texts[index + 2] : nil) ? .particle : .preposition)
                 continue
             }
-            result.append(language == .chinese ? chinese(text) : english(text, after: previous, before: next))
+            // 正式开业, 将宣判: an adverb modifies a verb or adjective, never a noun, so a word the list tags as a
+            // noun right after one is the verb; so is a verbal noun (jieba's tag vn) after an auxiliary (会宣判).
+            guard language == .english else {
+                let wordClass = chinese(text)
+                let isVerbal = wordClass == .noun && (previous == .adverb || previous == .auxiliary && verbalNouns.contains(text))
+                result.append(isVerbal ? .verb : wordClass)
+                continue
+            }
+            let wordClass = english(text, after: previous, before: next, then: index + 2 < texts.count ? texts[index + 2] : nil)
+            result.append(names.contains(index) && [.noun, .verb, .adjective, .adverb].contains(wordClass) ? .name : wordClass)
         }
+        if language == .english { markReducedRelatives(texts, &result) }
         return result
+    }
+
+    /// "a train bound for Leeds derailed", "figures released this morning show": a participle right after a noun,
+    /// followed by a preposition or a time, with a finite verb after a noun later in the clause and nothing between
+    /// that opens another clause, describes the noun (a reduced relative clause); the later verb is the predicate.
+    private func markReducedRelatives(_ texts: [String?], _ result: inout [WordClass?]) {
+        for index in result.indices where result[index] == .verb && index > 0 && index + 1 < result.count {
+            guard let text = texts[index]?.lowercased(), isParticiple(text),
+                  let before = result[index - 1], [.noun, .name].contains(before), let after = result[index + 1],
+                  after == .preposition || after == .time || after == .determiner && index + 2 < result.count && result[index + 2] == .time
+            else { continue }
+            for later in index + 2..<result.count {
+                guard let laterClass = result[later] else { break }
+                if [.conjunction, .subordinator, .auxiliary, .particle].contains(laterClass) { break }
+                if laterClass == .verb {
+                    if let previous = result[later - 1], previous.isNominal, texts[later]?.lowercased().hasSuffix("ing") == false {
+                        result[index] = .adjective
+                    }
+                    break
+                }
+            }
+        }
+    }
+
+    /// A past participle: an -ed form, or an irregular verb form WordNet lists (`bound`, `held`, `known`).
+    private func isParticiple(_ word: String) -> Bool {
+        word.hasSuffix("ed") || exceptions[word]?.contains(where: { $0.0 == .verb }) == true
     }
 
     /// The class of one Chinese word: the correction list, then jieba's tag, else noun.
@@ -107,7 +151,7 @@ public struct WordClassifier: Sendable {
         (.adjective, [("er", ""), ("est", ""), ("er", "e"), ("est", "e")]),
     ]
 
-    private func english(_ word: String, after previous: WordClass?, before next: String?) -> WordClass {
+    private func english(_ word: String, after previous: WordClass?, before next: String?, then afterNext: String?) -> WordClass {
         let lower = word.lowercased()
         if let fixed = fixed[lower] { return fixed }
         let options = wordNetClasses(lower)
@@ -134,6 +178,10 @@ public struct WordClassifier: Sendable {
             // An irregular verb form WordNet lists (`rose` → rise, `won` → win, `left` → leave) is the verb.
             if exceptions[lower]?.contains(where: { $0.0 == .verb }) == true { return .verb }
             if let adjective = options[.adjective], adjective > options[.noun] ?? 0 { return .adjective }
+            // Before what can only start an object (a determiner, a pronoun, a name, a number: "Villa beat Everton",
+            // "astronomers say a …") the word is the verb: nouns in a row do not run into a new noun phrase. Not
+            // before a time ("the bus strike this week").
+            if options[.verb] != nil, let next, startsObject(next, then: afterNext) { return .verb }
             if options[.noun] != nil { return .noun }
         case nil:
             // First in the clause, an -s form before a word that can only be a verb is a plural subject (`Coaches
@@ -143,6 +191,14 @@ public struct WordClassifier: Sendable {
             break
         }
         return best(options)
+    }
+
+    /// Whether `next` (then `afterNext`) can only open a noun phrase: a determiner or object pronoun not opening a
+    /// time ("this week"), a capitalised name or a number.
+    private func startsObject(_ next: String, then afterNext: String?) -> Bool {
+        if let first = next.first, first.isUppercase || first.isNumber { return true }
+        guard let nextClass = fixed[next.lowercased()], nextClass == .determiner || nextClass == .pronoun else { return false }
+        return afterNext.map { fixed[$0.lowercased()] != .time } ?? true
     }
 
     /// True when `to` before `next` (then `after`) marks an infinitive (`to review the budget`, `to avoid`), false for
@@ -203,7 +259,7 @@ extension WordClassifier {
         }
         switch language {
         case .chinese:
-            var dictionary: [String: WordClass] = [:], frequencies: [String: Double] = [:]
+            var dictionary: [String: WordClass] = [:], frequencies: [String: Double] = [:], verbalNouns: Set<String> = []
             dictionary.reserveCapacity(140_000)
             frequencies.reserveCapacity(140_000)
             let words = "\(root)/spoken/generated/zh-words.txt"
@@ -218,8 +274,10 @@ extension WordClassifier {
                 let word = String(fields[0])
                 dictionary[word] = tags[fields[2]] ?? .other
                 frequencies[word] = Double(fields[1]) ?? 1
+                if fields[2] == "vn" { verbalNouns.insert(word) }
             }
-            return WordClassifier(language: language, fixed: fixed, dictionary: dictionary, frequencies: frequencies)
+            return WordClassifier(language: language, fixed: fixed, dictionary: dictionary, frequencies: frequencies,
+                                  verbalNouns: verbalNouns)
         case .english:
             var senses: [String: [WordClass: Int]] = [:], exceptions: [String: [(WordClass, String)]] = [:]
             let wordNet = "\(root)/spoken/generated/en-pos.txt"

@@ -46,6 +46,22 @@ struct ChineseTokenizer: Sendable {
                 tokens.append(SourceToken(text: piece.text, range: range, kind: .name))
             }
         case .general:
+            // 第十四, 第十四届: the ordinal marker, the number (signed as one, not spelled) and what it counts.
+            let ordinal = piece.text.first == "第" ? piece.text.dropFirst().prefix { ChineseNumerals.isNumeral(String($0)) } : ""
+            if !ordinal.isEmpty {
+                let numberStart = range.lowerBound + 1, numberEnd = numberStart + ordinal.count
+                if lexiconWords.contains("第" + ordinal) {
+                    // An ordinal with a sign of its own (第一).
+                    tokens.append(SourceToken(text: "第" + ordinal, range: range.lowerBound..<numberEnd, kind: .word))
+                } else {
+                    tokens.append(SourceToken(text: "第", range: range.lowerBound..<numberStart, kind: .word))
+                    tokens.append(SourceToken(text: String(ordinal), range: numberStart..<numberEnd, kind: .number))
+                }
+                if numberEnd < range.upperBound {
+                    tokens.append(SourceToken(text: String(piece.text.dropFirst(1 + ordinal.count)), range: numberEnd..<range.upperBound, kind: .word))
+                }
+                return
+            }
             let digits = piece.text.prefix { ChineseNumerals.isNumeral(String($0)) }
             let rest = piece.text.dropFirst(digits.count)
             // After Arabic digits a word starting with a group word carries the number's magnitude: 4.8 亿人次.
