@@ -138,7 +138,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// 刘|晓|红, 周|子|涵, 王|某: a person's name the word list lacks comes out of the segmenter as its surname and
-    /// single characters. A listed surname (`surname:` in the structure rules), not counted by a numeral before it
+    /// single characters. A listed surname (`surname:` in `<tag>-protected.txt`), not counted by a numeral before it
     /// (一张), and the one or two single characters after it that can continue a name (not `name-stop:`, function
     /// words, numbers or punctuation) are one name, spelled as names are.
     private func joiningNames(_ words: [Word]) -> [Word] {
@@ -150,7 +150,7 @@ public struct TextAnalyzer: Sendable {
         var index = 0
         while index < words.count {
             var end = index
-            if structure.surnames.contains(words[index].text), result.last?.kind != .number {
+            if rules.surnames.contains(words[index].text), result.last?.kind != .number {
                 while end + 1 < words.count, end - index < 2, continuesName(words[end + 1]) { end += 1 }
             }
             guard end > index else { result.append(words[index]); index += 1; continue }
