@@ -17,6 +17,7 @@ extension GlossTranslator {
                       segmenter: grammar.spokenLanguage.hasPrefix("zh") ? tools.segmenter : nil,
                       lemmatizer: grammar.spokenLanguage == "en" ? tools.lemmatizer : nil,
                       pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil,
-                      thesaurus: grammar.spokenLanguage == "en" ? tools.thesaurus : nil)
+                      thesaurus: grammar.spokenLanguage == "en" ? tools.thesaurus : nil,
+                      names: grammar.spokenLanguage.hasPrefix("zh") ? tools.names : nil)
     }
 }

@@ -21,9 +21,10 @@ public struct GlossTranslator: Sendable {
     ///   - lemmatizer: English lemmas for the out-of-vocabulary cascade; nil to skip that step.
     ///   - pinyin: readings for spelling Chinese names; nil spells Latin letters only.
     ///   - thesaurus: English first-sense synonyms for the out-of-vocabulary cascade; nil to skip that step.
+    ///   - names: Chinese surnames, to read a name the segmenter cut into characters (刘|晓|红) as one name.
     /// - Throws: ``GlossError/unsupportedSpokenLanguage(_:signLanguage:)`` for Chinese without a segmenter.
     public init(lexicon: Lexicon, grammar: GlossGrammar, segmenter: ChineseSegmenter?,
-                lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?, thesaurus: Thesaurus? = nil) throws {
+                lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?, thesaurus: Thesaurus? = nil, names: ChineseNames? = nil) throws {
         if grammar.spokenLanguage.hasPrefix("zh"), segmenter == nil {
             throw GlossError.unsupportedSpokenLanguage(grammar.spokenLanguage, signLanguage: lexicon.info.code)
         }
@@ -31,7 +32,7 @@ public struct GlossTranslator: Sendable {
         self.grammar = grammar
         let words = lexicon.words(language: grammar.spokenLanguage)
         chinese = grammar.spokenLanguage.hasPrefix("zh")
-            ? segmenter.map { ChineseTokenizer(segmenter: $0, grammar: grammar, lexiconWords: words) } : nil
+            ? segmenter.map { ChineseTokenizer(segmenter: $0, grammar: grammar, lexiconWords: words, names: names) } : nil
         builder = ItemBuilder(grammar: grammar, lexicon: lexicon)
         orderer = ClauseOrderer(grammar: grammar, lexicon: lexicon)
         resolver = SignResolver(lexicon: lexicon, grammar: grammar, lemmatizer: lemmatizer, thesaurus: thesaurus, pinyin: pinyin)

@@ -31,6 +31,9 @@ struct NumberTests {
         // An ordinal as the word list writes it (第十四) is the ordinal marker and a number, not a spelled word.
         let ordinal = labels(translator, "第十四届运动会开幕。")
         #expect(ordinal.contains("十-4") && !ordinal.contains { $0.contains("SHISI") }, "\(ordinal)")
+        // A name the word list lacks is spelled whole: no RED (红) or WEEK (周) inside it.
+        let named = labels(translator, "馆长刘晓红和小将周子涵表示。")
+        #expect(named.contains("fs-LIUXIAOHONG") && named.contains("fs-ZHOUZIHAN") && !named.contains("红色"), "\(named)")
         let range = labels(translator, "气温将下降8到10度。")
         #expect(range.contains("8") && range.contains("十"), "\(range)")
     }

@@ -15,6 +15,30 @@ struct LanguageTests {
         #expect(ChineseSegmenter(lexiconWords: [], generalWords: []).segment("").isEmpty)
     }
 
+    /// A surname and the one or two single characters after it are one name; not after a numeral (一张), not over a
+    /// stop character (张伟说) or what the caller rules out; the shipped lists load.
+    @Test func namesCutIntoCharactersAreJoined() throws {
+        let names = ChineseNames(surnames: ["刘", "张", "王"], stops: ["说"])
+        let spans = { (tokens: [String]) in
+            names.spans(tokens, canContinue: { !["，", "被"].contains(tokens[$0]) }, isNumeral: { tokens[$0] == "一" })
+        }
+        #expect(spans(["馆长", "刘", "晓", "红", "表示"]) == [1..<4])
+        #expect(spans(["张", "伟", "说"]) == [0..<2])
+        #expect(spans(["王", "某", "被", "判"]) == [0..<2], "the caller's grammar words end a name")
+        #expect(spans(["刘", "晓", "红", "梅"]) == [0..<3], "at most two characters after the surname")
+        #expect(spans(["一", "张", "纸"]).isEmpty)
+        #expect(spans(["刘", "，", "王"]).isEmpty)
+        let shipped = try ChineseNames(root: LexiconFixtures.root)
+        #expect(shipped.surnames.contains("刘") && shipped.stops.contains("说"))
+        let (root, _) = try LexiconFixtures.folder([:])
+        try FileManager.default.createDirectory(atPath: root + "/spoken", withIntermediateDirectories: true)
+        try "surname: 王\nnickname: 小\n".write(toFile: root + "/spoken/zh-Hans-names.txt", atomically: true, encoding: .utf8)
+        #expect { try ChineseNames(root: root) } throws: { error in
+            guard case let LexiconError.invalid(issues) = error else { return false }
+            return issues.first?.line == 2
+        }
+    }
+
     @Test func segmentationUsesTheGeneratedWordList() throws {
         let lexicon = try LexiconLoader.load(root: LexiconFixtures.root, signLanguage: "csl")
         let segmenter = try ChineseSegmenter(lexicon: lexicon, root: LexiconFixtures.root)

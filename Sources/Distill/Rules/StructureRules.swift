@@ -37,9 +37,6 @@ public struct StructureRules: Sendable, Equatable {
     public var locatives: Set<String>
     /// Units that make a number a time of day (点, 点钟: 上午九点): the clause's time, not a figure of the news.
     public var clockUnits: Set<String>
-    /// Single characters that never continue a name after a surname (说, 是, 在: 张伟说); the surnames are
-    /// ``SpokenRules/surnames``.
-    public var nameStops: Set<String>
     /// Predicates that take an infinitive (English lemmas: want, plan, due): the verb after their "to" is a predicate
     /// too; after any other predicate it says why (secondary).
     public var infinitiveTakers: Set<String>
@@ -63,7 +60,6 @@ public struct StructureRules: Sendable, Equatable {
                 infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
                 approximators: Set<String> = [], nounSuffixes: Set<String> = [],
                 quantities: Set<String> = [], locatives: Set<String> = [], clockUnits: Set<String> = [],
-                nameStops: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -83,7 +79,6 @@ public struct StructureRules: Sendable, Equatable {
         self.quantities = quantities
         self.locatives = locatives
         self.clockUnits = clockUnits
-        self.nameStops = nameStops
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
         self.tiers = tiers
@@ -109,7 +104,6 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
             && lhs.approximators == rhs.approximators && lhs.nounSuffixes == rhs.nounSuffixes
             && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits
-            && lhs.nameStops == rhs.nameStops
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
             && lhs.wholeLagTiers == rhs.wholeLagTiers
@@ -124,7 +118,7 @@ public struct StructureRules: Sendable, Equatable {
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
                     "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate", "noun-suffix",
-                    "quantity", "adjunct-end", "light-verb", "locative", "clock", "name-stop", "whole-lag"]
+                    "quantity", "adjunct-end", "light-verb", "locative", "clock", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
@@ -165,7 +159,7 @@ public struct StructureRules: Sendable, Equatable {
                               counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
                               approximators: lists["approximate"] ?? [], nounSuffixes: lists["noun-suffix"] ?? [],
                               quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [], clockUnits: lists["clock"] ?? [],
-                              nameStops: lists["name-stop"] ?? [], adjunctEnds: lists["adjunct-end"] ?? [],
+                              adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
 }

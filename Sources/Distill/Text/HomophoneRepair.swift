@@ -26,7 +26,7 @@ public struct HomophoneRepair: Sendable {
     /// Numeral characters (一 … 亿, 两), and the characters that make a numeral part of a number when next to it
     /// (numerals, 比 到 点, units such as 度 辆): numbers are read by the number rules, never re-spelt by sound.
     private let numerals: Set<Unicode.Scalar>, numberNeighbours: Set<Unicode.Scalar>
-    /// Surname characters (``SpokenRules/surnames``): a lone one and the one or two lone characters after it may be
+    /// Surname characters (``ChineseNames/surnames``): a lone one and the one or two lone characters after it may be
     /// a name.
     private let surnames: Set<Unicode.Scalar>
     /// The sign lexicon's Chinese words.
@@ -63,7 +63,7 @@ public struct HomophoneRepair: Sendable {
         logTotal = log(max(1, classifier.frequencies.values.reduce(0, +)))
         self.pinyin = pinyin
         signed = Set(analyzer.lexicon.entries.flatMap { $0.words.filter { $0.language == "zh-Hans" }.flatMap(\.words) })
-        surnames = Set(analyzer.rules.surnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        surnames = Set((analyzer.names?.surnames ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
         numerals = Set(analyzer.rules.numberWords.filter { $0.unicodeScalars.count == 1 }.compactMap(\.unicodeScalars.first))
         numberNeighbours = numerals.union(analyzer.structure.numberJoiners.union(analyzer.structure.units)
             .filter { $0.unicodeScalars.count == 1 }.compactMap(\.unicodeScalars.first))

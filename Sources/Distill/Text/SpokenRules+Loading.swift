@@ -22,20 +22,18 @@ extension SpokenRules {
             }
             simplifications.append((parts[0], parts[1]))
         }
-        var negations: Set<String> = [], prefixes: [String] = [], numbers: Set<String> = [], surnames: Set<String> = []
+        var negations: Set<String> = [], prefixes: [String] = [], numbers: Set<String> = []
         for (number, line) in try records("\(base)-protected.txt") {
             if line.hasPrefix("negation-prefix:") { prefixes += line.dropFirst(16).words }
             else if line.hasPrefix("negation:") { negations.formUnion(line.dropFirst(9).words) }
             else if line.hasPrefix("number:") { numbers.formUnion(line.dropFirst(7).words) }
-            else if line.hasPrefix("surname:") { surnames.formUnion(line.dropFirst(8).words) }
             else {
                 throw DistillError.badData(path: "\(base)-protected.txt", line: number,
-                                           reason: "expected 'negation: …', 'negation-prefix: …', 'number: …' or 'surname: …'")
+                                           reason: "expected 'negation: …', 'negation-prefix: …' or 'number: …'")
             }
         }
         return SpokenRules(fillers: fillers, clauseStartMarkers: starts, modifiers: modifiers,
-                           simplifications: simplifications, negations: negations, negationPrefixes: prefixes, numberWords: numbers,
-                           surnames: surnames)
+                           simplifications: simplifications, negations: negations, negationPrefixes: prefixes, numberWords: numbers)
     }
 
     /// The non-empty, non-comment lines of a UTF-8 file with their 1-based numbers, trimmed; `hint` says where a

@@ -17,14 +17,11 @@ public struct SpokenRules: Sendable, Equatable {
     public var negationPrefixes: [String]
     /// Number words (`hundred`, `百分之`) that mark a number in the text; never changed.
     public var numberWords: Set<String>
-    /// Characters that begin a person's name (Chinese surnames): a stretch starting with one is never re-spelt by
-    /// sound (``HomophoneRepair``: 王伟 is not 王位).
-    public var surnames: Set<String>
 
     /// Creates rules from lists.
     public init(fillers: [String] = [], clauseStartMarkers: [String] = [], modifiers: Set<String> = [],
                 simplifications: [(from: String, to: String)] = [], negations: Set<String> = [],
-                negationPrefixes: [String] = [], numberWords: Set<String> = [], surnames: Set<String> = []) {
+                negationPrefixes: [String] = [], numberWords: Set<String> = []) {
         self.fillers = fillers.sorted { $0.count > $1.count }
         self.clauseStartMarkers = clauseStartMarkers.sorted { $0.count > $1.count }
         self.modifiers = modifiers
@@ -32,13 +29,11 @@ public struct SpokenRules: Sendable, Equatable {
         self.negations = negations
         self.negationPrefixes = negationPrefixes
         self.numberWords = numberWords
-        self.surnames = surnames
     }
 
     public static func == (lhs: SpokenRules, rhs: SpokenRules) -> Bool {
         lhs.fillers == rhs.fillers && lhs.clauseStartMarkers == rhs.clauseStartMarkers && lhs.modifiers == rhs.modifiers
             && lhs.simplifications.elementsEqual(rhs.simplifications) { $0 == $1 }
             && lhs.negations == rhs.negations && lhs.negationPrefixes == rhs.negationPrefixes && lhs.numberWords == rhs.numberWords
-            && lhs.surnames == rhs.surnames
     }
 }

@@ -18,11 +18,14 @@ public struct TextAnalyzer: Sendable {
     let segmenter: ChineseSegmenter?
     let lemmatizer: EnglishLemmatizer?
     let speller: Fingerspeller
+    /// Chinese personal names the word list lacks (nil for English).
+    public let names: ChineseNames?
 
-    /// Creates an analyser from loaded parts; Chinese needs `segmenter`, English `lemmatizer`.
+    /// Creates an analyser from loaded parts; Chinese needs `segmenter` (and `names` to join split names), English
+    /// `lemmatizer`.
     public init(language: DistillLanguage, lexicon: Lexicon, rules: SpokenRules, functionWords: Set<String>,
                 segmenter: ChineseSegmenter?, lemmatizer: EnglishLemmatizer?, pinyin: Pinyin?,
-                classifier: WordClassifier, structure: StructureRules) {
+                classifier: WordClassifier, structure: StructureRules, names: ChineseNames? = nil) {
         precondition(language == .english || segmenter != nil, "Chinese needs a segmenter")
         precondition(language == .chinese || lemmatizer != nil, "English needs a lemmatizer")
         self.language = language
@@ -34,6 +37,7 @@ public struct TextAnalyzer: Sendable {
         self.segmenter = segmenter
         self.lemmatizer = lemmatizer
         speller = Fingerspeller(lexicon: lexicon, pinyin: pinyin)
+        self.names = names
     }
 
     /// Loads everything for `language` from a lexicon root: the default sign language's dictionary (or
@@ -60,14 +64,14 @@ public struct TextAnalyzer: Sendable {
             segmenter: chinese ? tools.segmenter : nil, lemmatizer: chinese ? nil : tools.lemmatizer,
             pinyin: tools.lexicon.info.fingerspelling == .pinyin ? tools.pinyin : nil,
             classifier: try WordClassifier.load(root: root, language: language),
-            structure: try StructureRules.load(root: root, language: language))
+            structure: try StructureRules.load(root: root, language: language), names: chinese ? tools.names : nil)
     }
 
     /// The words of `text` in order, punctuation included, each with its ``WordClass``.
     public func words(_ text: String) -> [Word] {
         var words = language == .chinese ? chineseWords(text) : englishWords(text)
-        let names = Set(words.indices.filter { words[$0].isName })
-        let classes = classifier.classes(words.map { $0.kind == .punctuation ? nil : $0.text }, names: language == .english ? names : [])
+        let capitalised = Set(words.indices.filter { words[$0].isName })
+        let classes = classifier.classes(words.map { $0.kind == .punctuation ? nil : $0.text }, names: language == .english ? capitalised : [])
         for index in words.indices {
             guard let wordClass = classes[index] else { continue }
             words[index].wordClass = words[index].kind == .number ? .number : wordClass
@@ -137,26 +141,17 @@ public struct TextAnalyzer: Sendable {
         return joiningNames(words)
     }
 
-    /// 刘|晓|红, 周|子|涵, 王|某: a person's name the word list lacks comes out of the segmenter as its surname and
-    /// single characters. A listed surname (`surname:` in `<tag>-protected.txt`), not counted by a numeral before it
-    /// (一张), and the one or two single characters after it that can continue a name (not `name-stop:`, function
-    /// words, numbers or punctuation) are one name, spelled as names are.
+    /// 刘|晓|红, 周|子|涵, 王|某: a person's name the word list lacks, cut by the segmenter into its surname and single
+    /// characters, is one name (``ChineseNames``), spelled as names are; a piece of it is no word (红 "red").
     private func joiningNames(_ words: [Word]) -> [Word] {
-        let continuesName = { (word: Word) in
-            word.text.count == 1 && word.kind != .punctuation && word.kind != .number
-                && !structure.nameStops.contains(word.text) && !functionWords.contains(word.text)
-        }
-        var result: [Word] = []
-        var index = 0
-        while index < words.count {
-            var end = index
-            if rules.surnames.contains(words[index].text), result.last?.kind != .number {
-                while end + 1 < words.count, end - index < 2, continuesName(words[end + 1]) { end += 1 }
-            }
-            guard end > index else { result.append(words[index]); index += 1; continue }
-            let text = words[index...end].map(\.text).joined()
-            result.append(Word(text: text, kind: .unknown, isName: true, spelled: speller.units(for: text)))
-            index = end + 1
+        guard let names else { return words }
+        let spans = names.spans(words.map(\.text), canContinue: { index in
+            words[index].kind != .punctuation && words[index].kind != .number && !self.functionWords.contains(words[index].text)
+        }, isNumeral: { words[$0].kind == .number })
+        var result = words
+        for span in spans.reversed() {
+            let text = words[span].map(\.text).joined()
+            result.replaceSubrange(span, with: [Word(text: text, kind: .unknown, isName: true, spelled: speller.units(for: text))])
         }
         return result
     }

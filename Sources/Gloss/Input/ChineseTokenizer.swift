@@ -12,17 +12,33 @@ struct ChineseTokenizer: Sendable {
     let grammar: GlossGrammar
     /// The lexicon's words of the grammar's spoken language.
     let lexiconWords: Set<String>
+    /// Surnames: a name the segmenter cut into characters (刘|晓|红) is one name token, not RED inside a name.
+    let names: ChineseNames?
 
     /// The tokens of `characters` in order; whitespace is dropped.
     func tokens(_ characters: [Character]) -> [SourceToken] {
         var tokens: [SourceToken] = []
         var index = 0
-        for piece in segmenter.segment(String(characters)) {
+        let pieces = segmenter.segment(String(characters))
+        var ranges: [Range<Int>] = []
+        for piece in pieces {
             while index < characters.count, characters[index].isWhitespace { index += 1 }
-            let length = piece.text.count
-            let range = index..<min(index + length, characters.count)
+            let range = index..<min(index + piece.text.count, characters.count)
             index = range.upperBound
-            append(piece, range, to: &tokens)
+            ranges.append(range)
+        }
+        let isNumeral = { (index: Int) in pieces[index].kind == .number || ChineseNumerals.isNumeral(pieces[index].text) }
+        let names = names?.spans(pieces.map(\.text), canContinue: { index in
+            pieces[index].kind != .punctuation && !isNumeral(index) && !self.isGrammarWord(pieces[index].text)
+        }, isNumeral: isNumeral) ?? []
+        var next = 0
+        for span in names + [pieces.count..<pieces.count] {
+            for piece in next..<span.lowerBound { append(pieces[piece], ranges[piece], to: &tokens) }
+            if !span.isEmpty {
+                let range = ranges[span.lowerBound].lowerBound..<ranges[span.upperBound - 1].upperBound
+                tokens.append(SourceToken(text: pieces[span].map(\.text).joined(), range: range, kind: .name))
+            }
+            next = span.upperBound
         }
         return tokens
     }

@@ -1,5 +1,5 @@
 /// Everything a stage needs to map one sign language's text to signs, loaded in one call: the lexicon,
-/// and for its spoken languages the segmenter, lemmatizer, pinyin, function words, fingerspeller and thesaurus.
+/// and for its spoken languages the segmenter, lemmatizer, pinyin, names, function words, fingerspeller and thesaurus.
 ///
 /// Gloss and Motion load this once at start-up; a broken lexicon or missing data fails here with a
 /// message naming the file.
@@ -12,6 +12,8 @@ public struct LanguageTools: Sendable {
     public let lemmatizer: EnglishLemmatizer?
     /// Character readings, when the sign language lists `zh-Hans` words.
     public let pinyin: Pinyin?
+    /// Chinese personal names the word list lacks (surnames), when the sign language lists `zh-Hans` words.
+    public let names: ChineseNames?
     /// Function words by spoken language, for the languages that have a list.
     public let functionWords: [String: Set<String>]
     /// Fingerspelling with the sign language's alphabet.
@@ -28,6 +30,7 @@ public struct LanguageTools: Sendable {
         self.lexicon = lexicon
         self.pinyin = pinyin
         segmenter = spoken.contains("zh-Hans") ? try ChineseSegmenter(lexicon: lexicon, root: root) : nil
+        names = spoken.contains("zh-Hans") ? try ChineseNames(root: root) : nil
         lemmatizer = spoken.contains("en") ? try EnglishLemmatizer(lexicon: lexicon, root: root) : nil
         var functionWords: [String: Set<String>] = [:]
         for language in spoken where SpokenData.exists("\(language)-function-words.txt", root: root) {
