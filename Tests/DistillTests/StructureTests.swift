@@ -189,6 +189,14 @@ struct StructureTests {
         let show = roles("Data published today show unemployment rose to 5 percent.", Fixtures.english)
         #expect(show["rose"] == .predicate)
         #expect(show["published"] != .predicate)
+        // "people living near X and Y will be able to …": the -ing participle describes the noun; "able to" takes its
+        // infinitive as a predicate with its object.
+        let able = roles("Pupils travelling between Leeds and York will be able to buy cheaper tickets.", Fixtures.english)
+        #expect(able["travelling"] != .predicate)
+        #expect(able["able"] == .predicate && able["buy"] == .predicate && able["tickets"] == .objectHead)
+        // The time of a relative clause dates that detail, not the news.
+        let opened = roles("which opened on Monday,", Fixtures.english)
+        #expect(opened["Monday"] == .adjunct)
         // First in a clause, a capitalised word before another is a name, not a verb ("James" → jam).
         let james = roles("James Smith said.", Fixtures.english)
         #expect(james["James"] != .predicate)

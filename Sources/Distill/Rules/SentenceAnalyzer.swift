@@ -197,7 +197,8 @@ public struct SentenceAnalyzer: Sendable {
                     // A name in an adjunct of place says where ("near Wakefield", 在广东湛江沿海): a place, not the
                     // core; elsewhere ("against Brazil", "with their captain Tom Hale") it stays a name.
                     if roles[index] == nil {
-                        roles[index] = isTime(word) ? .time : word.isName || wordClass == .name ? (locative ? .place : .name) : .adjunct
+                        roles[index] = isTime(word) ? (secondary ? .adjunct : .time)
+                            : word.isName || wordClass == .name ? (locative ? (secondary ? .adjunct : .place) : .name) : .adjunct
                     }
                     continue
                 }
@@ -234,6 +235,11 @@ public struct SentenceAnalyzer: Sendable {
                 if let verb = span.first(where: { $0 > index && words[$0].wordClass == .verb && !words[$0].isNegation }) {
                     groups[index] = groups[verb]
                 }
+                continue
+            }
+            // The time or place of a secondary clause ("which opened on Monday") dates that detail, not the news.
+            if secondary, isTime(word) || wordClass == .place {
+                roles[index] = .adjunct
                 continue
             }
             if isTime(word) {
@@ -298,7 +304,11 @@ public struct SentenceAnalyzer: Sendable {
                 // Before a noun it is attributive; otherwise, with no verb, it is the predicate (天气很冷).
                 let nextNominal = span.first(where: { $0 > index && roles[$0] != .function }).map {
                     words[$0].wordClass.isNominal || words[$0].wordClass == .noun } ?? false
-                if !nextNominal && predicate == nil {
+                // English needs a copula or adverb before a predicate adjective ("will be able", "is very cold");
+                // right after a noun it describes it ("passengers travelling between …").
+                let predicative = language == .chinese
+                    || previous.map { [.auxiliary, .adverb].contains(words[$0].wordClass) } == true
+                if !nextNominal && predicate == nil && predicative {
                     closePhrase()
                     predicate = index
                     roles[index] = head(.predicate)

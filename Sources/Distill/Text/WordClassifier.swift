@@ -63,9 +63,10 @@ public struct WordClassifier: Sendable {
         return result
     }
 
-    /// "a train bound for Leeds derailed", "figures released this morning show": a participle right after a noun,
-    /// followed by a preposition or a time, with a finite verb after a noun later in the clause and nothing between
-    /// that opens another clause, describes the noun (a reduced relative clause); the later verb is the predicate.
+    /// "a train bound for Leeds derailed", "figures released this morning show", "passengers travelling between
+    /// Edinburgh and Glasgow will …": a participle right after a noun, followed by a preposition or a time, with a
+    /// finite verb or auxiliary after a noun later in the clause and nothing between that opens another clause,
+    /// describes the noun (a reduced relative clause); the later verb is the predicate.
     private func markReducedRelatives(_ texts: [String?], _ result: inout [WordClass?]) {
         for index in result.indices where result[index] == .verb && index > 0 && index + 1 < result.count {
             guard let text = texts[index]?.lowercased(), isParticiple(text),
@@ -74,8 +75,11 @@ public struct WordClassifier: Sendable {
             else { continue }
             for later in index + 2..<result.count {
                 guard let laterClass = result[later] else { break }
-                if [.conjunction, .subordinator, .auxiliary, .particle].contains(laterClass) { break }
-                if laterClass == .verb {
+                // "between Edinburgh and Glasgow": a conjunction between two nouns joins them, it opens no clause.
+                let joinsNouns = laterClass == .conjunction && result[later - 1]?.isNominal == true
+                    && later + 1 < result.count && result[later + 1]?.isNominal == true
+                if [.conjunction, .subordinator, .particle].contains(laterClass) && !joinsNouns { break }
+                if laterClass == .verb || laterClass == .auxiliary {
                     if let previous = result[later - 1], previous.isNominal, texts[later]?.lowercased().hasSuffix("ing") == false {
                         result[index] = .adjective
                     }
@@ -85,9 +89,9 @@ public struct WordClassifier: Sendable {
         }
     }
 
-    /// A past participle: an -ed form, or an irregular verb form WordNet lists (`bound`, `held`, `known`).
+    /// A participle: an -ed or -ing form, or an irregular verb form WordNet lists (`bound`, `held`, `known`).
     private func isParticiple(_ word: String) -> Bool {
-        word.hasSuffix("ed") || exceptions[word]?.contains(where: { $0.0 == .verb }) == true
+        word.hasSuffix("ed") || word.hasSuffix("ing") || exceptions[word]?.contains(where: { $0.0 == .verb }) == true
     }
 
     /// The class of one Chinese word: the correction list, then jieba's tag, else noun.
