@@ -194,6 +194,12 @@ struct StructureTests {
         let able = roles("Pupils travelling between Leeds and York will be able to buy cheaper tickets.", Fixtures.english)
         #expect(able["travelling"] != .predicate)
         #expect(able["able"] == .predicate && able["buy"] == .predicate && able["tickets"] == .objectHead)
+        // A time the bulletin implies ("this morning", 今天上午) is an adjunct; another time stays new.
+        let implied = roles("Police closed the road this morning.", Fixtures.english)
+        #expect(implied["morning"] == .adjunct)
+        let landfall = roles("台风预计今天夜间登陆。", Fixtures.chinese)
+        #expect(landfall["夜间"] == .time)
+        #expect(roles("今天上午，医院正式开业。", Fixtures.chinese)["上午"] == .adjunct)
         // The time of a relative clause dates that detail, not the news.
         let opened = roles("which opened on Monday,", Fixtures.english)
         #expect(opened["Monday"] == .adjunct)

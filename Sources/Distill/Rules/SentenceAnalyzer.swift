@@ -96,6 +96,12 @@ public struct SentenceAnalyzer: Sendable {
         for index in content where index > 0 && roles[index] == .time && roles[index - 1] == .time {
             groups[index] = groups[index - 1]
         }
+        // A time the news implies (今天上午, "this morning": a bulletin is about today) says little: an adjunct, not a
+        // new time that may take the next sentence's time.
+        for index in content where roles[index] == .time {
+            let expression = content.filter { roles[$0] == .time && groups[$0] == groups[index] }
+            if expression.allSatisfy({ rules.implicitTimes.contains(key(words[$0])) }) { roles[index] = .adjunct }
+        }
         // A name of several words ("Aston Villa", "Villa Park", "Graham Pike") is one group with the role of its
         // last word: a piece of a name ("Park", "Motors") tells nothing.
         if language == .english {

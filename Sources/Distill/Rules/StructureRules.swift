@@ -35,6 +35,8 @@ public struct StructureRules: Sendable, Equatable {
     public var counters: Set<String>
     /// Prepositions of place (near, in, 在): a name in an adjunct they open is a place (when-new), not a core name.
     public var locatives: Set<String>
+    /// Time words a bulletin implies (today, 今天, this morning): a time made only of them is an adjunct.
+    public var implicitTimes: Set<String>
     /// Units that make a number a time of day (点, 点钟: 上午九点): the clause's time, not a figure of the news.
     public var clockUnits: Set<String>
     /// Predicates that take an infinitive (English lemmas: want, plan, due): the verb after their "to" is a predicate
@@ -59,7 +61,7 @@ public struct StructureRules: Sendable, Equatable {
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
                 infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
                 approximators: Set<String> = [], nounSuffixes: Set<String> = [],
-                quantities: Set<String> = [], locatives: Set<String> = [], clockUnits: Set<String> = [],
+                quantities: Set<String> = [], locatives: Set<String> = [], implicitTimes: Set<String> = [], clockUnits: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -79,6 +81,7 @@ public struct StructureRules: Sendable, Equatable {
         self.quantities = quantities
         self.locatives = locatives
         self.clockUnits = clockUnits
+        self.implicitTimes = implicitTimes
         self.adjunctEnds = adjunctEnds
         self.lightVerbs = lightVerbs
         self.tiers = tiers
@@ -103,7 +106,7 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
             && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
             && lhs.approximators == rhs.approximators && lhs.nounSuffixes == rhs.nounSuffixes
-            && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits
+            && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits && lhs.implicitTimes == rhs.implicitTimes
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
             && lhs.wholeLagTiers == rhs.wholeLagTiers
@@ -118,7 +121,7 @@ public struct StructureRules: Sendable, Equatable {
         var tiers: [(name: String, roles: Set<WordRole>)] = []
         let keys = ["reporting", "hedge", "frame-start", "topic", "number-joiner", "unit",
                     "secondary", "time", "time-head", "infinitive", "counter", "linking", "approximate", "noun-suffix",
-                    "quantity", "adjunct-end", "light-verb", "locative", "clock", "whole-lag"]
+                    "quantity", "adjunct-end", "light-verb", "locative", "implicit-time", "clock", "whole-lag"]
         var wholeLagLine = 0
         for (number, line) in try SpokenRules.records(path) {
             guard let colon = line.firstIndex(of: ":") else {
@@ -158,7 +161,7 @@ public struct StructureRules: Sendable, Equatable {
                               phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
                               counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
                               approximators: lists["approximate"] ?? [], nounSuffixes: lists["noun-suffix"] ?? [],
-                              quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [], clockUnits: lists["clock"] ?? [],
+                              quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [], implicitTimes: lists["implicit-time"] ?? [], clockUnits: lists["clock"] ?? [],
                               adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }
