@@ -61,7 +61,8 @@ public struct StructureRules: Sendable, Equatable {
                 secondaryMarkers: Set<String> = [], timeWords: Set<String> = [], phraseTimeHeads: Set<String> = [],
                 infinitiveTakers: Set<String> = [], counters: Set<String> = [], linkingVerbs: Set<String> = [],
                 approximators: Set<String> = [], nounSuffixes: Set<String> = [],
-                quantities: Set<String> = [], locatives: Set<String> = [], implicitTimes: Set<String> = [], clockUnits: Set<String> = [],
+                quantities: Set<String> = [], locatives: Set<String> = [], implicitTimes: Set<String> = [],
+                clockUnits: Set<String> = [],
                 adjunctEnds: Set<String> = [], lightVerbs: Set<String> = [], tiers: [(name: String, roles: Set<WordRole>)],
                 wholeLagTiers: Set<String> = []) {
         self.reporting = reporting
@@ -106,7 +107,8 @@ public struct StructureRules: Sendable, Equatable {
             && lhs.phraseTimeHeads == rhs.phraseTimeHeads && lhs.infinitiveTakers == rhs.infinitiveTakers
             && lhs.counters == rhs.counters && lhs.linkingVerbs == rhs.linkingVerbs
             && lhs.approximators == rhs.approximators && lhs.nounSuffixes == rhs.nounSuffixes
-            && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits && lhs.implicitTimes == rhs.implicitTimes
+            && lhs.quantities == rhs.quantities && lhs.locatives == rhs.locatives && lhs.clockUnits == rhs.clockUnits
+            && lhs.implicitTimes == rhs.implicitTimes
             && lhs.adjunctEnds == rhs.adjunctEnds && lhs.lightVerbs == rhs.lightVerbs
             && lhs.tiers.elementsEqual(rhs.tiers) { $0.name == $1.name && $0.roles == $1.roles }
             && lhs.wholeLagTiers == rhs.wholeLagTiers
@@ -161,7 +163,8 @@ public struct StructureRules: Sendable, Equatable {
                               phraseTimeHeads: lists["time-head"] ?? [], infinitiveTakers: lists["infinitive"] ?? [],
                               counters: lists["counter"] ?? [], linkingVerbs: lists["linking"] ?? [],
                               approximators: lists["approximate"] ?? [], nounSuffixes: lists["noun-suffix"] ?? [],
-                              quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [], implicitTimes: lists["implicit-time"] ?? [], clockUnits: lists["clock"] ?? [],
+                              quantities: lists["quantity"] ?? [], locatives: lists["locative"] ?? [],
+                              implicitTimes: lists["implicit-time"] ?? [], clockUnits: lists["clock"] ?? [],
                               adjunctEnds: lists["adjunct-end"] ?? [],
                               lightVerbs: lists["light-verb"] ?? [], tiers: tiers, wholeLagTiers: lists["whole-lag"] ?? [])
     }

@@ -125,10 +125,9 @@ public struct TextAnalyzer: Sendable {
         var words: [Word] = []
         for token in segmenter!.segment(text) {
             let word = chineseWord(token)
-            if word.kind == .number, let last = words.last, last.kind == .number {
-                words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
-            } else if word.kind == .number, let last = words.last, isDecimalHead(last.text) {
-                // 百分之五点|二, 五点|二 as the word list splits them: one decimal number (5.2%), not a time of day.
+            // After a number, or after 百分之五点|五点 as the word list splits 百分之五点二 (one decimal, 5.2%, not a time
+            // of day), a number continues it.
+            if word.kind == .number, let last = words.last, last.kind == .number || isDecimalHead(last.text) {
                 words[words.count - 1] = Word(text: last.text + word.text, kind: .number, signs: last.signs + word.signs)
             } else if word.kind == .number, words.count >= 2, words[words.count - 1].text == "点", words[words.count - 2].kind == .number {
                 // A decimal: 二 点 五 is one number, 二点五.

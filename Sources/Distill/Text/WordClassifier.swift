@@ -91,7 +91,12 @@ public struct WordClassifier: Sendable {
 
     /// A participle: an -ed or -ing form, or an irregular verb form WordNet lists (`bound`, `held`, `known`).
     private func isParticiple(_ word: String) -> Bool {
-        word.hasSuffix("ed") || word.hasSuffix("ing") || exceptions[word]?.contains(where: { $0.0 == .verb }) == true
+        word.hasSuffix("ed") || word.hasSuffix("ing") || isIrregularVerbForm(word)
+    }
+
+    /// True for an inflected verb form WordNet's exception lists give (`rose` → rise, `bound` → bind); lower case.
+    private func isIrregularVerbForm(_ word: String) -> Bool {
+        exceptions[word]?.contains(where: { $0.0 == .verb }) == true
     }
 
     /// The class of one Chinese word: the correction list, then jieba's tag, else noun.
@@ -180,7 +185,7 @@ public struct WordClassifier: Sendable {
             // an uninflected word or a plural continues the noun phrase (`construction plan`, `emergency repairs`).
             if options[.verb] != nil, options[.noun] == nil { return .verb }
             // An irregular verb form WordNet lists (`rose` → rise, `won` → win, `left` → leave) is the verb.
-            if exceptions[lower]?.contains(where: { $0.0 == .verb }) == true { return .verb }
+            if isIrregularVerbForm(lower) { return .verb }
             if let adjective = options[.adjective], adjective > options[.noun] ?? 0 { return .adjective }
             // Before what can only start an object (a determiner, a pronoun, a name, a number: "Villa beat Everton",
             // "astronomers say a …") the word is the verb: nouns in a row do not run into a new noun phrase. Not
